@@ -1,0 +1,119 @@
+// The normalized event: one log line of any supported format, in one shape.
+//
+// Text fields are views into the batch that produced the event (the raw block
+// or the batch's arena for decoded text); they stay valid while that batch
+// lives. Copy what must outlive it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace shodo::ingest {
+
+// Every field an event can carry. Names follow the Elastic Common Schema where
+// ECS has one; see docs/fields.md for the full table and the Sigma aliases.
+enum class Field : uint8_t {
+  timestamp,          // @timestamp
+  host,               // host.name
+  client_ip,          // source.ip
+  client_port,        // source.port
+  forwarded_for,      // http.request.x_forwarded_for (the whole chain)
+  server_ip,          // destination.ip
+  server_port,        // destination.port
+  vhost,              // url.domain
+  method,             // http.request.method
+  path,               // url.path
+  query,              // url.query
+  request_target,     // url.original (the request target as sent: path?query)
+  protocol,           // http.version (kept as written, e.g. "HTTP/1.1")
+  status,             // http.response.status_code
+  bytes_sent,         // http.response.body.bytes
+  bytes_total,        // http.response.bytes (headers included)
+  bytes_received,     // http.request.bytes
+  duration,           // event.duration (nanoseconds, as ECS)
+  referer,            // http.request.referrer
+  user_agent,         // user_agent.original
+  user,               // user.name
+  target_user,        // user.target.name (sudo/su target, new account)
+  process,            // process.name
+  pid,                // process.pid
+  command,            // process.command_line
+  level,              // log.level
+  action,             // event.action
+  outcome,            // event.outcome (success / failure)
+  mail_from,          // email.from.address
+  mail_to,            // email.to.address
+  mail_id,            // email.local_id (queue id)
+  message,            // message
+  raw,                // event.original
+  count_              // number of fields; not a field
+};
+inline constexpr size_t kFieldCount = static_cast<size_t>(Field::count_);
+
+// The ECS name of a field (what JSON output and rules use).
+std::string_view field_name(Field f);
+// Resolves an ECS name, a shodo alias or a Sigma webserver name (c-ip,
+// cs-uri-stem, sc-status, ...) to a field. Unknown names give nullopt; they
+// may still name an extra field of the event.
+std::optional<Field> field_by_name(std::string_view name);
+
+enum class LogKind : uint8_t { unknown, web_access, web_error, syslog, auth, mail, shell_history };
+std::string_view log_kind_name(LogKind k);
+
+// Microseconds since the Unix epoch, UTC.
+using TimeUs = int64_t;
+inline constexpr TimeUs kNoTime = INT64_MIN;
+
+struct Event {
+  // Citation: where the event came from.
+  uint32_t file_index = 0;  // index into the ingest run's file list
+  uint64_t line = 0;        // 1-based line number in the decompressed stream
+  uint64_t offset = 0;      // byte offset of the line in the decompressed stream
+
+  // Time: UTC instant plus the offset the source used (or the one assumed
+  // from --tz when the source had none).
+  TimeUs time = kNoTime;
+  int32_t utc_offset_s = 0;
+  bool offset_assumed = false;  // true when the line carried no offset of its own
+
+  LogKind kind = LogKind::unknown;
+
+  // Numeric fields; -1 when absent.
+  int32_t status = -1;
+  int32_t client_port = -1;
+  int32_t server_port = -1;
+  int64_t pid = -1;
+  int64_t bytes_sent = -1;
+  int64_t bytes_total = -1;
+  int64_t bytes_received = -1;
+  int64_t duration_us = -1;
+
+  // Text fields; empty when absent.
+  std::string_view host, client_ip, forwarded_for, server_ip, vhost;
+  std::string_view method, path, query, request_target, protocol;
+  std::string_view referer, user_agent, user, target_user;
+  std::string_view process, command, level, action, outcome;
+  std::string_view mail_from, mail_to, mail_id;
+  std::string_view message;
+  std::string_view raw;
+
+  // Fields with no slot above (custom headers, cookies, JSON keys, IIS
+  // columns...), by the name the source gave them.
+  std::vector<std::pair<std::string_view, std::string_view>> extra;
+
+  bool has_time() const { return time != kNoTime; }
+
+  // Text of a field; numbers are formatted into `scratch`. Empty when absent.
+  std::string_view text(Field f, std::string& scratch) const;
+  // Looks a field up by any accepted name, then among the extras.
+  std::optional<std::string_view> get(std::string_view name, std::string& scratch) const;
+
+  // Leaves the event empty for reuse without giving back the extras' memory.
+  void clear();
+};
+
+}  // namespace shodo::ingest

@@ -1,0 +1,25 @@
+// Making evidence-derived text safe to show: attacker-written bytes must
+// never act on the analyst's terminal or break the output's syntax.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace shodo::util {
+
+// For a terminal: control characters (C0, DEL, C1) and invalid UTF-8 bytes
+// are written as \xNN (\t \n \r \e as such), backslashes doubled; valid
+// printable UTF-8, Japanese included, passes through.
+std::string escape_terminal(std::string_view s);
+void append_escaped_terminal(std::string& out, std::string_view s);
+
+// JSON string contents (no quotes). Always valid UTF-8: an invalid byte NN
+// becomes \udcNN (the "surrogateescape" convention), so the raw bytes are
+// recoverable exactly.
+void append_json_string(std::string& out, std::string_view s);
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when the byte there does
+// not start one.
+size_t utf8_sequence_length(std::string_view s, size_t i);
+
+}  // namespace shodo::util
