@@ -1,1 +1,35 @@
-int main() { return 0; }
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+int main(int argc, char** argv) {
+  using namespace shodo::cli;
+  CLI::App app{"shodo (初動): first response to website breaches — logs, webroots and disk images "
+               "into cited findings"};
+  app.set_version_flag("--version", "shodo " SHODO_VERSION);
+  app.require_subcommand(1);
+  app.footer("Run `shodo COMMAND --help` for a command's flags and examples.");
+  int exit_code = kExitClean;
+  add_hunt_command(app, exit_code);
+  add_events_command(app, exit_code);
+  add_formats_command(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "shodo: internal error: %s\n", e.what());
+    return kExitInternal;
+  }
+  return exit_code;
+}

@@ -98,7 +98,8 @@ class EventConsumer {
  public:
   virtual ~EventConsumer() = default;
   // Concurrently from worker threads, in any order: per-event work that
-  // needs no order (matching). `worker` < threads.
+  // needs no order (matching). `worker` < threads + 1 (the reading thread
+  // parses order-dependent files itself, as worker number `threads`).
   virtual void process(const Batch& batch, unsigned worker) {
     (void)batch;
     (void)worker;

@@ -121,4 +121,17 @@ void append_json_string(std::string& out, std::string_view s) {
   }
 }
 
+void append_csv_cell(std::string& out, std::string_view s) {
+  const bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+                                      s[0] == '\t' || s[0] == '\r');
+  const bool quote = formula || s.find_first_of(",\"\r\n") != std::string_view::npos;
+  if (quote) out += '"';
+  if (formula) out += '\'';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  if (quote) out += '"';
+}
+
 }  // namespace shodo::util

@@ -1,5 +1,7 @@
 #include "ingest/formats/registry.h"
 
+#include <algorithm>
+
 namespace shodo::ingest {
 
 const FormatRegistry& FormatRegistry::instance() {
@@ -73,15 +75,16 @@ Detection detect_format(const std::vector<std::string_view>& sample, const FileC
   ctx.zone.set_zone(file.zone);
   Event ev;
   const FormatInfo* winner = nullptr;
-  size_t winner_parsed = 0, winner_events = 0, tried = 0;
+  size_t winner_parsed = 0, winner_events = 0;
+  const size_t tried = static_cast<size_t>(
+      std::count_if(sample.begin(), sample.end(), [](std::string_view l) { return !l.empty(); }));
 
   for (const auto& f : reg.formats()) {
     if (!f.detect) continue;
     auto parser = f.make();
-    size_t events = 0, meta = 0, lines = 0;
+    size_t events = 0, meta = 0;
     for (std::string_view line : sample) {
       if (line.empty()) continue;
-      ++lines;
       ev.clear();
       ev.raw = line;
       ev.kind = f.kind;
@@ -92,7 +95,6 @@ Detection detect_format(const std::vector<std::string_view>& sample, const FileC
       }
       arena.reset();
     }
-    tried = lines;
     if (events == 0) continue;
     const size_t parsed = events + meta;
     const bool better =

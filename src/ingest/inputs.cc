@@ -1,0 +1,169 @@
+// Turning command-line arguments into the ordered list of files to read.
+#include <glob.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <system_error>
+
+#include "ingest/ingest.h"
+
+namespace shodo::ingest {
+namespace fs = std::filesystem;
+namespace {
+
+bool has_glob_chars(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
+
+bool stat_regular(const std::string& path, InputFile& out) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  out.path = path;
+  out.size = static_cast<uint64_t>(st.st_size);
+  out.mtime_s = st.st_mtim.tv_sec;
+  return true;
+}
+
+void add_directory(const std::string& dir, InputSet& set) {
+  std::error_code ec;
+  // Symlinked folders are not followed: evidence trees may hold loops.
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  if (ec) {
+    set.problems.push_back({dir, ec.message()});
+    return;
+  }
+  std::vector<InputFile> found;
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      set.problems.push_back({it->path().string(), ec.message()});
+      ec.clear();
+      continue;
+    }
+    std::error_code sec;
+    const auto st = it->symlink_status(sec);
+    if (sec || !fs::is_regular_file(st)) continue;
+    InputFile f;
+    if (stat_regular(it->path().string(), f)) found.push_back(std::move(f));
+  }
+  if (found.empty()) set.problems.push_back({dir, "folder holds no regular files"});
+  for (auto& f : found) set.files.push_back(std::move(f));
+}
+
+// The parts of a rotated file's name: the live file it rotates from and its
+// age. access.log.2.gz -> ("access.log", numbered 2); access.log-20240101.gz
+// -> ("access.log", dated 20240101); access.log -> ("access.log", live).
+struct RotationKey {
+  std::string dir, base;
+  int group;       // 0 dated, 1 numbered, 2 live: older groups first
+  int64_t order;   // within a group: dated ascending, numbered descending
+  std::string path;
+};
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+RotationKey rotation_key(const std::string& path) {
+  RotationKey k;
+  k.path = path;
+  const fs::path p(path);
+  k.dir = p.parent_path().string();
+  std::string name = p.filename().string();
+  for (std::string_view ext : {".gz", ".bz2", ".zst", ".xz", ".z", ".Z"}) {
+    if (name.size() > ext.size() && name.ends_with(ext)) {
+      name.resize(name.size() - ext.size());
+      break;
+    }
+  }
+  k.group = 2;
+  k.order = 0;
+  // Numbered: NAME.N
+  if (auto dot = name.rfind('.'); dot != std::string::npos && dot > 0 &&
+                                  all_digits(std::string_view(name).substr(dot + 1)) &&
+                                  name.size() - dot - 1 <= 4) {
+    k.group = 1;
+    k.order = -std::stoll(name.substr(dot + 1));
+    name.resize(dot);
+  } else {
+    // Dated: NAME-YYYYMMDD, NAME-YYYYMMDDHH, NAME.YYYY-MM-DD, NAME_YYYYMMDD-HHMMSS...
+    size_t i = name.size();
+    auto date_char = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'; };
+    while (i > 0 && date_char(name[i - 1])) --i;
+    std::string digits;
+    for (size_t j = i; j < name.size(); ++j)
+      if (name[j] >= '0' && name[j] <= '9') digits += name[j];
+    if (i > 0 && digits.size() >= 8 && digits.size() <= 14) {
+      k.group = 0;
+      k.order = std::stoll(digits);
+      name.resize(i);
+    }
+  }
+  k.base = name;
+  return k;
+}
+
+}  // namespace
+
+void sort_rotated(std::vector<InputFile>& files) {
+  std::vector<std::pair<RotationKey, InputFile>> keyed;
+  keyed.reserve(files.size());
+  for (auto& f : files) keyed.emplace_back(rotation_key(f.path), std::move(f));
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    const RotationKey& x = a.first;
+    const RotationKey& y = b.first;
+    if (x.dir != y.dir) return x.dir < y.dir;
+    if (x.base != y.base) return x.base < y.base;
+    if (x.group != y.group) return x.group < y.group;
+    if (x.order != y.order) return x.order < y.order;
+    return x.path < y.path;
+  });
+  files.clear();
+  for (auto& [k, f] : keyed) files.push_back(std::move(f));
+}
+
+InputSet expand_inputs(const std::vector<std::string>& args) {
+  InputSet set;
+  for (const std::string& arg : args) {
+    struct stat st {};
+    if (::stat(arg.c_str(), &st) == 0) {
+      if (S_ISDIR(st.st_mode)) {
+        add_directory(arg, set);
+      } else if (S_ISREG(st.st_mode)) {
+        InputFile f;
+        stat_regular(arg, f);
+        set.files.push_back(std::move(f));
+      } else {
+        set.problems.push_back({arg, "not a regular file or folder (device, FIFO or socket)"});
+      }
+      continue;
+    }
+    if (has_glob_chars(arg)) {
+      glob_t g{};
+      const int rc = ::glob(arg.c_str(), GLOB_NOSORT, nullptr, &g);
+      if (rc == 0) {
+        for (size_t i = 0; i < g.gl_pathc; ++i) {
+          InputFile f;
+          if (stat_regular(g.gl_pathv[i], f)) set.files.push_back(std::move(f));
+        }
+      } else {
+        set.problems.push_back({arg, "no file matches this pattern"});
+      }
+      globfree(&g);
+      continue;
+    }
+    set.problems.push_back({arg, "no such file or folder"});
+  }
+  // The same file named twice (a folder and a file in it) is read once.
+  std::set<std::string> seen;
+  std::vector<InputFile> unique;
+  for (auto& f : set.files) {
+    std::error_code ec;
+    auto canon = fs::weakly_canonical(f.path, ec).string();
+    if (seen.insert(ec ? f.path : canon).second) unique.push_back(std::move(f));
+  }
+  set.files = std::move(unique);
+  sort_rotated(set.files);
+  return set;
+}
+
+}  // namespace shodo::ingest

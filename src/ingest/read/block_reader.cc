@@ -1,0 +1,114 @@
+#include "ingest/read/block_reader.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+namespace shodo::ingest {
+
+void Buffer::reserve(size_t n) {
+  if (n <= capacity_) return;
+  const size_t cap = std::max(n, capacity_ * 2);
+  auto bigger = std::make_unique<char[]>(cap);
+  if (size_) std::memcpy(bigger.get(), data_.get(), size_);
+  data_ = std::move(bigger);
+  capacity_ = cap;
+}
+
+void Buffer::assign(std::string_view s) {
+  reserve(s.size());
+  if (!s.empty()) std::memcpy(data_.get(), s.data(), s.size());
+  size_ = s.size();
+}
+
+size_t count_newlines(std::string_view s) {
+  size_t n = 0;
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (p < end) {
+    const void* q = std::memchr(p, '\n', static_cast<size_t>(end - p));
+    if (!q) break;
+    ++n;
+    p = static_cast<const char*>(q) + 1;
+  }
+  return n;
+}
+
+void BlockReader::fill(Buffer& out, size_t want) {
+  while (!eof_ && out.size() < want) {
+    const size_t old = out.size();
+    out.resize(want);
+    const size_t got = stream_.read(out.data() + old, want - old);
+    out.resize(old + got);
+    if (got == 0) eof_ = true;
+  }
+}
+
+void BlockReader::skip_long_line(Buffer& out, std::vector<BadLine>& skipped) {
+  BadLine bad;
+  bad.line = next_line_;
+  bad.offset = next_offset_;
+  bad.excerpt.assign(out.data(), std::min<size_t>(out.size(), 160));
+  uint64_t length = out.size();
+  for (;;) {
+    out.resize(block_);
+    const size_t got = stream_.read(out.data(), block_);
+    if (got == 0) {
+      eof_ = true;
+      out.clear();
+      break;
+    }
+    const char* nl = static_cast<const char*>(std::memchr(out.data(), '\n', got));
+    if (nl) {
+      const size_t upto = static_cast<size_t>(nl - out.data());
+      length += upto;
+      carry_.assign(std::string_view(nl + 1, got - upto - 1));
+      out.clear();
+      next_offset_ += length + 1;
+      break;
+    }
+    length += got;
+  }
+  if (eof_) next_offset_ += length;
+  bad.reason = "line of " + std::to_string(length) + " bytes is longer than the limit of " +
+               std::to_string(max_line_) + " bytes: skipped";
+  ++next_line_;
+  skipped.push_back(std::move(bad));
+}
+
+bool BlockReader::next(Buffer& out, uint64_t& first_line, uint64_t& first_offset,
+                       std::vector<BadLine>& skipped) {
+  out.assign(carry_.view());
+  carry_.clear();
+  skipped.clear();
+  size_t want = std::max(block_, out.size() + 1);
+  for (;;) {
+    first_line = next_line_;
+    first_offset = next_offset_;
+    fill(out, want);
+    if (out.empty()) return !skipped.empty();
+    const void* last = memrchr(out.data(), '\n', out.size());
+    if (last) {
+      const size_t keep = static_cast<size_t>(static_cast<const char*>(last) - out.data()) + 1;
+      carry_.assign(std::string_view(out.data() + keep, out.size() - keep));
+      out.resize(keep);
+      break;
+    }
+    if (eof_) break;  // the final line, without a newline
+    if (out.size() <= max_line_) {
+      want = out.size() + block_;  // a long line that is still allowed
+      continue;
+    }
+    skip_long_line(out, skipped);
+    out.assign(carry_.view());
+    carry_.clear();
+    want = std::max(block_, out.size() + 1);
+  }
+  const size_t newlines = count_newlines(out.view());
+  const bool unterminated = out.data()[out.size() - 1] != '\n';
+  next_line_ += newlines + (unterminated ? 1 : 0);
+  next_offset_ += out.size();
+  return true;
+}
+
+}  // namespace shodo::ingest

@@ -1,0 +1,272 @@
+#include "ingest/read/stream.h"
+
+#include <bzlib.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+namespace shodo::ingest {
+namespace {
+
+constexpr size_t kRawChunk = 1u << 20;
+
+std::string errno_text(int e) { return std::strerror(e); }
+
+class PlainStream final : public ByteStream {
+ public:
+  explicit PlainStream(int fd) : ByteStream(fd) {}
+  size_t read(char* buf, size_t n) override {
+    size_t got = 0;
+    read_raw(buf, n, got);
+    return got;
+  }
+  std::string_view compression() const override { return "none"; }
+};
+
+// Compressed streams share the input buffer handling.
+class CompressedStream : public ByteStream {
+ protected:
+  explicit CompressedStream(int fd) : ByteStream(fd), in_(kRawChunk) {}
+  // Refills the input buffer when it is empty; false at the end of the file.
+  bool refill(const char*& next, size_t& avail) {
+    if (avail > 0) return true;
+    size_t got = 0;
+    if (!read_raw(in_.data(), in_.size(), got) || got == 0) return false;
+    next = in_.data();
+    avail = got;
+    return true;
+  }
+  std::vector<char> in_;
+};
+
+class GzipStream final : public CompressedStream {
+ public:
+  explicit GzipStream(int fd) : CompressedStream(fd) {
+    std::memset(&z_, 0, sizeof z_);
+    ok_ = inflateInit2(&z_, 16 + MAX_WBITS) == Z_OK;
+    if (!ok_) error_ = "zlib could not start";
+  }
+  ~GzipStream() override { inflateEnd(&z_); }
+  std::string_view compression() const override { return "gzip"; }
+
+  size_t read(char* buf, size_t n) override {
+    if (!ok_ || done_) return 0;
+    z_.next_out = reinterpret_cast<Bytef*>(buf);
+    z_.avail_out = static_cast<uInt>(n);
+    while (z_.avail_out > 0) {
+      const char* next = reinterpret_cast<const char*>(z_.next_in);
+      size_t avail = z_.avail_in;
+      if (!refill(next, avail)) {
+        if (error_.empty() && in_member_)
+          error_ = "gzip data truncated (the file ends inside a compressed stream)";
+        done_ = true;
+        break;
+      }
+      z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(next));
+      z_.avail_in = static_cast<uInt>(avail);
+      in_member_ = true;
+      const int rc = inflate(&z_, Z_NO_FLUSH);
+      if (rc == Z_STREAM_END) {
+        in_member_ = false;
+        // Concatenated members (pigz, appended rotations) continue; anything
+        // else after the stream is reported, not read as data.
+        if (!next_member()) {
+          done_ = true;
+          break;
+        }
+      } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+        error_ = std::string("gzip data corrupt: ") + (z_.msg ? z_.msg : "inflate error");
+        done_ = true;
+        break;
+      }
+    }
+    return n - z_.avail_out;
+  }
+
+ private:
+  bool next_member() {
+    const char* next = reinterpret_cast<const char*>(z_.next_in);
+    size_t avail = z_.avail_in;
+    if (!refill(next, avail)) return false;
+    z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(next));
+    z_.avail_in = static_cast<uInt>(avail);
+    if (avail >= 1 && static_cast<unsigned char>(next[0]) != 0x1f) {
+      bool zeros = true;
+      for (size_t i = 0; i < avail; ++i) zeros = zeros && next[i] == 0;
+      if (!zeros) error_ = "data after the end of the gzip stream was not read";
+      return false;
+    }
+    inflateReset(&z_);
+    return true;
+  }
+
+  z_stream z_;
+  bool ok_ = false, done_ = false, in_member_ = false;
+};
+
+class Bzip2Stream final : public CompressedStream {
+ public:
+  explicit Bzip2Stream(int fd) : CompressedStream(fd) { std::memset(&bz_, 0, sizeof bz_); }
+  ~Bzip2Stream() override {
+    if (in_stream_) BZ2_bzDecompressEnd(&bz_);
+  }
+  std::string_view compression() const override { return "bzip2"; }
+
+  size_t read(char* buf, size_t n) override {
+    size_t produced = 0;
+    while (!done_ && produced < n) {
+      if (!refill(next_, avail_)) {
+        if (error_.empty() && in_stream_)
+          error_ = "bzip2 data truncated (the file ends inside a compressed stream)";
+        done_ = true;
+        break;
+      }
+      if (!in_stream_ && !start_stream()) break;
+      bz_.next_in = const_cast<char*>(next_);
+      bz_.avail_in = static_cast<unsigned>(avail_);
+      bz_.next_out = buf + produced;
+      bz_.avail_out = static_cast<unsigned>(n - produced);
+      const int rc = BZ2_bzDecompress(&bz_);
+      produced = static_cast<size_t>(bz_.next_out - buf);
+      next_ = bz_.next_in;
+      avail_ = bz_.avail_in;
+      if (rc == BZ_STREAM_END) {
+        // Concatenated streams (pbzip2) continue with the next one.
+        BZ2_bzDecompressEnd(&bz_);
+        in_stream_ = false;
+        ++streams_;
+      } else if (rc != BZ_OK) {
+        error_ = "bzip2 data corrupt (error " + std::to_string(rc) + ")";
+        done_ = true;
+      }
+    }
+    return produced;
+  }
+
+ private:
+  bool start_stream() {
+    if (streams_ > 0 && next_[0] != 'B') {
+      bool zeros = true;
+      for (size_t i = 0; i < avail_; ++i) zeros = zeros && next_[i] == 0;
+      if (!zeros) error_ = "data after the end of the bzip2 stream was not read";
+      done_ = true;
+      return false;
+    }
+    if (BZ2_bzDecompressInit(&bz_, 0, 0) != BZ_OK) {
+      error_ = "bzip2 could not start";
+      done_ = true;
+      return false;
+    }
+    in_stream_ = true;
+    return true;
+  }
+
+  bz_stream bz_;
+  const char* next_ = nullptr;
+  size_t avail_ = 0;
+  size_t streams_ = 0;
+  bool done_ = false, in_stream_ = false;
+};
+
+class ZstdStream final : public CompressedStream {
+ public:
+  explicit ZstdStream(int fd) : CompressedStream(fd), dctx_(ZSTD_createDCtx()) {
+    // A frame may ask for a huge window; cap it so a hostile file cannot make
+    // us allocate gigabytes (zstd's own default limit is 128 MiB).
+    ZSTD_DCtx_setParameter(dctx_, ZSTD_d_windowLogMax, 27);
+  }
+  ~ZstdStream() override { ZSTD_freeDCtx(dctx_); }
+  std::string_view compression() const override { return "zstd"; }
+
+  size_t read(char* buf, size_t n) override {
+    if (done_) return 0;
+    ZSTD_outBuffer out{buf, n, 0};
+    while (out.pos < out.size) {
+      if (in_.pos == in_.size) {
+        size_t got = 0;
+        if (!read_raw(raw_.data(), raw_.size(), got) || got == 0) {
+          if (error_.empty() && last_ != 0)
+            error_ = "zstd data truncated (the file ends inside a frame)";
+          done_ = true;
+          break;
+        }
+        in_ = {raw_.data(), got, 0};
+      }
+      last_ = ZSTD_decompressStream(dctx_, &out, &in_);
+      if (ZSTD_isError(last_)) {
+        error_ = std::string("zstd data corrupt: ") + ZSTD_getErrorName(last_);
+        done_ = true;
+        break;
+      }
+    }
+    return out.pos;
+  }
+
+ private:
+  ZSTD_DCtx* dctx_;
+  std::vector<char> raw_ = std::vector<char>(kRawChunk);
+  ZSTD_inBuffer in_{nullptr, 0, 0};
+  size_t last_ = 0;
+  bool done_ = false;
+};
+
+}  // namespace
+
+ByteStream::~ByteStream() {
+  if (fd_ >= 0) close(fd_);
+}
+
+bool ByteStream::read_raw(char* buf, size_t n, size_t& got) {
+  got = 0;
+  while (got < n) {
+    const ssize_t r = ::read(fd_, buf + got, n - got);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      error_ = "read error: " + errno_text(errno);
+      return false;
+    }
+    if (r == 0) break;
+    got += static_cast<size_t>(r);
+  }
+  raw_consumed_ += got;
+  return true;
+}
+
+std::unique_ptr<ByteStream> ByteStream::open(const std::string& path, std::string& error) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOATIME | O_NONBLOCK);
+  if (fd < 0 && errno == EPERM) fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    error = errno_text(errno);
+    return nullptr;
+  }
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    error = "not a regular file";
+    close(fd);
+    return nullptr;
+  }
+  // O_NONBLOCK only guarded the open against FIFOs; regular reads block.
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+
+  unsigned char magic[6] = {};
+  const ssize_t m = pread(fd, magic, sizeof magic, 0);
+  if (m >= 2 && magic[0] == 0x1f && magic[1] == 0x8b) return std::make_unique<GzipStream>(fd);
+  if (m >= 3 && std::memcmp(magic, "BZh", 3) == 0) return std::make_unique<Bzip2Stream>(fd);
+  if (m >= 4 && magic[0] == 0x28 && magic[1] == 0xB5 && magic[2] == 0x2F && magic[3] == 0xFD)
+    return std::make_unique<ZstdStream>(fd);
+  if (m >= 6 && std::memcmp(magic, "\xFD" "7zXZ\0", 6) == 0) {
+    error = "xz-compressed, which is not supported yet (decompress a copy first: xz -dk FILE)";
+    close(fd);
+    return nullptr;
+  }
+  return std::make_unique<PlainStream>(fd);
+}
+
+}  // namespace shodo::ingest

@@ -1,0 +1,39 @@
+// Reading evidence files as decompressed byte streams. Compression is told
+// by magic bytes, not by name: rotated logs are often renamed.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace shodo::ingest {
+
+class ByteStream {
+ public:
+  // Opens read-only (O_NOATIME where allowed: reading evidence must not change
+  // it). nullptr and the reason in `error` when the file cannot be read.
+  static std::unique_ptr<ByteStream> open(const std::string& path, std::string& error);
+
+  virtual ~ByteStream();
+  // Up to n decompressed bytes; 0 at the end or on an error (see error()).
+  virtual size_t read(char* buf, size_t n) = 0;
+  virtual std::string_view compression() const = 0;
+
+  // Set when the stream stopped before its end (truncated or corrupt data):
+  // what was read until then is good.
+  const std::string& error() const { return error_; }
+  // Bytes of the file consumed so far (for progress).
+  uint64_t raw_consumed() const { return raw_consumed_; }
+
+ protected:
+  explicit ByteStream(int fd) : fd_(fd) {}
+  // Reads raw file bytes; false on an I/O error (recorded in error_).
+  bool read_raw(char* buf, size_t n, size_t& got);
+
+  int fd_;
+  std::string error_;
+  uint64_t raw_consumed_ = 0;
+};
+
+}  // namespace shodo::ingest

@@ -1,0 +1,204 @@
+#include "report/ingest_summary.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "ingest/event_json.h"
+#include "util/escape.h"
+#include "util/progress.h"
+
+namespace shodo::report {
+namespace {
+
+using ingest::FileReport;
+using ingest::kNoTime;
+
+struct Words {
+  const char* title;
+  const char* files;
+  const char* zone_note;
+  const char* header;
+  const char* bad_lines;
+  const char* skipped;
+  const char* problems;
+  const char* incomplete;
+  const char* filtered;
+};
+
+constexpr Words kEnglish = {
+    "shodo hunt",
+    "{files} files, {bytes} read, {events} events, {bad} bad lines in {secs:.2f} s ({rate} lines/s)",
+    "Times written without an offset were read as {zone} (--tz).",
+    "{:<40} {:<16} {:>12} {:>8} {:<24} {:<24}",
+    "Bad lines (first examples per file):",
+    "Skipped files:",
+    "Inputs that gave nothing to read:",
+    "Read incompletely:",
+    "{n} events outside --since/--until left out.",
+};
+
+constexpr Words kJapanese = {
+    "shodo hunt",
+    "ファイル {files} 件、{bytes} を読み込み、イベント {events} 件、不正な行 {bad} 行（{secs:.2f} 秒、毎秒 {rate} 行）",
+    "オフセットのない時刻は {zone} として解釈しました（--tz）。",
+    "{:<40} {:<16} {:>12} {:>8} {:<24} {:<24}",
+    "不正な行（ファイルごとの先頭の例）:",
+    "読み飛ばしたファイル:",
+    "読み込むものがなかった入力:",
+    "最後まで読めなかったファイル:",
+    "--since/--until の範囲外のイベント {n} 件を除外しました。",
+};
+
+std::string time_or_dash(ingest::TimeUs t) { return t == kNoTime ? "-" : ingest::format_utc(t); }
+
+std::string grouped(uint64_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+  return s;
+}
+
+std::string esc(std::string_view s) { return util::escape_terminal(s); }
+
+nlohmann::json file_json(const FileReport& r) {
+  nlohmann::json j;
+  j["path"] = r.path;
+  j["format"] = r.format;
+  j["kind"] = std::string(ingest::log_kind_name(r.kind));
+  j["compression"] = r.compression;
+  j["size_on_disk"] = r.size_on_disk;
+  j["bytes"] = r.bytes;
+  j["lines"] = r.lines;
+  j["events"] = r.events;
+  j["meta_lines"] = r.meta_lines;
+  j["bad_lines"] = r.bad_lines;
+  j["filtered"] = r.filtered;
+  j["first_time"] = r.first_time == kNoTime ? nlohmann::json() : nlohmann::json(ingest::format_utc(r.first_time));
+  j["last_time"] = r.last_time == kNoTime ? nlohmann::json() : nlohmann::json(ingest::format_utc(r.last_time));
+  j["timezone_assumed"] = r.offset_assumed;
+  j["read_completely"] = r.read_completely;
+  if (!r.error.empty()) j["error"] = r.error;
+  auto& ex = j["bad_examples"] = nlohmann::json::array();
+  for (const auto& b : r.bad_examples)
+    ex.push_back({{"line", b.line}, {"offset", b.offset}, {"reason", b.reason},
+                  {"excerpt", b.excerpt}});
+  return j;
+}
+
+std::string render_text(const IngestSummary& s) {
+  const Words& w = s.lang == "ja" ? kJapanese : kEnglish;
+  const auto& files = s.result->files;
+  uint64_t bytes = 0, events = 0, bad = 0, lines = 0, filtered = 0;
+  for (const auto& f : files) {
+    bytes += f.bytes;
+    events += f.events;
+    bad += f.bad_lines;
+    lines += f.lines;
+    filtered += f.filtered;
+  }
+  std::string out;
+  const double rate = s.seconds > 0 ? static_cast<double>(lines) / s.seconds : 0;
+  out += fmt::format(fmt::runtime(w.files), fmt::arg("files", files.size()),
+                     fmt::arg("bytes", util::human_bytes(static_cast<double>(bytes))),
+                     fmt::arg("events", grouped(events)), fmt::arg("bad", grouped(bad)),
+                     fmt::arg("secs", s.seconds),
+                     fmt::arg("rate", grouped(static_cast<uint64_t>(rate))));
+  out += "\n";
+  out += fmt::format(fmt::runtime(w.zone_note), fmt::arg("zone", s.result->zone_name)) + "\n";
+  if (filtered)
+    out += fmt::format(fmt::runtime(w.filtered), fmt::arg("n", grouped(filtered))) + "\n";
+  out += "\n";
+  out += fmt::format(fmt::runtime(w.header), "FILE", "FORMAT", "EVENTS", "BAD", "FIRST (UTC)",
+                     "LAST (UTC)");
+  out += "\n";
+  for (const auto& f : files) {
+    if (f.format.empty()) continue;
+    std::string name = esc(f.path);
+    if (name.size() > 40) name = "..." + name.substr(name.size() - 37);
+    out += fmt::format(fmt::runtime(w.header), name, f.format, grouped(f.events),
+                       grouped(f.bad_lines), time_or_dash(f.first_time),
+                       time_or_dash(f.last_time));
+    out += "\n";
+  }
+  bool heading = false;
+  for (const auto& f : files) {
+    if (f.bad_examples.empty() || f.format.empty()) continue;
+    if (!heading) out += std::string("\n") + w.bad_lines + "\n";
+    heading = true;
+    const size_t shown = s.verbose ? f.bad_examples.size() : std::min<size_t>(3, f.bad_examples.size());
+    for (size_t i = 0; i < shown; ++i) {
+      const auto& b = f.bad_examples[i];
+      out += fmt::format("  {}:{}: {}\n      {}\n", esc(f.path), b.line, esc(b.reason),
+                         esc(b.excerpt.substr(0, 120)));
+    }
+    if (f.bad_lines > shown)
+      out += fmt::format("  {}: ... {} bad lines in all\n", esc(f.path), grouped(f.bad_lines));
+  }
+  heading = false;
+  for (const auto& f : files) {
+    if (!f.format.empty() || f.error.empty()) continue;
+    if (!heading) out += std::string("\n") + w.skipped + "\n";
+    heading = true;
+    out += fmt::format("  {}: {}\n", esc(f.path), esc(f.error));
+  }
+  heading = false;
+  for (const auto& f : files) {
+    if (f.format.empty() || f.read_completely) continue;
+    if (!heading) out += std::string("\n") + w.incomplete + "\n";
+    heading = true;
+    out += fmt::format("  {}: {}\n", esc(f.path), esc(f.error));
+  }
+  if (!s.inputs->problems.empty()) {
+    out += std::string("\n") + w.problems + "\n";
+    for (const auto& p : s.inputs->problems)
+      out += fmt::format("  {}: {}\n", esc(p.path), esc(p.reason));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_ingest_summary(const IngestSummary& s, const std::string& format) {
+  if (format == "text") return render_text(s);
+  if (format == "csv") {
+    std::string out =
+        "path,format,kind,compression,size_on_disk,bytes,lines,events,meta_lines,bad_lines,"
+        "filtered,first_time,last_time,read_completely,error\n";
+    for (const auto& f : s.result->files) {
+      util::append_csv_cell(out, f.path);
+      for (std::string_view v : {std::string_view(f.format), ingest::log_kind_name(f.kind),
+                                 std::string_view(f.compression)}) {
+        out += ',';
+        util::append_csv_cell(out, v);
+      }
+      out += fmt::format(",{},{},{},{},{},{},{},{},{},{},", f.size_on_disk, f.bytes, f.lines,
+                         f.events, f.meta_lines, f.bad_lines, f.filtered,
+                         f.first_time == kNoTime ? "" : ingest::format_utc(f.first_time),
+                         f.last_time == kNoTime ? "" : ingest::format_utc(f.last_time),
+                         f.read_completely ? "true" : "false");
+      util::append_csv_cell(out, f.error);
+      out += '\n';
+    }
+    return out;
+  }
+  nlohmann::json problems = nlohmann::json::array();
+  for (const auto& p : s.inputs->problems) problems.push_back({{"path", p.path}, {"reason", p.reason}});
+  // Evidence bytes that are not UTF-8 (paths, excerpts) are replaced by U+FFFD
+  // here; `shodo events` keeps them recoverable.
+  constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
+  if (format == "jsonl") {
+    std::string out;
+    for (const auto& f : s.result->files) out += file_json(f).dump(-1, ' ', false, kReplace) + "\n";
+    for (const auto& p : problems) out += nlohmann::json{{"problem", p}}.dump(-1, ' ', false, kReplace) + "\n";
+    return out;
+  }
+  nlohmann::json j;
+  j["timezone_assumed_for_offsetless_times"] = s.result->zone_name;
+  j["seconds"] = s.seconds;
+  j["files"] = nlohmann::json::array();
+  for (const auto& f : s.result->files) j["files"].push_back(file_json(f));
+  j["problems"] = problems;
+  return j.dump(2, ' ', false, kReplace) + "\n";
+}
+
+}  // namespace shodo::report

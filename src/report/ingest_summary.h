@@ -1,0 +1,23 @@
+// Saying what was read: per-file statistics of an ingest run (formats,
+// events, bad lines with examples, time ranges, files that could not be
+// read), for a terminal or for other tools.
+#pragma once
+
+#include <string>
+
+#include "ingest/ingest.h"
+
+namespace shodo::report {
+
+struct IngestSummary {
+  const ingest::InputSet* inputs = nullptr;
+  const ingest::IngestResult* result = nullptr;
+  double seconds = 0;
+  bool verbose = false;
+  std::string lang = "en";  // en | ja
+};
+
+// format: text | json | jsonl | csv
+std::string render_ingest_summary(const IngestSummary& s, const std::string& format);
+
+}  // namespace shodo::report
