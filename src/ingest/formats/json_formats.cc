@@ -1,12 +1,28 @@
-// PLACEHOLDER: filled by the json parser work in progress.
+// JSON lines access logs and user field maps.
+#include "ingest/formats/json/field_map.h"
+#include "ingest/formats/json/field_map_parser.h"
+#include "ingest/formats/json/json_lines.h"
 #include "ingest/formats/registry.h"
 
 namespace shodo::ingest {
-void register_json_formats(FormatRegistry&) {}
-}  // namespace shodo::ingest
-namespace shodo::ingest {
-std::unique_ptr<LineParser> make_field_map_parser(std::string_view, std::string& error) {
-  error = "field maps not built yet";
-  return nullptr;
+
+void register_json_formats(FormatRegistry& r) {
+  r.add({
+      .name = "json",
+      .kind = LogKind::web_access,
+      .description =
+          "JSON lines: one object per line (Nginx escape=json, ECS, CDN exports); keys mapped "
+          "by name",
+      .make = [] { return json::make_json_lines_parser(); },
+      // Any JSON object parses, so any more specific format wins a tie.
+      .specificity = 10,
+  });
 }
+
+std::unique_ptr<LineParser> make_field_map_parser(std::string_view map_file, std::string& error) {
+  auto spec = std::make_shared<json::FieldMapSpec>();
+  if (!json::load_field_map(map_file, *spec, error)) return nullptr;
+  return json::make_mapped_parser(std::move(spec));
+}
+
 }  // namespace shodo::ingest

@@ -87,4 +87,11 @@ std::string_view intern(std::string_view name);
 
 std::unique_ptr<LineParser> make_template_parser(std::shared_ptr<const Template> t);
 
+// An Apache LogFormat string (as in httpd.conf, with or without its quotes,
+// \" escapes and nickname), or nullptr with `error` set.
+std::shared_ptr<const Template> compile_apache(std::string_view format, std::string& error);
+// An Nginx log_format value: optional "escape=..." then one or more quoted
+// pieces as in nginx.conf, or the bare format string.
+std::shared_ptr<const Template> compile_nginx(std::string_view format, std::string& error);
+
 }  // namespace shodo::ingest::tpl

@@ -6,7 +6,7 @@ attacker scans the site, finds an SQL injection in the product page, logs in
 to the admin panel, uploads an inert "webshell" and runs commands through it;
 in parallel a brute-force on SSH succeeds and the web user starts sending
 mail. The files are ours; every address is from documentation ranges.
-Run from this folder: python3 generate.py
+Run: python3 samples/generate_incident.py
 """
 import gzip
 import os
@@ -162,7 +162,7 @@ def write_history(base):
     open(os.path.join(base, ".bash_history"), "w").write("\n".join(cmds) + "\n")
 
 
-here = os.path.dirname(os.path.abspath(__file__))
+here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "incident")
 logs = os.path.join(here, "var", "log")
 os.makedirs(os.path.join(logs, "apache2"), exist_ok=True)
 write_access_logs(os.path.join(logs, "apache2"))

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Ingest benchmark: shodo hunt against wc -l, zcat and GoAccess on the same
+# generated access log. Usage: bench/run.sh [SIZE] [BIG_SIZE]
+#   SIZE      size of the speed test file (default 1G)
+#   BIG_SIZE  size of the memory test file (default 5G; 0 to skip)
+# Needs a build in ./build (README quick start) and ./scripts/bootstrap --bench
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE=${1:-1G}
+BIG=${2:-5G}
+WORK=${BENCH_DIR:-/tmp/shodo-bench}
+SHODO=./build/src/cli/shodo
+GEN=./build/bench/shodo_gen_traffic
+mkdir -p "$WORK"
+
+seconds() { # runs a command, prints wall seconds (best of 3)
+  local best=""
+  for _ in 1 2 3; do
+    local s e
+    s=$(date +%s.%N)
+    "$@" > /dev/null
+    e=$(date +%s.%N)
+    local t
+    t=$(echo "$e - $s" | bc -l)
+    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
+  done
+  printf '%.3f' "$best"
+}
+
+F="$WORK/access-$SIZE.log"
+[ -f "$F" ] || "$GEN" --seed 1 --size "$SIZE" > "$F"
+[ -f "$F.gz" ] || gzip -c -6 "$F" > "$F.gz"
+cat "$F" "$F.gz" > /dev/null   # page cache warm
+BYTES=$(stat -c %s "$F")
+LINES=$(wc -l < "$F")
+echo "file: $F  bytes=$BYTES lines=$LINES"
+
+report() { # name seconds
+  local mbs lps
+  mbs=$(echo "$BYTES / $2 / 1000000" | bc -l)
+  lps=$(echo "$LINES / $2 / 1000000" | bc -l)
+  printf '%-34s %8.3f s  %7.0f MB/s  %6.2f M lines/s\n' "$1" "$2" "$mbs" "$lps"
+}
+
+report "wc -l" "$(seconds wc -l "$F")"
+report "shodo hunt -j1" "$(seconds "$SHODO" hunt -q -j1 "$F")"
+report "shodo hunt -j2" "$(seconds "$SHODO" hunt -q -j2 "$F")"
+report "zcat > /dev/null" "$(seconds zcat "$F.gz")"
+report "shodo hunt -j2 (.gz)" "$(seconds "$SHODO" hunt -q -j2 "$F.gz")"
+if command -v goaccess > /dev/null; then
+  report "goaccess (COMBINED, JSON out)" \
+    "$(seconds goaccess "$F" --log-format=COMBINED --no-progress -o "$WORK/goaccess.json")"
+fi
+
+if [ "$BIG" != 0 ]; then
+  B="$WORK/access-$BIG.log"
+  [ -f "$B" ] || "$GEN" --seed 2 --size "$BIG" > "$B"
+  echo "memory: $B ($(stat -c %s "$B") bytes)"
+  /usr/bin/time -f "shodo hunt -j2: %e s, peak RSS %M KiB" "$SHODO" hunt -q -j2 "$B" > /dev/null
+fi

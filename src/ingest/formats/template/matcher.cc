@@ -1,0 +1,334 @@
+// Matching a line against a compiled template and filling the event.
+#include <cstring>
+
+#include "ingest/formats/template/template.h"
+
+namespace shodo::ingest::tpl {
+namespace {
+
+constexpr size_t npos = std::string_view::npos;
+
+constexpr std::string_view kCut = "line cut short";
+constexpr std::string_view kMismatch = "text does not match the format";
+constexpr std::string_view kTrailing = "trailing text";
+constexpr std::string_view kBadTime = "bad time";
+
+bool text_at(std::string_view line, size_t at, std::string_view lit) {
+  if (at > line.size() || line.size() - at < lit.size()) return false;
+  // Literals are a few bytes: a loop beats a call to memcmp.
+  for (size_t i = 0; i < lit.size(); ++i)
+    if (line[at + i] != lit[i]) return false;
+  return true;
+}
+
+// The first occurrence of `lit` from `from`; a list field skips the ", "
+// between its members.
+size_t find_literal(std::string_view line, size_t from, std::string_view lit, bool list) {
+  const char* const base = line.data();
+  size_t at = from;
+  while (at < line.size()) {
+    const void* hit = std::memchr(base + at, lit[0], line.size() - at);
+    if (!hit) return npos;
+    at = static_cast<size_t>(static_cast<const char*>(hit) - base);
+    if (text_at(line, at, lit) && !(list && at > from && line[at - 1] == ',')) return at;
+    ++at;
+  }
+  return npos;
+}
+
+// The closing quote of a quoted field: the first unescaped '"' followed by
+// the rest of the literal after the field. `seen_quote` tells a line cut
+// short from one that does not match.
+size_t find_closing_quote(std::string_view line, size_t from, std::string_view lit,
+                          Escape escape, bool& seen_quote) {
+  const std::string_view after = lit.substr(1);
+  const char* const base = line.data();
+  size_t at = from;
+  while (at < line.size()) {
+    const void* hit = std::memchr(base + at, '"', line.size() - at);
+    if (!hit) return npos;
+    const size_t q = static_cast<size_t>(static_cast<const char*>(hit) - base);
+    at = q + 1;
+    if (escape != Escape::none) {
+      size_t backslashes = 0;
+      while (q - backslashes > from && line[q - backslashes - 1] == '\\') ++backslashes;
+      if (backslashes % 2) continue;
+    }
+    seen_quote = true;
+    if (text_at(line, q + 1, after)) return q;
+  }
+  return npos;
+}
+
+// Digits only, at most 18 of them.
+bool parse_count(std::string_view s, int64_t& out) {
+  if (s.empty() || s.size() > 18) return false;
+  int64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  out = v;
+  return true;
+}
+
+// A decimal in some unit, as microseconds: `scale` is the number of
+// fraction digits down to a microsecond (seconds 6, milliseconds 3).
+bool parse_duration(std::string_view s, int scale, int64_t& out) {
+  const size_t dot = s.find('.');
+  const std::string_view whole = s.substr(0, dot);
+  int64_t v = 0;
+  if (whole.size() > 12 || !parse_count(whole, v)) return false;  // keeps v * 10^6 in int64
+  int digits = 0;
+  if (dot != npos) {
+    for (char c : s.substr(dot + 1)) {
+      if (c < '0' || c > '9') return false;
+      if (digits < scale) {
+        v = v * 10 + (c - '0');
+        ++digits;
+      }
+    }
+  }
+  for (; digits < scale; ++digits) v *= 10;
+  out = v;
+  return true;
+}
+
+bool is_token_char(char c) {
+  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
+  return std::memchr("!#$%&'*+-.^_`|~", c, 15) != nullptr;
+}
+
+void set_target(std::string_view target, Event& ev) {
+  ev.request_target = target;
+  const size_t q = target.find('?');
+  ev.path = target.substr(0, q);
+  if (q != npos) ev.query = target.substr(q + 1);
+}
+
+// METHOD SP TARGET SP PROTOCOL; anything else (scanner noise, a TLS
+// handshake on a plain port, "-") is kept whole and flagged.
+void set_request_line(std::string_view v, Event& ev) {
+  const size_t sp1 = v.find(' ');
+  const size_t sp2 = v.rfind(' ');
+  bool ok = sp1 != npos && sp1 > 0 && sp2 > sp1 + 1 && v.substr(sp2 + 1).starts_with("HTTP/");
+  for (size_t i = 0; ok && i < sp1; ++i) ok = is_token_char(v[i]);
+  if (!ok) {
+    ev.request_target = v;
+    ev.extra.emplace_back("request.malformed", "true");
+    return;
+  }
+  ev.method = v.substr(0, sp1);
+  ev.protocol = v.substr(sp2 + 1);
+  set_target(v.substr(sp1 + 1, sp2 - sp1 - 1), ev);
+}
+
+void set_text(Field slot, std::string_view v, Event& ev) {
+  switch (slot) {
+    case Field::host: ev.host = v; break;
+    case Field::client_ip: ev.client_ip = v; break;
+    case Field::forwarded_for: ev.forwarded_for = v; break;
+    case Field::server_ip: ev.server_ip = v; break;
+    case Field::vhost: ev.vhost = v; break;
+    case Field::method: ev.method = v; break;
+    case Field::path: ev.path = v; break;
+    case Field::protocol: ev.protocol = v; break;
+    case Field::referer: ev.referer = v; break;
+    case Field::user_agent: ev.user_agent = v; break;
+    case Field::user: ev.user = v; break;
+    default: break;  // the compilers give text fields only the slots above
+  }
+}
+
+// Stores a count; the reason when it does not fit the slot.
+std::string_view set_number(Field slot, std::string_view v, Event& ev) {
+  int64_t n = 0;
+  const bool ok = parse_count(v, n);
+  switch (slot) {
+    case Field::status:
+      if (!ok || n > 999) return "bad status";
+      ev.status = static_cast<int32_t>(n);
+      return {};
+    case Field::client_port:
+    case Field::server_port:
+      if (!ok || n > 65535) return "bad port";
+      (slot == Field::client_port ? ev.client_port : ev.server_port) = static_cast<int32_t>(n);
+      return {};
+    case Field::pid:
+      if (!ok) return "bad pid";
+      ev.pid = n;
+      return {};
+    case Field::bytes_sent:
+    case Field::bytes_total:
+    case Field::bytes_received:
+      if (!ok) return "bad size";
+      (slot == Field::bytes_sent    ? ev.bytes_sent
+       : slot == Field::bytes_total ? ev.bytes_total
+                                    : ev.bytes_received) = n;
+      return {};
+    default: return {};  // the compilers give number fields only the slots above
+  }
+}
+
+bool is_blank(std::string_view line) {
+  for (char c : line)
+    if (c != ' ' && c != '\t') return false;
+  return true;
+}
+
+class TemplateParser final : public LineParser {
+ public:
+  explicit TemplateParser(std::shared_ptr<const Template> t) : t_(std::move(t)) {}
+
+  LineResult parse(std::string_view line, Event& ev, ParseContext& ctx) override {
+    const Template& t = *t_;
+    if (is_blank(line)) return LineResult::meta;
+    if (!text_at(line, 0, t.lead)) return fail(ctx, line.size() < t.lead.size() ? kCut : kMismatch);
+    if (t.time_items > 1) parts_ = TimeParts{};
+    size_t pos = t.lead.size();
+    for (const Item& it : t.items) {
+      size_t end;
+      if (it.kind == Kind::time) {
+        if (!read_time_item(it, line, pos, end, ev, ctx)) return fail(ctx, kBadTime);
+        if (!text_at(line, end, it.literal)) return fail(ctx, end == line.size() ? kCut : kMismatch);
+      } else {
+        if (it.literal.empty()) {
+          end = line.size();
+        } else if (it.quoted) {
+          bool seen_quote = false;
+          end = find_closing_quote(line, pos, it.literal, t.escape, seen_quote);
+          if (end == npos) return fail(ctx, seen_quote ? kMismatch : kCut);
+        } else {
+          end = find_literal(line, pos, it.literal, it.list);
+          if (end == npos) return fail(ctx, kCut);
+        }
+        if (std::string_view why = apply(it, line.substr(pos, end - pos), ev, ctx); !why.empty())
+          return fail(ctx, why);
+      }
+      pos = end + it.literal.size();
+    }
+    if (pos != line.size()) return fail(ctx, kTrailing);
+    if (t.time_items > 1 && !finish_time(parts_, ctx.zone, ev)) return fail(ctx, kBadTime);
+    return LineResult::event;
+  }
+
+  std::unique_ptr<LineParser> clone() const override {
+    return std::make_unique<TemplateParser>(t_);
+  }
+
+ private:
+  static LineResult fail(ParseContext& ctx, std::string_view why) {
+    ctx.error = why;
+    return LineResult::bad;
+  }
+
+  std::string_view decode(std::string_view v, ParseContext& ctx) const {
+    if (t_->escape == Escape::none || !ctx.arena || !std::memchr(v.data(), '\\', v.size()))
+      return v;
+    return unescape(t_->escape, v, *ctx.arena);
+  }
+
+  // Reads the time at line[pos], which decides its own end. The only time
+  // field of a template goes through a one-entry cache: consecutive lines
+  // mostly share their second, and the cache skips both the reading and the
+  // conversion to UTC.
+  bool read_time_item(const Item& it, std::string_view line, size_t pos, size_t& end, Event& ev,
+                      ParseContext& ctx) {
+    const std::string_view rest = line.substr(pos);
+    const StrftimeFormat* pattern = it.strftime >= 0 ? &t_->strftimes[it.strftime] : nullptr;
+    size_t used = 0;
+    if (it.as_extra) {
+      TimeParts scratch;
+      if (!read_time(it.time, pattern, rest, scratch, used)) return false;
+      ev.extra.emplace_back(it.name, rest.substr(0, used));
+    } else if (t_->time_items > 1) {
+      if (!read_time(it.time, pattern, rest, parts_, used)) return false;
+    } else if (cache_.hit(rest, ctx.zone.zone())) {
+      ev.time = cache_.time;
+      ev.utc_offset_s = cache_.offset;
+      ev.offset_assumed = cache_.assumed;
+      used = cache_.consumed;
+    } else {
+      TimeParts parts;
+      if (!read_time(it.time, pattern, rest, parts, used) || !finish_time(parts, ctx.zone, ev))
+        return false;
+      cache_.store(rest, used, ctx.zone.zone(), ev);
+    }
+    end = pos + used;
+    return true;
+  }
+
+  // Fills the event from one field's text; the reason when the text is bad.
+  std::string_view apply(const Item& it, std::string_view v, Event& ev, ParseContext& ctx) {
+    if (v.empty() || v == "-") {
+      // "-" is how both servers write a missing value; these two still say something.
+      if (it.as_extra) return {};
+      if (it.kind == Kind::bytes_clf && !v.empty()) ev.bytes_sent = 0;
+      if (it.kind == Kind::request_line) set_request_line(v, ev);
+      return {};
+    }
+    if (it.as_extra) {
+      ev.extra.emplace_back(it.name, decode(v, ctx));
+      return {};
+    }
+    switch (it.kind) {
+      case Kind::text: set_text(it.slot, decode(v, ctx), ev); return {};
+      case Kind::number: return set_number(it.slot, v, ev);
+      case Kind::bytes_clf: return set_number(Field::bytes_sent, v, ev);
+      case Kind::duration:
+        if (!parse_duration(v, it.scale, ev.duration_us)) return "bad duration";
+        return {};
+      case Kind::query:
+        v = decode(v, ctx);
+        if (v.front() == '?') v.remove_prefix(1);
+        ev.query = v;
+        return {};
+      case Kind::request_line: set_request_line(decode(v, ctx), ev); return {};
+      case Kind::request_target: set_target(decode(v, ctx), ev); return {};
+      case Kind::extra:
+      case Kind::time: break;  // extras are as_extra; times are read by shape
+    }
+    return {};
+  }
+
+  struct TimeCache {
+    const Zone* zone = nullptr;
+    bool valid = false, key_at_eol = false, assumed = false;
+    size_t key_len = 0, consumed = 0;
+    char key[48];
+    TimeUs time = kNoTime;
+    int32_t offset = 0;
+
+    // The key is the time's text plus the bytes a reader may look at past
+    // it: the same bytes read the same way.
+    bool hit(std::string_view rest, const Zone* z) const {
+      return valid && z == zone && rest.size() >= key_len &&
+             (!key_at_eol || rest.size() == key_len) &&
+             std::memcmp(rest.data(), key, key_len) == 0;
+    }
+    void store(std::string_view rest, size_t used, const Zone* z, const Event& ev) {
+      key_len = std::min(used + kTimeLookahead, rest.size());
+      valid = key_len <= sizeof key;
+      if (!valid) return;
+      std::memcpy(key, rest.data(), key_len);
+      key_at_eol = key_len == rest.size();
+      consumed = used;
+      zone = z;
+      time = ev.time;
+      offset = ev.utc_offset_s;
+      assumed = ev.offset_assumed;
+    }
+  };
+
+  std::shared_ptr<const Template> t_;
+  TimeParts parts_;  // for templates whose time spans several fields
+  TimeCache cache_;
+};
+
+}  // namespace
+
+std::unique_ptr<LineParser> make_template_parser(std::shared_ptr<const Template> t) {
+  return std::make_unique<TemplateParser>(std::move(t));
+}
+
+}  // namespace shodo::ingest::tpl

@@ -1,0 +1,113 @@
+// The shodo binary as a user runs it: exit codes, help, outputs.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "support/temp_dir.h"
+
+namespace {
+
+struct CliRun {
+  int code;
+  std::string out;
+};
+
+CliRun shodo(const std::string& args) {
+  const std::string cmd = std::string(SHODO_BINARY) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+  const int rc = pclose(p);
+  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, out};
+}
+
+const std::string kSample = std::string(SHODO_TEST_DATA) + "/../../samples/incident";
+
+TEST(Cli, VersionAndHelp) {
+  EXPECT_EQ(shodo("--version").code, 0);
+  EXPECT_NE(shodo("--version").out.find("shodo "), std::string::npos);
+  for (const char* cmd : {"hunt", "events", "formats"}) {
+    const CliRun r = shodo(std::string(cmd) + " --help");
+    EXPECT_EQ(r.code, 0) << cmd;
+    EXPECT_NE(r.out.find("Example"), std::string::npos) << cmd << ": " << r.out;
+  }
+}
+
+TEST(Cli, UsageErrorsExitWith2) {
+  EXPECT_EQ(shodo("").code, 2);
+  EXPECT_EQ(shodo("hunt").code, 2);
+  EXPECT_EQ(shodo("hunt --no-such-flag x").code, 2);
+  EXPECT_EQ(shodo("hunt --tz Mars/Base " + kSample).code, 2);
+  EXPECT_EQ(shodo("hunt --since yesterday " + kSample).code, 2);
+  EXPECT_EQ(shodo("hunt --format pdf " + kSample).code, 2);
+  EXPECT_EQ(shodo("hunt --log-format nosuch " + kSample).code, 2);
+}
+
+TEST(Cli, MissingInputExitsWith3AndStillReportsTheRest) {
+  const CliRun r = shodo("hunt -q /nonexistent/access.log " + kSample + "/var/log/apache2");
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.out.find("/nonexistent/access.log: no such file or folder"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("combined"), std::string::npos) << r.out;
+}
+
+TEST(Cli, HuntOnTheSampleIncident) {
+  const CliRun r = shodo("hunt -q --format json " + kSample);
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  std::map<std::string, std::string> format_of;
+  uint64_t events = 0;
+  for (const auto& f : j["files"]) {
+    const std::string path = f["path"];
+    format_of[path.substr(path.rfind('/') + 1)] = f["format"];
+    events += f["events"].get<uint64_t>();
+    EXPECT_EQ(f["bad_lines"], 0) << path;
+  }
+  EXPECT_EQ(format_of["access.log"], "combined");
+  EXPECT_EQ(format_of["access.log.2.gz"], "combined");
+  EXPECT_EQ(format_of["auth.log"], "syslog");
+  EXPECT_EQ(format_of["mail.log"], "syslog");
+  EXPECT_EQ(format_of["error.log"], "apache_error");
+  EXPECT_EQ(format_of[".bash_history"], "bash_history");
+  EXPECT_GT(events, 2500u);
+}
+
+TEST(Cli, TextOutputEscapesHostileFileNamesAndSaysTheZone) {
+  shodo::testing::TempDir dir;
+  dir.write("evil\x1b[31m.log", "not a log\n");
+  const CliRun r = shodo("hunt -q --tz Asia/Tokyo '" + dir.path().string() + "'");
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << "raw escape reached the terminal";
+  EXPECT_NE(r.out.find("evil\\e[31m.log"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Asia/Tokyo"), std::string::npos);
+  const CliRun ja = shodo("hunt -q --lang ja " + kSample + "/var/log/apache2");
+  EXPECT_NE(ja.out.find("イベント"), std::string::npos) << ja.out;
+}
+
+TEST(Cli, EventsAsJsonLinesAndCsv) {
+  const CliRun r = shodo("events -q " + kSample + "/var/log/apache2/access.log");
+  ASSERT_EQ(r.code, 0);
+  size_t lines = 0;
+  size_t pos = 0;
+  std::string first;
+  while (pos < r.out.size()) {
+    const size_t nl = r.out.find('\n', pos);
+    const std::string line = r.out.substr(pos, nl - pos);
+    if (first.empty()) first = line;
+    nlohmann::json::parse(line);  // each line is valid JSON
+    ++lines;
+    pos = nl + 1;
+  }
+  EXPECT_GT(lines, 900u);
+  const auto ev = nlohmann::json::parse(first);
+  EXPECT_EQ(ev["log.file.line"], 1);
+  EXPECT_TRUE(ev.contains("@timestamp"));
+  EXPECT_EQ(ev["event.timezone"], "+09:00");
+  const CliRun csv = shodo("events -q --format csv " + kSample + "/var/log/apache2/access.log");
+  EXPECT_EQ(csv.out.rfind("file,line,@timestamp,", 0), 0u) << csv.out.substr(0, 200);
+}
+
+}  // namespace

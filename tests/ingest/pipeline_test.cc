@@ -1,0 +1,311 @@
+// The ingest pipeline end to end: compression, rotated sets, bad input,
+// block boundaries and thread-count determinism.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <mutex>
+
+#include "ingest/event_json.h"
+#include "ingest/ingest.h"
+#include "support/temp_dir.h"
+
+namespace shodo::ingest {
+namespace {
+
+using shodo::testing::run_shell;
+using shodo::testing::TempDir;
+
+std::string combined_line(int i) {
+  return "192.0.2." + std::to_string(i % 250 + 1) + " - - [10/Mar/2024:01:" +
+         (i % 60 < 10 ? "0" : "") + std::to_string(i % 60) + ":00 +0900] \"GET /item?id=" +
+         std::to_string(i) + " HTTP/1.1\" 200 " + std::to_string(1000 + i) +
+         " \"-\" \"Mozilla/5.0 (X11; Linux x86_64)\"\n";
+}
+
+std::string combined_lines(int n, int from = 0) {
+  std::string s;
+  for (int i = from; i < from + n; ++i) s += combined_line(i);
+  return s;
+}
+
+// Keeps every event's JSON and every bad line, in order.
+class Recorder : public EventConsumer {
+ public:
+  explicit Recorder(const InputSet* inputs = nullptr) : inputs_(inputs) {}
+  void ordered(const Batch& b) override {
+    for (const Event& ev : b.events) {
+      std::string js;
+      append_event_json(js, ev, inputs_ ? inputs_->files[ev.file_index].path : "");
+      events.push_back(std::move(js));
+    }
+    for (const BadLine& bad : b.bad) bad_lines.push_back(bad);
+  }
+  void process(const Batch& b, unsigned worker) override {
+    std::lock_guard lock(mu);
+    max_worker = std::max(max_worker, worker);
+    processed += b.events.size();
+  }
+  std::vector<std::string> events;
+  std::vector<BadLine> bad_lines;
+  std::mutex mu;
+  unsigned max_worker = 0;
+  size_t processed = 0;
+
+ private:
+  const InputSet* inputs_;
+};
+
+IngestOptions utc_options(unsigned threads = 2) {
+  IngestOptions o;
+  std::string err;
+  o.zone = Zone::locate("UTC", err);
+  o.threads = threads;
+  return o;
+}
+
+TEST(Pipeline, ReadsEveryCompressionAlike) {
+  TempDir dir;
+  const std::string content = combined_lines(3000);
+  for (const char* name : {"plain.log", "g.log", "b.log", "z.log"}) dir.write(name, content);
+  const std::string d = dir.path().string();
+  ASSERT_EQ(run_shell("gzip -n " + d + "/g.log && bzip2 " + d + "/b.log && zstd -q --rm " + d +
+                      "/z.log"),
+            0);
+  for (const char* name : {"plain.log", "g.log.gz", "b.log.bz2", "z.log.zst"}) {
+    SCOPED_TRACE(name);
+    Recorder rec;
+    const IngestResult r = ingest(expand_inputs({d + "/" + name}), utc_options(), rec);
+    ASSERT_EQ(r.files.size(), 1u);
+    EXPECT_EQ(r.files[0].format, "combined");
+    EXPECT_EQ(r.files[0].events, 3000u);
+    EXPECT_EQ(r.files[0].lines, 3000u);
+    EXPECT_EQ(r.files[0].bytes, content.size());
+    EXPECT_TRUE(r.files[0].read_completely) << r.files[0].error;
+    EXPECT_EQ(rec.events.size(), 3000u);
+  }
+}
+
+TEST(Pipeline, ConcatenatedGzipMembersAreAllRead) {
+  TempDir dir;
+  const std::string d = dir.path().string();
+  dir.write("a", combined_lines(100));
+  dir.write("b", combined_lines(50, 100));
+  ASSERT_EQ(run_shell("cd " + d + " && gzip -n a b && cat a.gz b.gz > both.log.gz"), 0);
+  Recorder rec;
+  const IngestResult r = ingest(expand_inputs({d + "/both.log.gz"}), utc_options(), rec);
+  EXPECT_EQ(r.files[0].events, 150u);
+  EXPECT_TRUE(r.files[0].read_completely) << r.files[0].error;
+}
+
+TEST(Pipeline, TruncatedGzipKeepsWhatWasReadAndSaysSo) {
+  TempDir dir;
+  const std::string d = dir.path().string();
+  dir.write("t.log", combined_lines(20000));
+  ASSERT_EQ(run_shell("cd " + d + " && gzip -n t.log && head -c 60000 t.log.gz > cut.log.gz"), 0);
+  Recorder rec;
+  const IngestResult r = ingest(expand_inputs({d + "/cut.log.gz"}), utc_options(), rec);
+  const FileReport& f = r.files[0];
+  EXPECT_FALSE(f.read_completely);
+  EXPECT_NE(f.error.find("truncated"), std::string::npos) << f.error;
+  EXPECT_GT(f.events, 1000u);
+  EXPECT_LT(f.events, 20000u);
+  // The cut can fall inside a line: at most that one line is bad.
+  EXPECT_LE(f.bad_lines, 1u);
+}
+
+TEST(Pipeline, CorruptZstdIsReported) {
+  TempDir dir;
+  dir.write("x.log.zst", std::string("\x28\xb5\x2f\xfd") + std::string(100, '\x7f'));
+  Recorder rec;
+  const IngestResult r = ingest(expand_inputs({dir.path().string() + "/x.log.zst"}), utc_options(), rec);
+  EXPECT_FALSE(r.files[0].read_completely);
+  EXPECT_NE(r.files[0].error.find("zstd"), std::string::npos) << r.files[0].error;
+}
+
+TEST(Pipeline, RotatedSetsAreReadOldestFirst) {
+  std::vector<InputFile> files;
+  for (const char* p : {"/l/access.log", "/l/access.log.1", "/l/access.log.10.gz",
+                        "/l/access.log.2.gz", "/l/error.log", "/l/error.log.1",
+                        "/m/secure-20240102", "/m/secure-20240101.gz", "/m/secure"})
+    files.push_back({p, 0, 0});
+  sort_rotated(files);
+  std::vector<std::string> order;
+  for (const auto& f : files) order.push_back(f.path);
+  const std::vector<std::string> want = {
+      "/l/access.log.10.gz", "/l/access.log.2.gz", "/l/access.log.1", "/l/access.log",
+      "/l/error.log.1",      "/l/error.log",       "/m/secure-20240101.gz",
+      "/m/secure-20240102",  "/m/secure"};
+  EXPECT_EQ(order, want);
+}
+
+TEST(Pipeline, FoldersGlobsAndMissingInputs) {
+  TempDir dir;
+  const std::string d = dir.path().string();
+  dir.write("logs/access.log", combined_lines(3));
+  dir.write("logs/access.log.1", combined_lines(3));
+  dir.write("logs/deep/a/b/other.log", combined_lines(2));
+  ASSERT_EQ(mkfifo((d + "/logs/pipe").c_str(), 0600), 0);
+  InputSet set = expand_inputs({d + "/logs", d + "/nothing-here", d + "/logs/*.none", d + "/logs/pipe"});
+  EXPECT_EQ(set.files.size(), 3u);  // the FIFO inside the folder is not a log
+  ASSERT_EQ(set.problems.size(), 3u);
+  EXPECT_EQ(set.problems[0].reason, "no such file or folder");
+  EXPECT_EQ(set.problems[1].reason, "no file matches this pattern");
+  EXPECT_NE(set.problems[2].reason.find("not a regular file"), std::string::npos);
+  InputSet globbed = expand_inputs({d + "/logs/access.log*"});
+  ASSERT_EQ(globbed.files.size(), 2u);
+  EXPECT_TRUE(globbed.files[0].path.ends_with("access.log.1"));
+}
+
+TEST(Pipeline, MalformedLinesAreCountedWithLineNumbers) {
+  TempDir dir;
+  std::string content = combined_lines(5);
+  content += "this is not a log line\n";
+  content += combined_line(6).substr(0, 40) + "\n";  // cut short
+  content += std::string("\x00\x01\x02 binary junk \xff\xfe", 20) + "\n";
+  content += combined_lines(3, 7);
+  content.insert(0, combined_line(99).substr(0, combined_line(99).size() - 1) + "\r\n");  // CRLF
+  const std::string path = dir.write("m.log", content);
+  Recorder rec;
+  const IngestResult r = ingest(expand_inputs({path}), utc_options(), rec);
+  const FileReport& f = r.files[0];
+  EXPECT_EQ(f.format, "combined");
+  EXPECT_EQ(f.lines, 12u);
+  EXPECT_EQ(f.events, 9u);
+  EXPECT_EQ(f.bad_lines, 3u);
+  ASSERT_EQ(rec.bad_lines.size(), 3u);
+  EXPECT_EQ(rec.bad_lines[0].line, 7u);
+  EXPECT_EQ(rec.bad_lines[1].line, 8u);
+  EXPECT_EQ(rec.bad_lines[2].line, 9u);
+  EXPECT_EQ(rec.bad_lines[0].excerpt, "this is not a log line");
+  EXPECT_FALSE(rec.bad_lines[0].reason.empty());
+  EXPECT_EQ(f.bad_examples.size(), 3u);
+  // The CRLF line parsed, without the CR in its last field.
+  EXPECT_NE(rec.events[0].find("\"user_agent.original\":\"Mozilla/5.0 (X11; Linux x86_64)\""),
+            std::string::npos)
+      << rec.events[0];
+}
+
+TEST(Pipeline, HugeLineIsSkippedAndCountedWithoutLosingItsNeighbours) {
+  TempDir dir;
+  std::string content = combined_lines(2);
+  content += std::string(50u << 20, 'A') + "\n";  // 50 MiB on one line
+  content += combined_lines(2, 2);
+  const std::string path = dir.write("huge.log", content);
+  Recorder rec;
+  IngestOptions opt = utc_options();
+  const IngestResult r = ingest(expand_inputs({path}), opt, rec);
+  const FileReport& f = r.files[0];
+  EXPECT_EQ(f.events, 4u);
+  EXPECT_EQ(f.lines, 5u);
+  EXPECT_EQ(f.bad_lines, 1u);
+  ASSERT_EQ(rec.bad_lines.size(), 1u);
+  EXPECT_EQ(rec.bad_lines[0].line, 3u);
+  EXPECT_NE(rec.bad_lines[0].reason.find("52428800 bytes"), std::string::npos)
+      << rec.bad_lines[0].reason;
+  EXPECT_NE(rec.events[2].find("\"log.file.line\":4"), std::string::npos) << rec.events[2];
+}
+
+TEST(Pipeline, LineNumbersAndOffsetsSurviveTinyBlocks) {
+  TempDir dir;
+  const std::string content = combined_lines(500);
+  const std::string path = dir.write("t.log", content);
+  IngestOptions opt = utc_options(3);
+  opt.block_bytes = 333;  // many blocks, lines split across reads
+  opt.max_line_bytes = 4096;
+  Recorder rec;
+  ingest(expand_inputs({path}), opt, rec);
+  ASSERT_EQ(rec.events.size(), 500u);
+  size_t offset = 0;
+  for (int i = 0; i < 500; ++i) {
+    const std::string want = "\"log.file.line\":" + std::to_string(i + 1) +
+                             ",\"log.offset\":" + std::to_string(offset) + ",";
+    ASSERT_NE(rec.events[static_cast<size_t>(i)].find(want), std::string::npos)
+        << rec.events[static_cast<size_t>(i)];
+    offset += combined_line(i).size();
+  }
+}
+
+TEST(Pipeline, SameEventsInTheSameOrderWhateverTheThreadCount) {
+  TempDir dir;
+  dir.write("access.log.2.gz.src", combined_lines(4000));
+  dir.write("access.log.1", combined_lines(3000, 4000));
+  dir.write("access.log", combined_lines(5000, 7000));
+  const std::string d = dir.path().string();
+  ASSERT_EQ(run_shell("cd " + d + " && gzip -nc access.log.2.gz.src > access.log.2.gz && rm access.log.2.gz.src"), 0);
+  std::vector<std::string> first;
+  for (unsigned threads : {1u, 2u, 4u}) {
+    IngestOptions opt = utc_options(threads);
+    opt.block_bytes = 8192;
+    const InputSet inputs = expand_inputs({d});
+    Recorder rec(&inputs);
+    ingest(inputs, opt, rec);
+    ASSERT_EQ(rec.events.size(), 12000u);
+    EXPECT_EQ(rec.processed, 12000u);
+    EXPECT_LE(rec.max_worker, threads);
+    if (first.empty()) {
+      first = rec.events;
+      // Oldest file first: the rotated .2.gz holds items 0..3999.
+      EXPECT_NE(first.front().find("id=0 "), std::string::npos) << first.front();
+    } else {
+      EXPECT_EQ(rec.events, first) << threads << " threads";
+    }
+  }
+}
+
+TEST(Pipeline, SinceAndUntilLeaveOutEventsAndCountThem) {
+  TempDir dir;
+  const std::string path = dir.write("a.log", combined_lines(60));
+  IngestOptions opt = utc_options();
+  // Lines are at 01:00..01:59 +0900 = 16:00..16:59 UTC on 9 March.
+  opt.since = (1710000000LL + 10 * 60) * 1000000;  // 2024-03-09T16:10:00Z
+  opt.until = (1710000000LL + 20 * 60) * 1000000;
+  Recorder rec;
+  const IngestResult r = ingest(expand_inputs({path}), opt, rec);
+  EXPECT_EQ(r.files[0].events, 10u);
+  EXPECT_EQ(r.files[0].filtered, 50u);
+}
+
+TEST(Pipeline, UnrecognizedAndBinaryFilesAreSkippedWithAReason) {
+  TempDir dir;
+  dir.write("notes.txt", "dear diary\nit rained\n");
+  dir.write("wtmp", std::string(4096, '\0'));
+  const InputSet inputs = expand_inputs({dir.path().string()});
+  Recorder rec;
+  const IngestResult r = ingest(inputs, utc_options(), rec);
+  ASSERT_EQ(r.files.size(), 2u);
+  for (const auto& f : r.files) {
+    EXPECT_TRUE(f.format.empty());
+    EXPECT_FALSE(f.read_completely);
+    if (f.path.ends_with("wtmp")) {
+      EXPECT_NE(f.error.find("binary"), std::string::npos) << f.error;
+    } else {
+      EXPECT_NE(f.error.find("not recognized"), std::string::npos) << f.error;
+    }
+  }
+}
+
+TEST(Pipeline, ReadingDoesNotChangeTheEvidence) {
+  TempDir dir;
+  const std::string path = dir.write("a.log", combined_lines(100));
+  struct timespec old[2] = {{1000000000, 0}, {1000000000, 0}};
+  ASSERT_EQ(utimensat(AT_FDCWD, path.c_str(), old, 0), 0);
+  Recorder rec;
+  ingest(expand_inputs({path}), utc_options(), rec);
+  struct stat st {};
+  ASSERT_EQ(stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_atim.tv_sec, 1000000000);  // O_NOATIME (we run as the owner)
+  EXPECT_EQ(st.st_mtim.tv_sec, 1000000000);
+}
+
+TEST(Pipeline, BadLogFormatIsAnError) {
+  IngestOptions opt = utc_options();
+  opt.log_format = "no-such-format";
+  Recorder rec;
+  const IngestResult r = ingest(InputSet{}, opt, rec);
+  EXPECT_NE(r.error.find("unknown log format"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace shodo::ingest
