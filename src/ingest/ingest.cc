@@ -75,7 +75,7 @@ void parse_work(Work& w, LineParser& parser, ParseContext& ctx, const IngestOpti
   const char* end = p + w.data.size();
   uint64_t line_no = w.first_line;
   uint64_t offset = w.first_offset;
-  b.events.reserve(w.data.size() / 128 + 16);
+  b.events.reserve(w.data.size() / 160 + 16);
   while (p < end) {
     const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
     const char* line_end = nl ? nl : end;

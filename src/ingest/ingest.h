@@ -49,7 +49,7 @@ struct IngestOptions {
   // Events outside [since, until) are counted and left out; events without a
   // time are always kept.
   TimeUs since = kNoTime, until = kNoTime;
-  size_t block_bytes = 4u << 20;
+  size_t block_bytes = 1u << 20;
   // Longer lines are reported as bad and skipped without being held in memory.
   size_t max_line_bytes = 1u << 20;
   // How many bad lines per file are kept as examples.

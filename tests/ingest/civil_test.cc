@@ -68,6 +68,9 @@ TEST(Civil, SyslogAndOthers) {
   ASSERT_TRUE(parse_decimal_scaled("0.25", 6, v));
   EXPECT_EQ(v, 250000);
   EXPECT_FALSE(parse_decimal_scaled("1.2.3", 6, v));
+  EXPECT_FALSE(parse_decimal_scaled("999999999999999.5", 6, v));  // would overflow int64
+  ASSERT_TRUE(parse_decimal_scaled("9000000000000", 6, v));
+  EXPECT_EQ(v, 9000000000000000000LL);
 }
 
 TEST(Zone, DstGapAndOverlapInNewYork) {

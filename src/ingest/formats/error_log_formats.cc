@@ -35,19 +35,23 @@ void add(FormatRegistry& r, std::string name, std::string description,
 }  // namespace
 
 void register_error_log_formats(FormatRegistry& r) {
-  add(r, "apache_error",
+  add(
+      r, "apache_error",
       "Apache httpd 2.2/2.4 error log ([Wed Oct 11 14:32:52 2000] [core:error] [pid N] "
       "[client IP:port] AH00124: ...)",
       [] { return std::make_unique<FunctionParser>(error_log::parse_apache); }, 0);
-  add(r, "nginx_error",
+  add(
+      r, "nginx_error",
       "Nginx error log (2024/01/02 03:04:05 [error] 1234#5678: *9 ..., client: IP, ...)",
       [] { return std::make_unique<FunctionParser>(error_log::parse_nginx); }, 0);
-  add(r, "php_error",
+  add(
+      r, "php_error",
       "PHP error_log ([02-Jan-2024 03:04:05 UTC] PHP Warning:  ... in FILE on line N)",
       [] { return std::make_unique<error_log::PhpErrorParser>(); }, 0);
   // FPM lines also fit the PHP error_log form (no zone, free text): the
   // level word after the time makes them FPM's.
-  add(r, "php_fpm", "PHP-FPM log ([02-Jan-2024 03:04:05] WARNING: [pool www] child 123 ...)",
+  add(
+      r, "php_fpm", "PHP-FPM log ([02-Jan-2024 03:04:05] WARNING: [pool www] child 123 ...)",
       [] { return std::make_unique<FunctionParser>(error_log::parse_php_fpm); }, 5);
 }
 

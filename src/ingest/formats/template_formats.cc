@@ -6,8 +6,7 @@
 namespace shodo::ingest {
 namespace {
 
-constexpr std::string_view kCombined =
-    R"(%h %l %u %t "%r" %>s %b "%{Referer}i" "%{User-Agent}i")";
+constexpr std::string_view kCombined = R"(%h %l %u %t "%r" %>s %b "%{Referer}i" "%{User-Agent}i")";
 
 struct Preset {
   std::string_view name;
@@ -23,15 +22,14 @@ struct Preset {
 std::vector<Preset> presets() {
   const std::string combined(kCombined);
   return {
-      {"common", false, R"(%h %l %u %t "%r" %>s %b)",
-       "Common Log Format (Apache common, NCSA)", 10},
+      {"common", false, R"(%h %l %u %t "%r" %>s %b)", "Common Log Format (Apache common, NCSA)",
+       10},
       {"combined", false, combined,
        "Combined Log Format: common plus referer and user agent (Apache combined, Nginx default)",
        20},
       {"xff_combined", false,
        R"(%{X-Forwarded-For}i %l %u %t "%r" %>s %b "%{Referer}i" "%{User-Agent}i")",
-       "combined with X-Forwarded-For in place of the client address (behind a load balancer)",
-       15},
+       "combined with X-Forwarded-For in place of the client address (behind a load balancer)", 15},
       {"combined_duration", false, combined + " %D",
        "combined plus the time taken in microseconds (%D)", 30},
       {"combinedio", false, combined + " %I %O",
@@ -40,8 +38,7 @@ std::vector<Preset> presets() {
        R"($remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent )"
        R"("$http_referer" "$http_user_agent" "$http_x_forwarded_for")",
        "Nginx's sample main format: combined plus \"$http_x_forwarded_for\"", 30},
-      {"vhost_combined", false,
-       R"(%v:%p %h %l %u %t "%r" %>s %O "%{Referer}i" "%{User-Agent}i")",
+      {"vhost_combined", false, R"(%v:%p %h %l %u %t "%r" %>s %O "%{Referer}i" "%{User-Agent}i")",
        "Debian/Ubuntu vhost_combined: virtual host and port, then combined (%O for bytes)", 40},
   };
 }

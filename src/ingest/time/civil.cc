@@ -1,5 +1,7 @@
 #include "ingest/time/civil.h"
 
+#include <cstdint>
+
 namespace shodo::ingest {
 namespace {
 
@@ -253,6 +255,7 @@ bool parse_decimal_scaled(std::string_view s, int scale_digits, int64_t& out) {
   if (p != s.size()) return false;
   int64_t scale = 1;
   for (int i = 0; i < scale_digits; ++i) scale *= 10;
+  if (whole > INT64_MAX / scale - 1) return false;  // would overflow
   for (; n < scale_digits; ++n) frac *= 10;
   out = whole * scale + frac;
   return true;

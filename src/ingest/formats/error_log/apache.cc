@@ -48,7 +48,7 @@ std::string_view prefix_kind(std::string_view& s, std::string_view& text) {
     const size_t digits = i;
     while (i < head.size() && scan::is_digit(head[i])) ++i;
     if (i > digits && i < head.size() && head[i] == ')') kind = "apache.os_error";
-  } else if (head.ends_with(')') && head.find('(') != std::string_view::npos &&
+  } else if (head.ends_with(')') && head.find(".c(") != std::string_view::npos &&
              head.find(' ') == std::string_view::npos) {
     kind = "apache.source";
   }
@@ -98,7 +98,7 @@ LineResult parse_apache(std::string_view line, Event& ev, ParseContext& ctx) {
   }
   while (s.starts_with("[client ") || s.starts_with("[remote ")) {
     const bool is_client = s.starts_with("[client ");
-    bracket(s, text);
+    if (!bracket(s, text)) break;  // cut line: the rest is message
     text.remove_prefix(7);
     if (is_client) {
       client(text, v24, ev);

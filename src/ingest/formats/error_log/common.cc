@@ -22,7 +22,8 @@ bool split_request(std::string_view request, Event& ev) {
   if (method.empty() || target.empty()) return false;
   for (char c : method)
     if (c < 'A' || c > 'Z') return false;
-  if (!protocol.empty() && (!protocol.starts_with("HTTP/") || protocol.find(' ') != std::string_view::npos))
+  if (!protocol.empty() &&
+      (!protocol.starts_with("HTTP/") || protocol.find(' ') != std::string_view::npos))
     return false;
   ev.method = method;
   ev.request_target = target;

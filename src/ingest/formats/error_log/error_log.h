@@ -20,7 +20,8 @@ bool split_request(std::string_view request, Event& ev);
 void php_location(std::string_view message, Event& ev);
 
 // Apache 2.2 and 2.4 error logs:
-//   [Wed Oct 11 14:32:52.123456 2000] [core:error] [pid 1:tid 2] [client 192.0.2.1:5432] AH00124: msg
+//   [Wed Oct 11 14:32:52.123456 2000] [core:error] [pid 1:tid 2] [client 192.0.2.1:5432] AH00124:
+//   msg
 LineResult parse_apache(std::string_view line, Event& ev, ParseContext& ctx);
 // Nginx: 2024/01/02 03:04:05 [error] 1234#5678: *9 msg, client: 192.0.2.1, server: ...
 LineResult parse_nginx(std::string_view line, Event& ev, ParseContext& ctx);

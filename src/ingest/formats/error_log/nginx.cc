@@ -11,8 +11,8 @@
 namespace shodo::ingest::error_log {
 namespace {
 
-constexpr std::string_view kKeys[] = {"server", "request", "subrequest", "upstream", "host",
-                                      "referrer"};
+constexpr std::string_view kKeys[] = {"server",   "request", "subrequest",
+                                      "upstream", "host",    "referrer"};
 
 // True when s starts with ", KEY: " for a context key.
 bool at_key(std::string_view s) {

@@ -12,14 +12,22 @@ struct Level {
 };
 // PHP's error types as its log spells them, and as log.level.
 constexpr Level kPhpLevels[] = {
-    {"Fatal error", "fatal"},         {"Parse error", "parse"},
-    {"Warning", "warning"},           {"Notice", "notice"},
-    {"Deprecated", "deprecated"},     {"Strict Standards", "strict"},
-    {"Catchable fatal error", "fatal"}, {"Recoverable fatal error", "fatal"},
-    {"Core warning", "warning"},      {"Core error", "fatal"},
-    {"Compile error", "fatal"},       {"Compile warning", "warning"},
-    {"User error", "error"},          {"User warning", "warning"},
-    {"User notice", "notice"},        {"User deprecated", "deprecated"},
+    {"Fatal error", "fatal"},
+    {"Parse error", "parse"},
+    {"Warning", "warning"},
+    {"Notice", "notice"},
+    {"Deprecated", "deprecated"},
+    {"Strict Standards", "strict"},
+    {"Catchable fatal error", "fatal"},
+    {"Recoverable fatal error", "fatal"},
+    {"Core warning", "warning"},
+    {"Core error", "fatal"},
+    {"Compile error", "fatal"},
+    {"Compile warning", "warning"},
+    {"User error", "error"},
+    {"User warning", "warning"},
+    {"User notice", "notice"},
+    {"User deprecated", "deprecated"},
 };
 
 constexpr Level kFpmLevels[] = {
@@ -45,6 +53,11 @@ bool stamp(std::string_view line, CivilTime& t, std::string_view& zone, std::str
 }  // namespace
 
 const Zone* PhpErrorParser::zone_named(std::string_view name) {
+  // Only names the tz database could hold are looked up: a failed lookup
+  // costs an exception, and a hostile file could change the name every line.
+  for (char c : name)
+    if (!scan::is_alnum(c) && c != '/' && c != '_' && c != '-' && c != '+' && c != ':')
+      return nullptr;
   if (name != zone_name_) {
     zone_name_.assign(name);
     std::string error;

@@ -5,7 +5,9 @@
 namespace shodo::ingest::mapping {
 namespace {
 
-inline bool digit(char c) { return c >= '0' && c <= '9'; }
+inline bool digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // An unsigned decimal with an optional fraction, the fraction kept to
 // nanoseconds. 19 digits always fit in uint64_t.
@@ -108,7 +110,7 @@ bool parse_duration_auto(std::string_view s, int64_t& out_us) {
   };
   // Longest first: "ms" must not be read as "s".
   static constexpr Suffix kSuffixes[] = {
-      {"ns", Unit::ns}, {"us", Unit::us},       {"\xC2\xB5s", Unit::us},
+      {"ns", Unit::ns},        {"us", Unit::us}, {"\xC2\xB5s", Unit::us},
       {"\xCE\xBCs", Unit::us}, {"ms", Unit::ms}, {"s", Unit::s},
   };
   for (const Suffix& x : kSuffixes) {

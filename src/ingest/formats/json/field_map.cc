@@ -21,9 +21,8 @@ struct Choice {
 };
 
 constexpr Choice kTimeFormats[] = {
-    {"iso8601", Conv::time_iso8601}, {"clf", Conv::time_clf},
-    {"epoch_s", Conv::epoch_s},      {"epoch_ms", Conv::epoch_ms},
-    {"epoch_us", Conv::epoch_us},    {"epoch_ns", Conv::epoch_ns},
+    {"iso8601", Conv::time_iso8601}, {"clf", Conv::time_clf},      {"epoch_s", Conv::epoch_s},
+    {"epoch_ms", Conv::epoch_ms},    {"epoch_us", Conv::epoch_us}, {"epoch_ns", Conv::epoch_ns},
     {"auto", Conv::time_auto},
 };
 constexpr Choice kDurationUnits[] = {
@@ -56,18 +55,19 @@ class Loader {
     if (!root.is_object())
       return fail(std::string("the top level must be a JSON object, not ") + root.type_name());
     for (const auto& item : root.items()) {
-      static constexpr std::string_view kKeys[] = {"format", "header",   "columns",    "fields",
-                                                   "time",   "duration", "description"};
+      static constexpr std::string_view kKeys[] = {
+          "format", "header", "columns", "fields", "time", "duration", "url_decode", "description"};
       if (std::find(std::begin(kKeys), std::end(kKeys), item.key()) == std::end(kKeys))
         return fail("unknown key \"" + item.key() +
-                    "\" (expected format, header, columns, fields, time, duration or "
+                    "\" (expected format, header, columns, fields, time, duration, url_decode or "
                     "description)");
     }
     if (root.contains("description") && !root["description"].is_string())
       return fail("\"description\" must be a string");
     return format(root) && layout(root) && fields(root) &&
            special(root, "time", Field::timestamp, kTimeFormats, "format") &&
-           special(root, "duration", Field::duration, kDurationUnits, "unit") && finish();
+           special(root, "duration", Field::duration, kDurationUnits, "unit") && decoded(root) &&
+           finish();
   }
 
  private:
@@ -97,13 +97,18 @@ class Loader {
   }
 
   bool format(const Json& root) {
-    if (!root.contains("format")) return fail("\"format\" is missing: give \"json\", \"csv\" or \"tsv\"");
+    if (!root.contains("format"))
+      return fail("\"format\" is missing: give \"json\", \"csv\" or \"tsv\"");
     const Json& f = root["format"];
     const std::string name = f.is_string() ? f.get<std::string>() : std::string();
-    if (name == "json") spec_.format = FieldMapSpec::Format::json;
-    else if (name == "csv") spec_.format = FieldMapSpec::Format::csv;
-    else if (name == "tsv") spec_.format = FieldMapSpec::Format::tsv;
-    else return fail("\"format\" must be \"json\", \"csv\" or \"tsv\", not " + f.dump());
+    if (name == "json")
+      spec_.format = FieldMapSpec::Format::json;
+    else if (name == "csv")
+      spec_.format = FieldMapSpec::Format::csv;
+    else if (name == "tsv")
+      spec_.format = FieldMapSpec::Format::tsv;
+    else
+      return fail("\"format\" must be \"json\", \"csv\" or \"tsv\", not " + f.dump());
     return true;
   }
 
@@ -184,8 +189,8 @@ class Loader {
     const std::string where = std::string("\"") + name + "\"";
     const Json& obj = root[name];
     if (!obj.is_object())
-      return fail(where + " must be an object: {\"field\": SOURCE, \"" + how + "\": " +
-                  choices(list) + "}");
+      return fail(where + " must be an object: {\"field\": SOURCE, \"" + how +
+                  "\": " + choices(list) + "}");
     for (const auto& item : obj.items())
       if (item.key() != "field" && item.key() != how)
         return fail(where + ": unknown key \"" + item.key() + "\" (expected field and " + how +
@@ -202,6 +207,24 @@ class Loader {
       return fail(where + "." + how + " must be one of " + choices(list) + ", not \"" + value +
                   "\"");
     return add(where, obj["field"].get<std::string>(), {field, choice->conv, mapping::kSpecific});
+  }
+
+  bool decoded(const Json& root) {
+    if (!root.contains("url_decode")) return true;
+    const Json& list = root["url_decode"];
+    if (!list.is_array()) return fail("\"url_decode\" must be an array of source names");
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (!list[i].is_string() || list[i].get<std::string>().empty())
+        return fail("\"url_decode\"[" + std::to_string(i) + "] must be a non-empty string, not " +
+                    list[i].dump());
+      const std::string name = list[i].get<std::string>();
+      if (!spec_.columns.empty() &&
+          std::find(spec_.columns.begin(), spec_.columns.end(), name) == spec_.columns.end())
+        return fail("\"url_decode\": \"" + name + "\" is not one of \"columns\"");
+      spec_.url_decoded.push_back(name);
+    }
+    std::sort(spec_.url_decoded.begin(), spec_.url_decoded.end());
+    return true;
   }
 
   bool finish() {
@@ -222,6 +245,11 @@ const mapping::Target* FieldMapSpec::find(std::string_view source) const {
   auto it = std::lower_bound(sources.begin(), sources.end(), source,
                              [](const auto& s, std::string_view k) { return s.first < k; });
   return it != sources.end() && it->first == source ? &it->second : nullptr;
+}
+
+bool FieldMapSpec::decodes(std::string_view source) const {
+  return std::binary_search(url_decoded.begin(), url_decoded.end(), source,
+                            [](std::string_view a, std::string_view b) { return a < b; });
 }
 
 bool load_field_map(std::string_view path, FieldMapSpec& spec, std::string& error) {

@@ -7,6 +7,7 @@
 //    "fields": {"source.ip": "ClientIP", "url.original": "ClientRequestURI"},
 //    "time": {"field": "EdgeStartTimestamp", "format": "epoch_ns"},
 //    "duration": {"field": "OriginResponseDurationMs", "unit": "ms"},
+//    "url_decode": ["UA"],              sources whose %XX escapes are decoded once
 //    "description": "free text"}
 //
 // "fields" keys are anything field_by_name() accepts; values are source keys
@@ -30,8 +31,10 @@ struct FieldMapSpec {
   std::vector<std::string> columns;
   // Source key or column name to its target, sorted by source.
   std::vector<std::pair<std::string, mapping::Target>> sources;
+  std::vector<std::string> url_decoded;  // sorted
 
   const mapping::Target* find(std::string_view source) const;
+  bool decodes(std::string_view source) const;
 };
 
 // Reads and checks a map file. False with a message naming the file, the key

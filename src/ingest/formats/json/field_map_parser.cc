@@ -6,11 +6,14 @@
 #include "ingest/formats/json/csv_line.h"
 #include "ingest/formats/json/json_lines.h"
 #include "ingest/formats/json/object_reader.h"
+#include "ingest/formats/w3c/url_decode.h"
 
 namespace shodo::ingest::json {
 namespace {
 
-bool absent(std::string_view v) { return v.empty() || v == "-"; }
+bool absent(std::string_view v) {
+  return v.empty() || v == "-";
+}
 
 class MapVisitor final : public LeafVisitor {
  public:
@@ -21,9 +24,12 @@ class MapVisitor final : public LeafVisitor {
     const mapping::Target* target = spec_.find(leaf.key);
     if (target && absent(leaf.value)) return;
     const std::string_view key = keep_key(leaf, *ctx_.arena);
+    std::string_view value = leaf.value;
+    if (leaf.kind == LeafKind::string && spec_.decodes(leaf.key))
+      value = w3c::percent_decode(value, *ctx_.arena);
     if (!target) {
-      sink_.extra(key, leaf.value);
-    } else if (ok_ && !sink_.set(*target, key, leaf.value)) {
+      sink_.extra(key, value);
+    } else if (ok_ && !sink_.set(*target, key, value)) {
       ok_ = false;
       reason_ = ctx_.error;
     }
@@ -76,11 +82,13 @@ class MappedParser final : public LineParser {
   struct Column {
     std::string name;
     const mapping::Target* target = nullptr;  // nullptr: kept as an extra
+    bool decode = false;                      // named in "url_decode"
   };
 
   void set_columns(const std::vector<std::string>& names) {
     columns_.clear();
-    for (const std::string& name : names) columns_.push_back({name, spec_->find(name)});
+    for (const std::string& name : names)
+      columns_.push_back({name, spec_->find(name), spec_->decodes(name)});
   }
 
   LineResult parse_json(std::string_view line, mapping::FieldSink& sink, ParseContext& ctx) {
@@ -116,12 +124,15 @@ class MappedParser final : public LineParser {
       return LineResult::bad;
     }
     for (size_t i = 0; i < cells_.size(); ++i) {
-      const std::string_view value = cells_[i];
+      std::string_view value = cells_[i];
       const Column& col = columns_[i];
       if (absent(value) && (col.target || value.empty())) continue;
+      if (col.decode) value = w3c::percent_decode(value, *ctx.arena);
       const std::string_view key = ctx.arena->store(col.name);
-      if (!col.target) sink.extra(key, value);
-      else if (!sink.set(*col.target, key, value)) return LineResult::bad;
+      if (!col.target)
+        sink.extra(key, value);
+      else if (!sink.set(*col.target, key, value))
+        return LineResult::bad;
     }
     return LineResult::event;
   }

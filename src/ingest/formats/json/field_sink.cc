@@ -59,7 +59,9 @@ CountSlot count_slot(Event& ev, Field f) {
   }
 }
 
-bool usable(std::string_view s) { return !s.empty() && s != "-"; }
+bool usable(std::string_view s) {
+  return !s.empty() && s != "-";
+}
 
 }  // namespace
 
@@ -111,8 +113,10 @@ bool FieldSink::put_count(Field f, uint8_t rank, std::string_view key, std::stri
   int64_t v = 0;
   if (!parse_count(value, slot.max, v)) return fail(slot.error);
   if (claim(f, rank, key, value)) {
-    if (slot.wide) *slot.wide = v;
-    else *slot.narrow = static_cast<int32_t>(v);
+    if (slot.wide)
+      *slot.wide = v;
+    else
+      *slot.narrow = static_cast<int32_t>(v);
   }
   return true;
 }
@@ -163,7 +167,8 @@ bool FieldSink::put_time_auto(uint8_t rank, std::string_view key, std::string_vi
     clf = clf.substr(1, clf.size() - 2);
   if (parse_clf_time(clf, t, used) && used == clf.size()) return put_civil(t, rank, key, value);
   TimeUs us = 0;
-  return put_epoch(parse_epoch_auto(value, us), us, rank, key, value);
+  const bool epoch = parse_epoch_auto(value, us);
+  return put_epoch(epoch, us, rank, key, value);
 }
 
 void FieldSink::put_url(const Target& t, std::string_view key, std::string_view value) {
@@ -203,29 +208,29 @@ bool FieldSink::put_host_port(const Target& t, std::string_view key, std::string
   put_text(t.field, t.rank, key, host);
   const Field port_field = t.field == Field::server_ip ? Field::server_port : Field::client_port;
   if (claim(port_field, static_cast<uint8_t>(t.rank - 1), {}, port)) {
-    if (port_field == Field::server_port) ev_.server_port = static_cast<int32_t>(p);
-    else ev_.client_port = static_cast<int32_t>(p);
+    if (port_field == Field::server_port)
+      ev_.server_port = static_cast<int32_t>(p);
+    else
+      ev_.client_port = static_cast<int32_t>(p);
   }
   return true;
 }
 
 bool FieldSink::set(const Target& t, std::string_view key, std::string_view value) {
+  // The parsed value is read after the parse: the lambdas take it by reference.
   int64_t us = 0;
+  auto duration = [&](bool ok) { return put_duration(ok, us, t.rank, key, value); };
+  auto epoch = [&](bool ok) { return put_epoch(ok, us, t.rank, key, value); };
   CivilTime civil;
   size_t used = 0;
   switch (t.conv) {
     case Conv::text: return put_text(t.field, t.rank, key, value);
     case Conv::count: return put_count(t.field, t.rank, key, value);
-    case Conv::duration_s:
-      return put_duration(parse_duration_in(value, Unit::s, us), us, t.rank, key, value);
-    case Conv::duration_ms:
-      return put_duration(parse_duration_in(value, Unit::ms, us), us, t.rank, key, value);
-    case Conv::duration_us:
-      return put_duration(parse_duration_in(value, Unit::us, us), us, t.rank, key, value);
-    case Conv::duration_ns:
-      return put_duration(parse_duration_in(value, Unit::ns, us), us, t.rank, key, value);
-    case Conv::duration_auto:
-      return put_duration(parse_duration_auto(value, us), us, t.rank, key, value);
+    case Conv::duration_s: return duration(parse_duration_in(value, Unit::s, us));
+    case Conv::duration_ms: return duration(parse_duration_in(value, Unit::ms, us));
+    case Conv::duration_us: return duration(parse_duration_in(value, Unit::us, us));
+    case Conv::duration_ns: return duration(parse_duration_in(value, Unit::ns, us));
+    case Conv::duration_auto: return duration(parse_duration_auto(value, us));
     case Conv::time_auto: return put_time_auto(t.rank, key, value);
     case Conv::time_iso8601:
       if (!parse_iso8601(value, civil, used) || used != value.size()) return fail("bad time");
@@ -236,13 +241,10 @@ bool FieldSink::set(const Target& t, std::string_view key, std::string_view valu
       if (!parse_clf_time(v, civil, used) || used != v.size()) return fail("bad time");
       return put_civil(civil, t.rank, key, value);
     }
-    case Conv::epoch_s: return put_epoch(parse_epoch_in(value, Unit::s, us), us, t.rank, key, value);
-    case Conv::epoch_ms:
-      return put_epoch(parse_epoch_in(value, Unit::ms, us), us, t.rank, key, value);
-    case Conv::epoch_us:
-      return put_epoch(parse_epoch_in(value, Unit::us, us), us, t.rank, key, value);
-    case Conv::epoch_ns:
-      return put_epoch(parse_epoch_in(value, Unit::ns, us), us, t.rank, key, value);
+    case Conv::epoch_s: return epoch(parse_epoch_in(value, Unit::s, us));
+    case Conv::epoch_ms: return epoch(parse_epoch_in(value, Unit::ms, us));
+    case Conv::epoch_us: return epoch(parse_epoch_in(value, Unit::us, us));
+    case Conv::epoch_ns: return epoch(parse_epoch_in(value, Unit::ns, us));
     case Conv::request_line: put_request_line(t, key, value); return true;
     case Conv::url: put_url(t, key, value); return true;
     case Conv::host_port: return put_host_port(t, key, value);

@@ -71,7 +71,8 @@ class FieldSink {
   bool claim(Field f, uint8_t rank, std::string_view key, std::string_view value);
   bool put_text(Field f, uint8_t rank, std::string_view key, std::string_view value);
   bool put_count(Field f, uint8_t rank, std::string_view key, std::string_view value);
-  bool put_duration(bool ok, int64_t us, uint8_t rank, std::string_view key, std::string_view value);
+  bool put_duration(bool ok, int64_t us, uint8_t rank, std::string_view key,
+                    std::string_view value);
   bool put_epoch(bool ok, TimeUs us, uint8_t rank, std::string_view key, std::string_view value);
   bool put_civil(const CivilTime& t, uint8_t rank, std::string_view key, std::string_view value);
   bool put_time_auto(uint8_t rank, std::string_view key, std::string_view value);

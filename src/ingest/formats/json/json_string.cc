@@ -83,8 +83,7 @@ bool unescape_string(std::string_view body, Arena& arena, std::string_view& out)
         i += 4;
         uint32_t low = 0;
         if (cp >= 0xD800 && cp <= 0xDBFF && i + 2 < body.size() && body[i + 1] == '\\' &&
-            body[i + 2] == 'u' && read_hex(body, i + 3, 4, low) && low >= 0xDC00 &&
-            low <= 0xDFFF) {
+            body[i + 2] == 'u' && read_hex(body, i + 3, 4, low) && low >= 0xDC00 && low <= 0xDFFF) {
           cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           i += 6;
         } else if (cp >= 0xD800 && cp <= 0xDFFF) {

@@ -3,6 +3,8 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "ingest/formats/json/json_string.h"
@@ -16,7 +18,8 @@ namespace sj = simdjson::ondemand;
 constexpr int kMaxFlatten = 8;
 
 std::string_view trim_right(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
 }
@@ -87,10 +90,14 @@ struct ObjectReader::Impl {
 
   bool key_of(const sj::raw_json_string& raw, std::string_view& out) {
     const size_t start = static_cast<size_t>(raw.raw() - buf.get());
-    size_t p = start;
-    while (p < line.size() && buf[p] != '"') p += buf[p] == '\\' ? 2 : 1;
-    if (p >= line.size()) return fail("invalid JSON");
-    return string_at(start, p, out);
+    // The closing quote is the first one not escaped by an odd run of
+    // backslashes.
+    for (size_t p = line.find('"', start); p != std::string_view::npos; p = line.find('"', p + 1)) {
+      size_t slashes = 0;
+      while (p - slashes > start && line[p - slashes - 1] == '\\') ++slashes;
+      if (slashes % 2 == 0) return string_at(start, p, out);
+    }
+    return fail("invalid JSON");
   }
 
   bool string_value(std::string_view token, std::string_view& out) {
@@ -172,11 +179,18 @@ bool ObjectReader::read(std::string_view line, Arena& arena, LeafVisitor& visito
   const size_t need = line.size() + simdjson::SIMDJSON_PADDING;
   if (need > m.cap) {
     m.cap = std::max(need, m.cap * 2);
-    m.buf = std::make_unique<char[]>(m.cap);
+    m.buf = std::make_unique<char[]>(m.cap);  // zeroed: the padding is read
   }
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    m.buf[i] = static_cast<unsigned char>(c) >= 0x80 ? 'x' : c;
+  char* const copy = m.buf.get();
+  std::memcpy(copy, line.data(), line.size());
+  // Eight bytes at a time: most lines are ASCII. Reading into the padding
+  // is safe, and bytes there are not changed.
+  for (size_t i = 0; i < line.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, copy + i, sizeof word);
+    if (!(word & 0x8080808080808080ULL)) continue;
+    for (size_t j = i; j < std::min(i + 8, line.size()); ++j)
+      if (static_cast<unsigned char>(copy[j]) >= 0x80) copy[j] = 'x';
   }
   m.line = line;
   m.arena = &arena;
@@ -190,7 +204,10 @@ bool ObjectReader::read(std::string_view line, Arena& arena, LeafVisitor& visito
     return false;
   }
   if (const auto err = doc.get_object().get(root)) {
-    error = err == simdjson::INCORRECT_TYPE ? "not a JSON object" : "invalid JSON";
+    error = err == simdjson::INCORRECT_TYPE ? "not a JSON object"
+            : err == simdjson::INCOMPLETE_ARRAY_OR_OBJECT
+                ? "unbalanced JSON (cut short, or text after it)"
+                : "invalid JSON";
     return false;
   }
   if (!m.walk(root, 0)) {

@@ -7,8 +7,21 @@ namespace {
 bool is_tchar(char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
   switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~': return true;
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~': return true;
   }
   return false;
 }
@@ -65,9 +78,18 @@ void split_url(std::string_view s, UrlParts& out) {
       out.target = auth_end == std::string_view::npos ? std::string_view{} : rest.substr(auth_end);
       if (const size_t at = authority.rfind('@'); at != std::string_view::npos)
         authority.remove_prefix(at + 1);
-      if (!split_host_port(authority, out.host, out.port)) out.host = authority;
-      if (!out.host.empty() && out.host.front() == '[' && out.host.back() == ']')
-        out.host = out.host.substr(1, out.host.size() - 2);
+      if (!authority.empty() && authority.front() == '[') {
+        const size_t close = authority.find(']');
+        out.host = authority.substr(1, close == std::string_view::npos ? close : close - 1);
+        if (close != std::string_view::npos && close + 1 < authority.size() &&
+            authority[close + 1] == ':')
+          out.port = authority.substr(close + 2);
+      } else {
+        // The port as written, even malformed ("host:80-"): the caller checks it.
+        const size_t colon = authority.find(':');
+        out.host = authority.substr(0, colon);
+        if (colon != std::string_view::npos) out.port = authority.substr(colon + 1);
+      }
     }
   }
   const size_t q = out.target.find('?');

@@ -17,7 +17,7 @@ struct RequestLine {
 bool split_request_line(std::string_view s, RequestLine& out);
 
 struct UrlParts {
-  std::string_view host, port;  // set for absolute URLs only
+  std::string_view host, port;  // absolute URLs only; the port as written, unchecked
   std::string_view target;      // path?query as sent to the origin
   std::string_view path, query;
 };

@@ -11,8 +11,12 @@ struct Entry {
   Target target;
 };
 
-constexpr Target S(Field f, Conv c = Conv::text) { return {f, c, kSpecific}; }
-constexpr Target G(Field f, Conv c = Conv::text) { return {f, c, kGeneric}; }
+constexpr Target S(Field f, Conv c = Conv::text) {
+  return {f, c, kSpecific};
+}
+constexpr Target G(Field f, Conv c = Conv::text) {
+  return {f, c, kGeneric};
+}
 
 constexpr Entry kEntries[] = {
     // Nginx variables, as `log_format ... escape=json` writes them.

@@ -31,7 +31,12 @@ void FishHistoryParser::emit(Event& ev, ParseContext& ctx) const {
 
 LineResult FishHistoryParser::parse(std::string_view line, Event& ev, ParseContext& ctx) {
   std::string_view s = line;
-  if (scan::eat(s, "- cmd: ") || (s == "- cmd:" && (s = {}, true))) {
+  bool cmd_line = scan::eat(s, "- cmd: ");
+  if (!cmd_line && line == "- cmd:") {
+    cmd_line = true;  // an empty command
+    s = {};
+  }
+  if (cmd_line) {
     const uint64_t here = ev.line, here_offset = ev.offset;
     // A command left without its "when:" (a cut or hand-edited file) is
     // still reported, untimed, before the next one is taken.

@@ -6,7 +6,9 @@
 namespace shodo::ingest::history {
 namespace {
 
-bool separator(char c) { return c == '/' || c == '\\'; }
+bool separator(char c) {
+  return c == '/' || c == '\\';
+}
 
 // The file name without folders and without a compression or copy suffix
 // (".bash_history.gz", ".zsh_history.txt" as collection tools save them).
@@ -33,8 +35,8 @@ bool name_is(std::string_view path, std::initializer_list<std::string_view> name
 }  // namespace
 
 bool named_bash_history(std::string_view path) {
-  return name_is(path, {".bash_history", ".sh_history", ".ash_history", ".history",
-                        "bash_history", "sh_history"});
+  return name_is(path, {".bash_history", ".sh_history", ".ash_history", ".history", "bash_history",
+                        "sh_history"});
 }
 
 bool named_zsh_history(std::string_view path) {

@@ -145,8 +145,8 @@ std::string_view pam_name(std::string_view s) {
 
 bool pam_unix(std::string_view m, Event& ev) {
   std::string_view service, type;
-  if (!scan::eat(m, "pam_unix(") || !scan::until(m, ":", service) ||
-      !scan::until(m, "): ", type) || service.empty())
+  if (!scan::eat(m, "pam_unix(") || !scan::until(m, ":", service) || !scan::until(m, "): ", type) ||
+      service.empty())
     return false;
   if (type == "auth") {
     if (!scan::eat(m, "authentication failure;")) return false;
@@ -364,8 +364,8 @@ bool logind(std::string_view m, Event& ev) {
 }
 
 bool account_program(std::string_view p) {
-  return p == "useradd" || p == "usermod" || p == "userdel" || p == "groupadd" ||
-         p == "groupmod" || p == "passwd" || p == "chpasswd" || p == "adduser";
+  return p == "useradd" || p == "usermod" || p == "userdel" || p == "groupadd" || p == "groupmod" ||
+         p == "passwd" || p == "chpasswd" || p == "adduser";
 }
 
 }  // namespace

@@ -19,8 +19,7 @@ bool exim_id(std::string_view s) {
     return true;
   };
   if (s.size() == 16) return run(0, 6) && s[6] == '-' && run(7, 6) && s[13] == '-' && run(14, 2);
-  if (s.size() == 23)
-    return run(0, 6) && s[6] == '-' && run(7, 11) && s[18] == '-' && run(19, 4);
+  if (s.size() == 23) return run(0, 6) && s[6] == '-' && run(7, 11) && s[18] == '-' && run(19, 4);
   return false;
 }
 
@@ -39,7 +38,10 @@ bool zone_suffix(std::string_view& s, CivilTime& t) {
 // The time stamp, zone and "[pid]" that start a line; s is left at the text.
 bool exim_prefix(std::string_view& s, CivilTime& t, int64_t& pid) {
   size_t used = 0;
-  if (s.size() < 19 || s[10] != ' ' || !parse_iso8601(s, t, used)) return false;
+  // Exim writes "." before milliseconds; "," is other programs' (fail2ban).
+  if (s.size() < 19 || s[10] != ' ' || (s.size() > 19 && s[19] == ',') ||
+      !parse_iso8601(s, t, used))
+    return false;
   s.remove_prefix(used);
   if (!s.empty() && s[0] != ' ') return false;
   zone_suffix(s, t);
@@ -101,10 +103,11 @@ void rejected(std::string_view s, Event& ev) {
     ev.client_port = h.port;
     if (!h.name.empty()) ev.extra.emplace_back("mail.client_name", h.name);
   }
-  std::string_view from, to, rest = s;
-  if (scan::until(rest, "F=<", from) && scan::until(rest, ">", from)) ev.mail_from = from;
+  std::string_view rest = s, skipped, address;
+  if (scan::until(rest, "F=<", skipped) && scan::until(rest, ">", address)) ev.mail_from = address;
   rest = s;
-  if (scan::until(rest, "rejected RCPT <", to) && scan::until(rest, ">", to)) ev.mail_to = to;
+  if (scan::until(rest, "rejected RCPT <", skipped) && scan::until(rest, ">", address))
+    ev.mail_to = address;
 }
 
 // The fields after "<= sender" or "=> recipient".
@@ -116,12 +119,12 @@ void message_fields(std::string_view s, bool arrival, Event& ev) {
     const std::string_view word = s.substr(0, sp);
     const size_t eq = word.find('=');
     if (eq == std::string_view::npos || eq == 0 || eq > 8) {
-      if (word.ends_with(':')) return;
+      if (word.ends_with(':')) break;
       scan::word(s);
       // received_recipients: "... for bob@example.com carol@example.net"
       if (arrival && word == "for") {
         ev.mail_to = s;
-        return;
+        break;
       }
       continue;
     }
@@ -149,7 +152,7 @@ void message_fields(std::string_view s, bool arrival, Event& ev) {
     if (key == "R") ev.extra.emplace_back(arrival ? "mail.reference" : "mail.router", v);
     if (key == "T") ev.extra.emplace_back(arrival ? "mail.subject" : "mail.transport", v);
     if (key == "C") ev.extra.emplace_back("mail.status", v);
-    if (v.ends_with(':')) return;
+    if (v.ends_with(':')) break;
   }
   if (!arrival) return;
   if (!proto.empty()) ev.extra.emplace_back("mail.protocol", proto);
@@ -257,9 +260,15 @@ LineResult parse_exim(std::string_view line, Event& ev, ParseContext& ctx) {
     ctx.error = "bad Exim timestamp";
     return LineResult::bad;
   }
+  // Exim's own words start with a letter ("SMTP connection from", "H=...");
+  // a record starting with an address or number after the time is another
+  // log (IIS W3C without its header, MySQL).
+  if (!exim_body(s, ev) && !s.empty() && scan::is_digit(s[0])) {
+    ctx.error = "not an Exim line";
+    return LineResult::bad;
+  }
   ctx.zone.apply(t, ev);
   ev.message = s;
-  exim_body(s, ev);
   return LineResult::event;
 }
 

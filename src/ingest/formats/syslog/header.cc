@@ -9,13 +9,13 @@ namespace {
 
 // Facility codes as RFC 5424 numbers them, under the names syslog.conf uses.
 constexpr std::array<std::string_view, 24> kFacilities = {
-    "kern",   "user",   "mail",   "daemon", "auth",   "syslog", "lpr",    "news",
-    "uucp",   "cron",   "authpriv", "ftp",  "ntp",    "security", "console", "solaris-cron",
-    "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"};
-constexpr std::array<std::string_view, 8> kSeverities = {"emerg",  "alert", "crit", "err",
+    "kern",   "user",   "mail",     "daemon", "auth",   "syslog",   "lpr",     "news",
+    "uucp",   "cron",   "authpriv", "ftp",    "ntp",    "security", "console", "solaris-cron",
+    "local0", "local1", "local2",   "local3", "local4", "local5",   "local6",  "local7"};
+constexpr std::array<std::string_view, 8> kSeverities = {"emerg",   "alert",  "crit", "err",
                                                          "warning", "notice", "info", "debug"};
 // log.level spells "err" out, as the other formats write it.
-constexpr std::array<std::string_view, 8> kLevels = {"emerg",  "alert", "crit", "error",
+constexpr std::array<std::string_view, 8> kLevels = {"emerg",   "alert",  "crit", "error",
                                                      "warning", "notice", "info", "debug"};
 
 }  // namespace

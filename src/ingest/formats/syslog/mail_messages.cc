@@ -318,8 +318,7 @@ bool classify_mail(std::string_view program, std::string_view msg, Event& ev) {
   // "postfix/smtpd", and per-service names such as "postfix/submission/smtpd".
   if (program.starts_with("postfix")) {
     const size_t slash = program.rfind('/');
-    return postfix(slash == std::string_view::npos ? program : program.substr(slash + 1), msg,
-                   ev);
+    return postfix(slash == std::string_view::npos ? program : program.substr(slash + 1), msg, ev);
   }
   if (program == "sendmail" || program == "sm-mta" || program == "sm-msp-queue")
     return sendmail(msg, ev);

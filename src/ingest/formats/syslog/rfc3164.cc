@@ -19,7 +19,8 @@ LineResult parse_bsd(std::string_view line, Event& ev, ParseContext& ctx) {
 
   CivilTime t;
   size_t used = 0;
-  if (!s.empty() && scan::is_digit(s[0])) {
+  const bool rfc3339 = !s.empty() && scan::is_digit(s[0]);
+  if (rfc3339) {
     // Only the 'T' form: "2024-01-02 03:04:05" starts other logs (Exim).
     if (s.size() < 11 || s[10] != 'T' || !parse_iso8601(s, t, used)) {
       ctx.error = "bad syslog timestamp";
@@ -57,6 +58,13 @@ LineResult parse_bsd(std::string_view line, Event& ev, ParseContext& ctx) {
   }
   if (pri >= 0) add_pri(pri, ev);
   ev.message = split_tag(s, ev);
+  // "time name free-text" fits other logs too (classic ELB), so the RFC 3339
+  // form needs a tag, or one of the few messages syslogd writes untagged.
+  if (rfc3339 && ev.process.empty() && !ev.message.starts_with("-- MARK --") &&
+      !ev.message.starts_with("last message repeated ")) {
+    ctx.error = "no program tag after the syslog host";
+    return LineResult::bad;
+  }
   classify(ev);
   return LineResult::event;
 }

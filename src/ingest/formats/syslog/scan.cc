@@ -41,9 +41,7 @@ bool is_ipv6(std::string_view s) {
     s = s.substr(0, pct);
   }
   if (s.size() < 2 || s.size() > 45) return false;
-  auto hex = [](char c) {
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  };
+  auto hex = [](char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
   int groups = 0;
   bool compressed = false;
   size_t i = 0;

@@ -10,7 +10,9 @@
 
 namespace shodo::ingest::scan {
 
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 inline bool is_alnum(char c) {
   return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -67,7 +69,9 @@ bool port(std::string_view s, int32_t& out);
 
 bool is_ipv4(std::string_view s);
 bool is_ipv6(std::string_view s);
-inline bool is_ip(std::string_view s) { return is_ipv4(s) || is_ipv6(s); }
+inline bool is_ip(std::string_view s) {
+  return is_ipv4(s) || is_ipv6(s);
+}
 
 // "name[ip]" or "name[ip]:port" (Postfix) and "[ip]:port" (Exim): the parts,
 // false when the brackets do not hold an address. name may be empty.
@@ -75,7 +79,7 @@ bool host_bracket_ip(std::string_view s, std::string_view& name, std::string_vie
                      int32_t& port_out);
 
 // The concatenation of the parts, kept in the arena.
-std::string_view join(Arena& arena, std::string_view a, std::string_view b,
-                      std::string_view c = {}, std::string_view d = {});
+std::string_view join(Arena& arena, std::string_view a, std::string_view b, std::string_view c = {},
+                      std::string_view d = {});
 
 }  // namespace shodo::ingest::scan

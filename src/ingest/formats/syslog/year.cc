@@ -24,11 +24,10 @@ void year_month(int64_t epoch_s, int& year, int& month) {
 
 bool place_in_year(CivilTime t, const FileContext* file, ZoneCache& zone, Event& ev) {
   // Without a file (a bare parser) the reference is now.
-  const int64_t ref =
-      file ? file->mtime_s
-           : std::chrono::duration_cast<std::chrono::seconds>(
-                 std::chrono::system_clock::now().time_since_epoch())
-                 .count();
+  const int64_t ref = file ? file->mtime_s
+                           : std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
   int ref_year = 0, ref_month = 0;
   year_month(ref, ref_year, ref_month);
   // A line may be at most a day newer than the file's last write (clock

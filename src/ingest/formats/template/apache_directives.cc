@@ -26,7 +26,9 @@ FieldSpec text(Field slot, int priority, std::string name) {
 FieldSpec number(Field slot, int priority, std::string name) {
   return slot_field(Kind::number, slot, priority, std::move(name));
 }
-FieldSpec extra(std::string name) { return slot_field(Kind::extra, Field::count_, 0, std::move(name)); }
+FieldSpec extra(std::string name) {
+  return slot_field(Kind::extra, Field::count_, 0, std::move(name));
+}
 FieldSpec duration(int scale, int priority, std::string name) {
   FieldSpec s = slot_field(Kind::duration, Field::duration, priority, std::move(name));
   s.scale = scale;
@@ -96,9 +98,7 @@ bool directive(char d, std::string_view d2, std::string_view arg, bool final_sta
       return true;
     case 'A': s = text(Field::server_ip, 1, "server_ip"); return true;
     case 'B': s = number(Field::bytes_sent, 1, "bytes_sent"); return true;
-    case 'b':
-      s = slot_field(Kind::bytes_clf, Field::bytes_sent, 1, "bytes_sent_clf");
-      return true;
+    case 'b': s = slot_field(Kind::bytes_clf, Field::bytes_sent, 1, "bytes_sent_clf"); return true;
     case 'C': s = extra("cookie." + a); return true;
     case 'D': s = duration(0, 3, "duration_us"); return true;
     case 'e': s = extra("env." + a); return true;
@@ -140,7 +140,8 @@ bool directive(char d, std::string_view d2, std::string_view arg, bool final_sta
     case 'R': s = extra("handler"); return true;
     case 's':
       // %>s is the final status; %s and %<s that of the original request.
-      s = final_status ? number(Field::status, 2, "status") : number(Field::status, 1, "status.original");
+      s = final_status ? number(Field::status, 2, "status.final")
+                       : number(Field::status, 1, "status.original");
       return true;
     case 't': return time_field(arg, s, error);
     case 'T':
@@ -154,10 +155,10 @@ bool directive(char d, std::string_view d2, std::string_view arg, bool final_sta
         break;
       }
       return true;
-    case 'u': s = text(Field::user, 1, "user"); return true;
+    case 'u': s = text(Field::user, 1, "remote_user"); return true;
     case 'U': s = text(Field::path, 1, "url_path"); return true;
-    case 'v': s = text(Field::vhost, 3, "vhost"); return true;
-    case 'V': s = text(Field::vhost, 2, "server_name"); return true;
+    case 'v': s = text(Field::vhost, 3, "server_name"); return true;
+    case 'V': s = text(Field::vhost, 2, "server_name.used"); return true;
     case 'X': s = extra("connection_status"); return true;
     case 'I': s = number(Field::bytes_received, 1, "bytes_received"); return true;
     case 'O': s = number(Field::bytes_total, 1, "bytes_total"); return true;

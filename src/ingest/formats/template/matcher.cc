@@ -1,4 +1,5 @@
 // Matching a line against a compiled template and filling the event.
+#include <algorithm>
 #include <cstring>
 
 #include "ingest/formats/template/template.h"
@@ -21,6 +22,13 @@ bool text_at(std::string_view line, size_t at, std::string_view lit) {
   return true;
 }
 
+// Whether the line ends part way into `lit` at `at`: cut short rather
+// than different.
+bool cut_in(std::string_view line, size_t at, std::string_view lit) {
+  const std::string_view rest = line.substr(std::min(at, line.size()));
+  return rest.size() < lit.size() && lit.starts_with(rest);
+}
+
 // The first occurrence of `lit` from `from`; a list field skips the ", "
 // between its members.
 size_t find_literal(std::string_view line, size_t from, std::string_view lit, bool list) {
@@ -37,10 +45,10 @@ size_t find_literal(std::string_view line, size_t from, std::string_view lit, bo
 }
 
 // The closing quote of a quoted field: the first unescaped '"' followed by
-// the rest of the literal after the field. `seen_quote` tells a line cut
-// short from one that does not match.
-size_t find_closing_quote(std::string_view line, size_t from, std::string_view lit,
-                          Escape escape, bool& seen_quote) {
+// the rest of the literal after the field. `last_quote` is the last
+// candidate seen, to tell a line cut short from one that does not match.
+size_t find_closing_quote(std::string_view line, size_t from, std::string_view lit, Escape escape,
+                          size_t& last_quote) {
   const std::string_view after = lit.substr(1);
   const char* const base = line.data();
   size_t at = from;
@@ -54,7 +62,7 @@ size_t find_closing_quote(std::string_view line, size_t from, std::string_view l
       while (q - backslashes > from && line[q - backslashes - 1] == '\\') ++backslashes;
       if (backslashes % 2) continue;
     }
-    seen_quote = true;
+    last_quote = q;
     if (text_at(line, q + 1, after)) return q;
   }
   return npos;
@@ -170,6 +178,10 @@ std::string_view set_number(Field slot, std::string_view v, Event& ev) {
   }
 }
 
+bool counts(Kind k) {
+  return k == Kind::number || k == Kind::bytes_clf || k == Kind::duration;
+}
+
 bool is_blank(std::string_view line) {
   for (char c : line)
     if (c != ' ' && c != '\t') return false;
@@ -183,21 +195,27 @@ class TemplateParser final : public LineParser {
   LineResult parse(std::string_view line, Event& ev, ParseContext& ctx) override {
     const Template& t = *t_;
     if (is_blank(line)) return LineResult::meta;
-    if (!text_at(line, 0, t.lead)) return fail(ctx, line.size() < t.lead.size() ? kCut : kMismatch);
+    if (!text_at(line, 0, t.lead)) return fail(ctx, cut_in(line, 0, t.lead) ? kCut : kMismatch);
     if (t.time_items > 1) parts_ = TimeParts{};
     size_t pos = t.lead.size();
     for (const Item& it : t.items) {
       size_t end;
       if (it.kind == Kind::time) {
         if (!read_time_item(it, line, pos, end, ev, ctx)) return fail(ctx, kBadTime);
-        if (!text_at(line, end, it.literal)) return fail(ctx, end == line.size() ? kCut : kMismatch);
+        if (!text_at(line, end, it.literal))
+          return fail(ctx, cut_in(line, end, it.literal) ? kCut : kMismatch);
       } else {
         if (it.literal.empty()) {
-          end = line.size();
+          // The last field runs to the end of the line; a count stops at a
+          // space so that text after it reads as trailing text.
+          end = counts(it.kind) ? std::min(line.find(' ', pos), line.size()) : line.size();
         } else if (it.quoted) {
-          bool seen_quote = false;
-          end = find_closing_quote(line, pos, it.literal, t.escape, seen_quote);
-          if (end == npos) return fail(ctx, seen_quote ? kMismatch : kCut);
+          size_t last = npos;
+          end = find_closing_quote(line, pos, it.literal, t.escape, last);
+          if (end == npos)
+            return fail(ctx, last == npos || cut_in(line, last + 1, it.literal.substr(1))
+                                 ? kCut
+                                 : kMismatch);
         } else {
           end = find_literal(line, pos, it.literal, it.list);
           if (end == npos) return fail(ctx, kCut);
@@ -303,8 +321,7 @@ class TemplateParser final : public LineParser {
     // it: the same bytes read the same way.
     bool hit(std::string_view rest, const Zone* z) const {
       return valid && z == zone && rest.size() >= key_len &&
-             (!key_at_eol || rest.size() == key_len) &&
-             std::memcmp(rest.data(), key, key_len) == 0;
+             (!key_at_eol || rest.size() == key_len) && std::memcmp(rest.data(), key, key_len) == 0;
     }
     void store(std::string_view rest, size_t used, const Zone* z, const Event& ev) {
       key_len = std::min(used + kTimeLookahead, rest.size());

@@ -7,16 +7,16 @@
 namespace shodo::ingest::tpl {
 namespace {
 
-FieldSpec spec(Kind kind, Field slot, int priority, std::string_view name) {
+FieldSpec spec(Kind kind, Field slot, int priority, std::string name) {
   FieldSpec s;
   s.kind = kind;
   s.slot = slot;
   s.priority = priority;
-  s.name = std::string(name);
+  s.name = std::move(name);
   return s;
 }
-FieldSpec time_spec(TimeShape shape, int priority, std::string_view name) {
-  FieldSpec s = spec(Kind::time, Field::timestamp, priority, name);
+FieldSpec time_spec(TimeShape shape, int priority, std::string name) {
+  FieldSpec s = spec(Kind::time, Field::timestamp, priority, std::move(name));
   s.time = shape;
   return s;
 }
@@ -28,6 +28,13 @@ std::string header_name(std::string_view prefix, std::string_view var) {
   return out;
 }
 
+// An extra named like an event field would be hidden behind it when rules
+// look names up.
+std::string extra_name(std::string_view var) {
+  if (field_by_name(var)) return "nginx." + std::string(var);
+  return std::string(var);
+}
+
 struct Known {
   std::string_view name;
   Kind kind;
@@ -35,10 +42,9 @@ struct Known {
   int priority;
 };
 
-// Variables with a place in the event. Where several fill one slot the
-// higher priority wins: the full request line over its parts, the
-// configured server name over the Host header, $msec over the second-
-// resolution times.
+// Variables with a place in the event (times and $request_time aside).
+// Where several fill one slot the higher priority wins: the full request
+// line over its parts, the configured server name over the Host header.
 constexpr Known kKnown[] = {
     {"remote_addr", Kind::text, Field::client_ip, 1},
     {"remote_user", Kind::text, Field::user, 1},
@@ -69,24 +75,26 @@ constexpr Known kKnown[] = {
 };
 
 FieldSpec variable(std::string_view var) {
-  if (var == "time_local") return time_spec(TimeShape::clf, 2, var);
-  if (var == "time_iso8601") return time_spec(TimeShape::iso8601, 2, var);
-  if (var == "msec") return time_spec(TimeShape::epoch_decimal, 3, var);
+  // $msec, to the millisecond, wins over the times to the second.
+  if (var == "time_local") return time_spec(TimeShape::clf, 2, extra_name(var));
+  if (var == "time_iso8601") return time_spec(TimeShape::iso8601, 2, extra_name(var));
+  if (var == "msec") return time_spec(TimeShape::epoch_decimal, 3, extra_name(var));
   if (var == "request_time") {
-    FieldSpec s = spec(Kind::duration, Field::duration, 1, var);
+    FieldSpec s = spec(Kind::duration, Field::duration, 1, extra_name(var));
     s.scale = 6;
     return s;
   }
   for (const Known& k : kKnown) {
     if (k.name != var) continue;
     // Headers keep the name Apache's %{...}i would give them if demoted.
-    FieldSpec s = spec(k.kind, k.slot, k.priority,
-                       var.starts_with("http_") ? header_name("http.request.headers.", var.substr(5))
-                                                : std::string(var));
+    FieldSpec s =
+        spec(k.kind, k.slot, k.priority,
+             var.starts_with("http_") ? header_name("http.request.headers.", var.substr(5))
+                                      : extra_name(var));
     s.list = k.slot == Field::forwarded_for;
     return s;
   }
-  std::string name(var);
+  std::string name = extra_name(var);
   if (var.starts_with("http_")) {
     name = header_name("http.request.headers.", var.substr(5));
   } else if (var.starts_with("sent_http_")) {
@@ -102,7 +110,9 @@ FieldSpec variable(std::string_view var) {
   return s;
 }
 
-bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 void trim(std::string_view& s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -140,9 +150,7 @@ bool join_pieces(std::string_view s, std::string& out) {
         case '"':
         case '\'':
         case '\\': out += e; break;
-        default:
-          out += '\\';
-          out += e;
+        default: out += '\\'; out += e;
       }
     }
     if (i == s.size()) return false;
@@ -157,9 +165,14 @@ bool join_pieces(std::string_view s, std::string& out) {
 std::shared_ptr<const Template> compile_nginx(std::string_view value, std::string& error) {
   std::string_view v = value;
   trim(v);
+  // Quoted pieces are nginx.conf syntax when the value is pasted from there
+  // (the directive, an escape= parameter) or starts with a single quote;
+  // otherwise a leading '"' is part of the format itself.
+  bool conf = v.starts_with('\'');
   if (v.starts_with("log_format ")) {  // the whole directive, pasted
     take_word(v);
     take_word(v);
+    conf = true;
   }
   if (v.ends_with(';')) {
     v.remove_suffix(1);
@@ -169,6 +182,7 @@ std::shared_ptr<const Template> compile_nginx(std::string_view value, std::strin
   std::string_view mode;
   if (v.starts_with("escape=")) {
     mode = take_word(v).substr(7);
+    conf = true;
   } else {
     // The bare parameter value ("json '{...}'") as some write it.
     std::string_view rest = v;
@@ -177,6 +191,7 @@ std::shared_ptr<const Template> compile_nginx(std::string_view value, std::strin
         (rest.front() == '\'' || rest.front() == '"')) {
       mode = w;
       v = rest;
+      conf = true;
     }
   }
   if (mode == "json") {
@@ -188,7 +203,7 @@ std::shared_ptr<const Template> compile_nginx(std::string_view value, std::strin
     return nullptr;
   }
   std::string joined;
-  const std::string_view f = join_pieces(v, joined) ? std::string_view(joined) : v;
+  const std::string_view f = conf && join_pieces(v, joined) ? std::string_view(joined) : v;
 
   TemplateBuilder b(escape);
   size_t i = 0;

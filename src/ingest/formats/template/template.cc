@@ -8,7 +8,9 @@
 namespace shodo::ingest::tpl {
 namespace {
 
-constexpr uint64_t bit(Field f) { return uint64_t{1} << static_cast<unsigned>(f); }
+constexpr uint64_t bit(Field f) {
+  return uint64_t{1} << static_cast<unsigned>(f);
+}
 static_assert(kFieldCount <= 64);
 
 // The event slots a field writes.
@@ -76,8 +78,8 @@ std::shared_ptr<const Template> TemplateBuilder::finish(std::string& error) {
     bool keep = masks[i] != 0;
     for (size_t f = 0; f < kFieldCount; ++f) {
       if (!(masks[i] & bit(static_cast<Field>(f)))) continue;
-      const bool wins = static_cast<Field>(f) == Field::timestamp ? s.priority == best[f]
-                                                                   : winner[f] == i;
+      const bool wins =
+          static_cast<Field>(f) == Field::timestamp ? s.priority == best[f] : winner[f] == i;
       keep = keep && wins;
     }
     it.kind = s.kind;
@@ -93,8 +95,8 @@ std::shared_ptr<const Template> TemplateBuilder::finish(std::string& error) {
     if (s.kind == Kind::time && keep) ++t_.time_items;
 
     const std::string& before = i == 0 ? t_.lead : t_.items[i - 1].literal;
-    it.quoted = !before.empty() && before.back() == '"' && !it.literal.empty() &&
-                it.literal.front() == '"';
+    it.quoted =
+        !before.empty() && before.back() == '"' && !it.literal.empty() && it.literal.front() == '"';
     it.list = s.list && !it.literal.empty() && it.literal.front() == ' ';
     // Only a time knows where it ends by itself; any other field needs text
     // after it, unless it runs to the end of the line.

@@ -56,7 +56,7 @@ struct Item {
   int8_t scale = 0;
   int16_t strftime = -1;  // index into Template::strftimes
   std::string_view name;  // interned: outlives every parser and event
-  std::string literal;    // empty only after the last field or before a time
+  std::string literal;    // empty only for the last field or a time
 };
 
 struct Template {

@@ -7,9 +7,15 @@ namespace {
 
 using Op = StrftimeStep::Op;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+}
 
 // Exactly n digits at s[pos].
 bool fixed_digits(std::string_view s, size_t pos, int n, int& out) {
@@ -277,8 +283,8 @@ bool compile_strftime(std::string_view pattern, StrftimeFormat& out, std::string
   return compile_into(pattern, out, error);
 }
 
-bool read_time(TimeShape shape, const StrftimeFormat* strftime, std::string_view s,
-               TimeParts& t, size_t& consumed) {
+bool read_time(TimeShape shape, const StrftimeFormat* strftime, std::string_view s, TimeParts& t,
+               size_t& consumed) {
   int64_t v = 0;
   size_t n = 0;
   switch (shape) {

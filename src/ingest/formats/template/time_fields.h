@@ -46,8 +46,8 @@ struct StrftimeStep {
     day2,
     day_space,  // %e: " 5" or "15"
     hour2,
-    hour_space,  // %k
-    hour12,      // %I
+    hour_space,    // %k
+    hour12,        // %I
     hour12_space,  // %l
     minute2,
     second2,
