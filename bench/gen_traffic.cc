@@ -34,13 +34,15 @@ const char* kAgents[] = {
     "Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)",
 };
 
-const char* kCategories[] = {"shoes", "bags", "watches", "kitchen", "books", "toys", "garden",
-                             "outdoor", "beauty", "sale"};
-const char* kSearchWords[] = {"red dress", "日本 茶", "leather bag", "select size", "union jack",
-                              "o'neill jacket", "running shoes", "gift set", "セール", "watch"};
-const char* kAssets[] = {"/static/css/site.min.css", "/static/js/app.min.js",
-                         "/static/js/vendor.min.js", "/static/img/logo.svg", "/favicon.ico",
-                         "/static/fonts/noto-sans-jp.woff2", "/static/img/banner-spring.webp"};
+const char* kCategories[] = {"shoes", "bags",   "watches", "kitchen", "books",
+                             "toys",  "garden", "outdoor", "beauty",  "sale"};
+const char* kSearchWords[] = {"red dress",  "日本 茶",        "leather bag",   "select size",
+                              "union jack", "o'neill jacket", "running shoes", "gift set",
+                              "セール",     "watch"};
+const char* kAssets[] = {
+    "/static/css/site.min.css",      "/static/js/app.min.js", "/static/js/vendor.min.js",
+    "/static/img/logo.svg",          "/favicon.ico",          "/static/fonts/noto-sans-jp.woff2",
+    "/static/img/banner-spring.webp"};
 
 struct Request {
   std::string method, target, referer;
@@ -70,15 +72,17 @@ class Shop {
       q.referer = fmt::format("https://shop.example.com/category/{}",
                               kCategories[pick(std::size(kCategories))]);
     } else if (r < 0.75) {
-      q.target = fmt::format("/category/{}?page={}&sort={}", kCategories[pick(std::size(kCategories))],
-                             1 + pick(12), uniform() < 0.5 ? "price" : "new");
+      q.target =
+          fmt::format("/category/{}?page={}&sort={}", kCategories[pick(std::size(kCategories))],
+                      1 + pick(12), uniform() < 0.5 ? "price" : "new");
       q.bytes = 25000 + pick(30000);
       q.referer = "https://www.google.com/";
     } else if (r < 0.80) {
       std::string words = kSearchWords[pick(std::size(kSearchWords))];
       q.target = "/search?q=" + encode(words) +
                  (uniform() < 0.3 ? "&utm_source=newsletter&utm_medium=email&utm_campaign=spring"
-                                    "_sale_2024&gclid=" + token(40)
+                                    "_sale_2024&gclid=" +
+                                        token(40)
                                   : "");
       q.bytes = 12000 + pick(20000);
       q.referer = "https://shop.example.com/";
@@ -162,7 +166,8 @@ int main(int argc, char** argv) {
   uint64_t clients = 50000;
   std::string start = "2024-03-01T00:00:00+09:00";
   app.add_option("--seed", seed, "Random seed")->capture_default_str();
-  app.add_option("--size", size_text, "Output size: bytes, or with K/M/G suffix")->capture_default_str();
+  app.add_option("--size", size_text, "Output size: bytes, or with K/M/G suffix")
+      ->capture_default_str();
   app.add_option("--layout", layout, "Log layout")
       ->check(CLI::IsMember({"combined", "common", "vhost_combined"}))
       ->capture_default_str();
@@ -173,9 +178,12 @@ int main(int argc, char** argv) {
 
   uint64_t target = std::stoull(size_text);
   switch (size_text.empty() ? ' ' : size_text.back()) {
-    case 'K': case 'k': target <<= 10; break;
-    case 'M': case 'm': target <<= 20; break;
-    case 'G': case 'g': target <<= 30; break;
+    case 'K':
+    case 'k': target <<= 10; break;
+    case 'M':
+    case 'm': target <<= 20; break;
+    case 'G':
+    case 'g': target <<= 30; break;
     default: break;
   }
   shodo::ingest::CivilTime t0;
@@ -215,17 +223,8 @@ int main(int argc, char** argv) {
     if (rng() % 300 == 0) now += 1;
     if (now != cached_second) {
       cached_second = now;
-      const int64_t days = now / 86400;
-      // civil from days
-      int64_t z = days + 719468;
-      const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-      const unsigned doe = static_cast<unsigned>(z - era * 146097);
-      const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-      const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-      const unsigned mp = (5 * doy + 2) / 153;
-      const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-      const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-      const int64_t y = static_cast<int64_t>(yoe) + era * 400 + (m <= 2);
+      int y, m, d;
+      shodo::ingest::civil_from_days(now / 86400, y, m, d);
       const int64_t sod = now % 86400;
       stamp = fmt::format("{:02}/{}/{:04}:{:02}:{:02}:{:02} {}{:02}{:02}", d, kMonths[m - 1], y,
                           sod / 3600, sod / 60 % 60, sod % 60, sign, aoff / 3600, aoff / 60 % 60);
@@ -234,7 +233,8 @@ int main(int argc, char** argv) {
     const double u = std::uniform_real_distribution<double>(0, 1)(rng);
     const uint64_t c = static_cast<uint64_t>(u * u * u * static_cast<double>(clients)) % clients;
     const Request q = shop.next();
-    const std::string bytes = q.bytes == 0 && layout != "vhost_combined" ? "-" : std::to_string(q.bytes);
+    const std::string bytes =
+        q.bytes == 0 && layout != "vhost_combined" ? "-" : std::to_string(q.bytes);
     if (layout == "common") {
       buf += fmt::format("{} - - [{}] \"{} {} HTTP/1.1\" {} {}\n", ips[c], stamp, q.method,
                          q.target, q.status, bytes);

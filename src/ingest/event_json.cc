@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "ingest/time/civil.h"
 #include "util/escape.h"
 
 namespace shodo::ingest {
@@ -19,16 +20,8 @@ std::string format_utc(TimeUs t) {
     rem += 86400;
     --days;
   }
-  // civil_from_days (Howard Hinnant).
-  days += 719468;
-  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(days - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = static_cast<int64_t>(yoe) + era * 400 + (m <= 2);
+  int y, m, d;
+  civil_from_days(days, y, m, d);
   std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", y, m, d, rem / 3600,
                                 rem / 60 % 60, rem % 60);
   if (micros % 1000 == 0 && micros != 0) {

@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "ingest/event_json.h"
+#include "ingest/read/block_reader.h"
 #include "ingest/ingest.h"
 #include "support/temp_dir.h"
 
@@ -307,5 +308,19 @@ TEST(Pipeline, BadLogFormatIsAnError) {
   EXPECT_NE(r.error.find("unknown log format"), std::string::npos);
 }
 
+}  // namespace
+}  // namespace shodo::ingest
+
+namespace shodo::ingest {
+namespace {
+TEST(Pipeline, CountNewlinesAgreesWithANaiveCount) {
+  std::string s;
+  for (int i = 0; i < 100000; ++i) s += (i * 7919) % 13 == 0 ? '\n' : static_cast<char>('a' + i % 26);
+  for (size_t len : {0ul, 1ul, 15ul, 16ul, 17ul, 4095ul, 4096ul, 4097ul, 99999ul, 100000ul}) {
+    const std::string_view v(s.data(), len);
+    EXPECT_EQ(count_newlines(v), static_cast<size_t>(std::count(v.begin(), v.end(), '\n'))) << len;
+  }
+  EXPECT_EQ(count_newlines(std::string(5000, '\n')), 5000u);  // counters must not overflow
+}
 }  // namespace
 }  // namespace shodo::ingest

@@ -21,37 +21,27 @@ class FunctionParser final : public LineParser {
   Fn fn_;
 };
 
-void add(FormatRegistry& r, std::string name, std::string description,
-         std::function<std::unique_ptr<LineParser>()> make, int specificity) {
-  FormatInfo f;
-  f.name = std::move(name);
-  f.kind = LogKind::web_error;
-  f.description = std::move(description);
-  f.make = std::move(make);
-  f.specificity = specificity;
-  r.add(std::move(f));
-}
-
 }  // namespace
 
 void register_error_log_formats(FormatRegistry& r) {
-  add(
-      r, "apache_error",
+  r.add(
+      "apache_error", LogKind::web_error,
       "Apache httpd 2.2/2.4 error log ([Wed Oct 11 14:32:52 2000] [core:error] [pid N] "
       "[client IP:port] AH00124: ...)",
       [] { return std::make_unique<FunctionParser>(error_log::parse_apache); }, 0);
-  add(
-      r, "nginx_error",
+  r.add(
+      "nginx_error", LogKind::web_error,
       "Nginx error log (2024/01/02 03:04:05 [error] 1234#5678: *9 ..., client: IP, ...)",
       [] { return std::make_unique<FunctionParser>(error_log::parse_nginx); }, 0);
-  add(
-      r, "php_error",
+  r.add(
+      "php_error", LogKind::web_error,
       "PHP error_log ([02-Jan-2024 03:04:05 UTC] PHP Warning:  ... in FILE on line N)",
       [] { return std::make_unique<error_log::PhpErrorParser>(); }, 0);
   // FPM lines also fit the PHP error_log form (no zone, free text): the
   // level word after the time makes them FPM's.
-  add(
-      r, "php_fpm", "PHP-FPM log ([02-Jan-2024 03:04:05] WARNING: [pool www] child 123 ...)",
+  r.add(
+      "php_fpm", LogKind::web_error,
+      "PHP-FPM log ([02-Jan-2024 03:04:05] WARNING: [pool www] child 123 ...)",
       [] { return std::make_unique<FunctionParser>(error_log::parse_php_fpm); }, 5);
 }
 

@@ -7,15 +7,11 @@
 namespace shodo::ingest {
 
 void register_json_formats(FormatRegistry& r) {
-  FormatInfo f;
-  f.name = "json";
-  f.kind = LogKind::web_access;
-  f.description =
-      "JSON lines: one object per line (Nginx escape=json, ECS, CDN exports); keys mapped by name";
-  f.make = [] { return json::make_json_lines_parser(); };
-  // Any JSON object parses, so any more specific format wins a tie.
-  f.specificity = 10;
-  r.add(std::move(f));
+  // Specificity 10: any JSON object parses, so any more specific format wins a tie.
+  r.add(
+      "json", LogKind::web_access,
+      "JSON lines: one object per line (Nginx escape=json, ECS, CDN exports); keys mapped by name",
+      [] { return json::make_json_lines_parser(); }, 10);
 }
 
 std::unique_ptr<LineParser> make_field_map_parser(std::string_view map_file, std::string& error) {

@@ -19,6 +19,17 @@ const FormatRegistry& FormatRegistry::instance() {
   return registry;
 }
 
+void FormatRegistry::add(std::string name, LogKind kind, std::string description,
+                         std::function<std::unique_ptr<LineParser>()> make, int specificity) {
+  FormatInfo f;
+  f.name = std::move(name);
+  f.kind = kind;
+  f.description = std::move(description);
+  f.make = std::move(make);
+  f.specificity = specificity;
+  add(std::move(f));
+}
+
 const FormatInfo* FormatRegistry::find(std::string_view name) const {
   for (const auto& f : formats_)
     if (f.name == name) return &f;

@@ -13,7 +13,7 @@
 namespace shodo::ingest {
 
 struct FormatInfo {
-  std::string name;         // preset name accepted by --log-format
+  std::string name;  // preset name accepted by --log-format
   LogKind kind = LogKind::unknown;
   std::string description;  // one line for `shodo formats`
   std::function<std::unique_ptr<LineParser>()> make;
@@ -33,6 +33,9 @@ class FormatRegistry {
   static const FormatRegistry& instance();
 
   void add(FormatInfo f) { formats_.push_back(std::move(f)); }
+  // The common case: a preset that detection tries.
+  void add(std::string name, LogKind kind, std::string description,
+           std::function<std::unique_ptr<LineParser>()> make, int specificity);
   const std::vector<FormatInfo>& formats() const { return formats_; }
   const FormatInfo* find(std::string_view name) const;
 
@@ -41,12 +44,12 @@ class FormatRegistry {
 };
 
 // Each family of formats adds its presets; one function per file under formats/.
-void register_template_formats(FormatRegistry& r);  // Apache/Nginx access logs
-void register_w3c_formats(FormatRegistry& r);       // IIS, CloudFront W3C
-void register_json_formats(FormatRegistry& r);      // JSON lines, field maps
-void register_aws_formats(FormatRegistry& r);       // ALB, classic ELB
-void register_syslog_formats(FormatRegistry& r);    // syslog, auth, mail
-void register_error_log_formats(FormatRegistry& r); // Apache/Nginx/PHP error logs
+void register_template_formats(FormatRegistry& r);   // Apache/Nginx access logs
+void register_w3c_formats(FormatRegistry& r);        // IIS, CloudFront W3C
+void register_json_formats(FormatRegistry& r);       // JSON lines, field maps
+void register_aws_formats(FormatRegistry& r);        // ALB, classic ELB
+void register_syslog_formats(FormatRegistry& r);     // syslog, auth, mail
+void register_error_log_formats(FormatRegistry& r);  // Apache/Nginx/PHP error logs
 void register_shell_history_formats(FormatRegistry& r);
 
 // A parser for a --log-format value: a preset name, "apache:FORMAT",

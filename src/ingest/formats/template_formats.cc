@@ -50,13 +50,9 @@ void register_template_formats(FormatRegistry& r) {
     std::string error;
     std::shared_ptr<const tpl::Template> t =
         p.nginx ? tpl::compile_nginx(p.format, error) : tpl::compile_apache(p.format, error);
-    FormatInfo f;
-    f.name = std::string(p.name);
-    f.kind = LogKind::web_access;
-    f.description = std::string(p.description);
-    f.make = [t] { return tpl::make_template_parser(t); };
-    f.specificity = p.specificity;
-    r.add(std::move(f));
+    r.add(
+        std::string(p.name), LogKind::web_access, std::string(p.description),
+        [t] { return tpl::make_template_parser(t); }, p.specificity);
   }
 }
 

@@ -5,35 +5,21 @@
 #include "ingest/formats/w3c/w3c_parser.h"
 
 namespace shodo::ingest {
-namespace {
-
-void add(FormatRegistry& r, std::string name, std::string description,
-         std::function<std::unique_ptr<LineParser>()> make, int specificity) {
-  FormatInfo f;
-  f.name = std::move(name);
-  f.kind = LogKind::web_access;
-  f.description = std::move(description);
-  f.make = std::move(make);
-  f.specificity = specificity;
-  r.add(std::move(f));
-}
-
-}  // namespace
-
 // Specificity: a W3C file parses under one dialect only (the separators
 // differ), so these rarely tie; they sit above the Apache/Nginx templates.
 void register_w3c_formats(FormatRegistry& r) {
-  add(
-      r, "iis",
+  r.add(
+      "iis", LogKind::web_access,
       "IIS W3C extended log: space-separated, columns from #Fields (IIS's default set "
       "before any), times in UTC",
       [] { return w3c::make_w3c_parser(w3c::iis_dialect()); }, 50);
-  add(
-      r, "cloudfront",
+  r.add(
+      "cloudfront", LogKind::web_access,
       "Amazon CloudFront standard log: W3C with tabs, URL-encoded values, time-taken in seconds",
       [] { return w3c::make_w3c_parser(w3c::cloudfront_dialect()); }, 60);
-  add(
-      r, "iis_native", "IIS log file format (comma-separated, M/D/YY dates in local time)",
+  r.add(
+      "iis_native", LogKind::web_access,
+      "IIS log file format (comma-separated, M/D/YY dates in local time)",
       [] { return w3c::make_iis_native_parser(); }, 50);
 }
 

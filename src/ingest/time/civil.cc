@@ -5,7 +5,9 @@
 namespace shodo::ingest {
 namespace {
 
-inline bool digit(char c) { return c >= '0' && c <= '9'; }
+inline bool digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Reads exactly n digits at s[pos].
 inline bool digits(std::string_view s, size_t pos, int n, int& out) {
@@ -83,9 +85,21 @@ int64_t days_from_civil(int y, int m, int d) {
   return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
+void civil_from_days(int64_t days, int& y, int& m, int& d) {
+  // Howard Hinnant's civil_from_days algorithm.
+  days += 719468;
+  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(days - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  y = static_cast<int>(static_cast<int64_t>(yoe) + era * 400 + (m <= 2));
+}
+
 int64_t civil_to_epoch_seconds(const CivilTime& t) {
-  return days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 + t.minute * 60 +
-         t.second;
+  return days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
 }
 
 bool civil_is_valid(const CivilTime& t) {

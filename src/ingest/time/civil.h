@@ -21,6 +21,8 @@ struct CivilTime {
 
 // Days since 1970-01-01 of a proleptic Gregorian date.
 int64_t days_from_civil(int y, int m, int d);
+// The proleptic Gregorian date of a day number (inverse of days_from_civil).
+void civil_from_days(int64_t days, int& y, int& m, int& d);
 // Seconds since the epoch of the civil time read as UTC (offset ignored).
 int64_t civil_to_epoch_seconds(const CivilTime& t);
 bool civil_is_valid(const CivilTime& t);

@@ -12,25 +12,17 @@ std::string lowercase(std::string_view s) {
   return out;
 }
 
-FieldSpec slot_field(Kind kind, Field slot, int priority, std::string name) {
-  FieldSpec s;
-  s.kind = kind;
-  s.slot = slot;
-  s.priority = priority;
-  s.name = std::move(name);
-  return s;
-}
 FieldSpec text(Field slot, int priority, std::string name) {
-  return slot_field(Kind::text, slot, priority, std::move(name));
+  return field_spec(Kind::text, slot, priority, std::move(name));
 }
 FieldSpec number(Field slot, int priority, std::string name) {
-  return slot_field(Kind::number, slot, priority, std::move(name));
+  return field_spec(Kind::number, slot, priority, std::move(name));
 }
 FieldSpec extra(std::string name) {
-  return slot_field(Kind::extra, Field::count_, 0, std::move(name));
+  return field_spec(Kind::extra, Field::count_, 0, std::move(name));
 }
 FieldSpec duration(int scale, int priority, std::string name) {
-  FieldSpec s = slot_field(Kind::duration, Field::duration, priority, std::move(name));
+  FieldSpec s = field_spec(Kind::duration, Field::duration, priority, std::move(name));
   s.scale = scale;
   return s;
 }
@@ -98,7 +90,7 @@ bool directive(char d, std::string_view d2, std::string_view arg, bool final_sta
       return true;
     case 'A': s = text(Field::server_ip, 1, "server_ip"); return true;
     case 'B': s = number(Field::bytes_sent, 1, "bytes_sent"); return true;
-    case 'b': s = slot_field(Kind::bytes_clf, Field::bytes_sent, 1, "bytes_sent_clf"); return true;
+    case 'b': s = field_spec(Kind::bytes_clf, Field::bytes_sent, 1, "bytes_sent_clf"); return true;
     case 'C': s = extra("cookie." + a); return true;
     case 'D': s = duration(0, 3, "duration_us"); return true;
     case 'e': s = extra("env." + a); return true;
@@ -135,8 +127,8 @@ bool directive(char d, std::string_view d2, std::string_view arg, bool final_sta
         break;
       }
       return true;
-    case 'q': s = slot_field(Kind::query, Field::query, 1, "query_string"); return true;
-    case 'r': s = slot_field(Kind::request_line, Field::count_, 3, "request"); return true;
+    case 'q': s = field_spec(Kind::query, Field::query, 1, "query_string"); return true;
+    case 'r': s = field_spec(Kind::request_line, Field::count_, 3, "request"); return true;
     case 'R': s = extra("handler"); return true;
     case 's':
       // %>s is the final status; %s and %<s that of the original request.
@@ -271,7 +263,7 @@ std::shared_ptr<const Template> compile_apache(std::string_view format, std::str
     }
     // %U%q is the request target as sent, path and query together.
     if (d == 'U' && f.substr(i).starts_with("%q")) {
-      s = slot_field(Kind::request_target, Field::count_, 2, "request_uri");
+      s = field_spec(Kind::request_target, Field::count_, 2, "request_uri");
       i += 2;
     }
     s.directive = std::string(f.substr(start, i - start));

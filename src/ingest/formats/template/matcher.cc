@@ -29,15 +29,25 @@ bool cut_in(std::string_view line, size_t at, std::string_view lit) {
   return rest.size() < lit.size() && lit.starts_with(rest);
 }
 
+// The first `c` in [p, end). Most fields are a few bytes long, where a call
+// to memchr costs more than looking: scan the first bytes inline.
+inline const char* find_byte(const char* p, const char* end, char c) {
+  const char* stop = end - p > 16 ? p + 16 : end;
+  for (; p < stop; ++p)
+    if (*p == c) return p;
+  if (p == end) return nullptr;
+  return static_cast<const char*>(std::memchr(p, c, static_cast<size_t>(end - p)));
+}
+
 // The first occurrence of `lit` from `from`; a list field skips the ", "
 // between its members.
 size_t find_literal(std::string_view line, size_t from, std::string_view lit, bool list) {
   const char* const base = line.data();
   size_t at = from;
   while (at < line.size()) {
-    const void* hit = std::memchr(base + at, lit[0], line.size() - at);
+    const char* hit = find_byte(base + at, base + line.size(), lit[0]);
     if (!hit) return npos;
-    at = static_cast<size_t>(static_cast<const char*>(hit) - base);
+    at = static_cast<size_t>(hit - base);
     if (text_at(line, at, lit) && !(list && at > from && line[at - 1] == ',')) return at;
     ++at;
   }
@@ -53,9 +63,9 @@ size_t find_closing_quote(std::string_view line, size_t from, std::string_view l
   const char* const base = line.data();
   size_t at = from;
   while (at < line.size()) {
-    const void* hit = std::memchr(base + at, '"', line.size() - at);
+    const char* hit = find_byte(base + at, base + line.size(), '"');
     if (!hit) return npos;
-    const size_t q = static_cast<size_t>(static_cast<const char*>(hit) - base);
+    const size_t q = static_cast<size_t>(hit - base);
     at = q + 1;
     if (escape != Escape::none) {
       size_t backslashes = 0;

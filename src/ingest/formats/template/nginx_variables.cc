@@ -7,16 +7,8 @@
 namespace shodo::ingest::tpl {
 namespace {
 
-FieldSpec spec(Kind kind, Field slot, int priority, std::string name) {
-  FieldSpec s;
-  s.kind = kind;
-  s.slot = slot;
-  s.priority = priority;
-  s.name = std::move(name);
-  return s;
-}
 FieldSpec time_spec(TimeShape shape, int priority, std::string name) {
-  FieldSpec s = spec(Kind::time, Field::timestamp, priority, std::move(name));
+  FieldSpec s = field_spec(Kind::time, Field::timestamp, priority, std::move(name));
   s.time = shape;
   return s;
 }
@@ -80,7 +72,7 @@ FieldSpec variable(std::string_view var) {
   if (var == "time_iso8601") return time_spec(TimeShape::iso8601, 2, extra_name(var));
   if (var == "msec") return time_spec(TimeShape::epoch_decimal, 3, extra_name(var));
   if (var == "request_time") {
-    FieldSpec s = spec(Kind::duration, Field::duration, 1, extra_name(var));
+    FieldSpec s = field_spec(Kind::duration, Field::duration, 1, extra_name(var));
     s.scale = 6;
     return s;
   }
@@ -88,9 +80,9 @@ FieldSpec variable(std::string_view var) {
     if (k.name != var) continue;
     // Headers keep the name Apache's %{...}i would give them if demoted.
     FieldSpec s =
-        spec(k.kind, k.slot, k.priority,
-             var.starts_with("http_") ? header_name("http.request.headers.", var.substr(5))
-                                      : extra_name(var));
+        field_spec(k.kind, k.slot, k.priority,
+                   var.starts_with("http_") ? header_name("http.request.headers.", var.substr(5))
+                                            : extra_name(var));
     s.list = k.slot == Field::forwarded_for;
     return s;
   }
@@ -104,7 +96,7 @@ FieldSpec variable(std::string_view var) {
   } else if (var.starts_with("arg_")) {
     name = "arg." + std::string(var.substr(4));
   }
-  FieldSpec s = spec(Kind::extra, Field::count_, 0, name);
+  FieldSpec s = field_spec(Kind::extra, Field::count_, 0, name);
   // One value per upstream tried: "0.012, 0.004".
   s.list = var.starts_with("upstream_");
   return s;
@@ -238,7 +230,7 @@ std::shared_ptr<const Template> compile_nginx(std::string_view value, std::strin
         (f.substr(i).starts_with("$is_args$args") ||
          f.substr(i).starts_with("$is_args$query_string"))) {
       i += f.substr(i).starts_with("$is_args$args") ? 13 : 21;
-      s = spec(Kind::request_target, Field::count_, 2, "request_uri");
+      s = field_spec(Kind::request_target, Field::count_, 2, "request_uri");
     }
     s.directive = std::string(f.substr(start, i - start));
     b.field(std::move(s));

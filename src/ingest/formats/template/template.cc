@@ -46,6 +46,15 @@ void TemplateBuilder::literal(std::string_view text) {
   (t_.items.empty() ? t_.lead : t_.items.back().literal) += text;
 }
 
+FieldSpec field_spec(Kind kind, Field slot, int priority, std::string name) {
+  FieldSpec s;
+  s.kind = kind;
+  s.slot = slot;
+  s.priority = priority;
+  s.name = std::move(name);
+  return s;
+}
+
 void TemplateBuilder::field(FieldSpec spec) {
   specs_.push_back(std::move(spec));
   t_.items.emplace_back();

@@ -45,6 +45,9 @@ struct FieldSpec {
   StrftimeFormat strftime;
 };
 
+// A field spec filling `slot` (or an extra, for Kind::extra).
+FieldSpec field_spec(Kind kind, Field slot, int priority, std::string name);
+
 // A compiled field and the literal text that follows it.
 struct Item {
   Kind kind = Kind::extra;
