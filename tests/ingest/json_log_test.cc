@@ -4,52 +4,17 @@
 #include <string>
 #include <vector>
 
-#include "ingest/event_json.h"
 #include "ingest/formats/registry.h"
+#include "support/line_harness.h"
 
 namespace shodo::ingest {
 namespace {
 
-class Feeder {
- public:
-  explicit Feeder(std::string_view tz = "UTC") {
-    std::string err;
-    zone_ = Zone::locate(tz, err);
-    file_.zone = zone_.get();
-    ctx_.file = &file_;
-    ctx_.arena = &arena_;
-    ctx_.zone.set_zone(zone_.get());
-    parser = FormatRegistry::instance().find("json")->make();
-  }
-
-  LineResult feed(std::string_view line) {
-    ev.clear();
-    ev.raw = line;
-    ev.kind = LogKind::web_access;
-    ctx_.error = {};
-    return parser->parse(line, ev, ctx_);
-  }
-
-  std::string extra(std::string_view name) const {
-    for (const auto& [k, v] : ev.extra)
-      if (k == name) return std::string(v);
-    return "<absent>";
-  }
-  std::string time() const { return ev.has_time() ? format_utc(ev.time) : "<none>"; }
-  std::string_view error() const { return ctx_.error; }
-
-  std::unique_ptr<LineParser> parser;
-  Event ev;
-
- private:
-  std::shared_ptr<const Zone> zone_;
-  FileContext file_;
-  Arena arena_;
-  ParseContext ctx_;
-};
+using shodo::testing::detect;
+using shodo::testing::ParserHarness;
 
 TEST(JsonLines, NginxEscapeJsonLine) {
-  Feeder f;
+  ParserHarness f("json");
   ASSERT_EQ(f.feed(R"({"time_local":"10/Oct/2023:13:55:36 +0900","remote_addr":"192.0.2.10",)"
                    R"("remote_user":"-","request":"POST /wp-login.php?redirect_to=%2F HTTP/1.1",)"
                    R"("status":"302","body_bytes_sent":"0","bytes_sent":"512",)"
@@ -85,7 +50,7 @@ TEST(JsonLines, NginxEscapeJsonLine) {
 }
 
 TEST(JsonLines, NginxSplitVariablesAndTimes) {
-  Feeder f;
+  ParserHarness f("json");
   ASSERT_EQ(f.feed(R"({"time_iso8601":"2024-01-02T03:04:05+00:00","request_method":"GET",)"
                    R"("request_uri":"/a/b?c=d","uri":"/index.php","args":"c=d",)"
                    R"("server_name":"_","http_host":"www.example.com","msec":"1704164645.123",)"
@@ -114,7 +79,7 @@ TEST(JsonLines, NginxSplitVariablesAndTimes) {
 }
 
 TEST(JsonLines, EcsDottedAndNested) {
-  Feeder f;
+  ParserHarness f("json");
   ASSERT_EQ(f.feed(R"({"@timestamp":"2024-02-03T04:05:06.789Z","source.ip":"2001:db8::1",)"
                    R"("source.port":40000,"http.request.method":"DELETE",)"
                    R"("url.original":"/api/items/7?force=1","http.response.status_code":204,)"
@@ -151,7 +116,7 @@ TEST(JsonLines, EcsDottedAndNested) {
 }
 
 TEST(JsonLines, W3cAndCloudFrontNames) {
-  Feeder f;
+  ParserHarness f("json");
   ASSERT_EQ(f.feed(R"({"date":"2024-05-02","time":"01:42:39","c-ip":"192.0.2.9",)"
                    R"("cs-method":"GET","cs-uri-stem":"/index.html","cs-uri-query":"a=1",)"
                    R"j("sc-status":"404","sc-bytes":"100","cs(User-Agent)":"curl/8",)j"
@@ -178,7 +143,7 @@ TEST(JsonLines, W3cAndCloudFrontNames) {
 }
 
 TEST(JsonLines, CommonVariants) {
-  Feeder f;
+  ParserHarness f("json");
   ASSERT_EQ(
       f.feed(R"({"ts":1714564800,"clientIP":"192.0.2.1","userAgent":"ua/1",)"
              R"("referrer":"https://example.com/","method":"PUT","path":"/upload",)"
@@ -212,7 +177,7 @@ TEST(JsonLines, CommonVariants) {
 }
 
 TEST(JsonLines, EpochUnitsByMagnitude) {
-  Feeder f;
+  ParserHarness f("json");
   const char* lines[] = {
       R"({"time":1714564800})",
       R"({"time":"1714564800.25"})",
@@ -234,7 +199,7 @@ TEST(JsonLines, EpochUnitsByMagnitude) {
     EXPECT_FALSE(f.ev.offset_assumed);
   }
   // A time without an offset is read in the file's zone.
-  Feeder tokyo("Asia/Tokyo");
+  ParserHarness tokyo("json", "Asia/Tokyo");
   ASSERT_EQ(tokyo.feed(R"({"time":"2024-05-01T21:00:00"})"), LineResult::event);
   EXPECT_EQ(tokyo.time(), "2024-05-01T12:00:00Z");
   EXPECT_TRUE(tokyo.ev.offset_assumed);
@@ -245,7 +210,7 @@ TEST(JsonLines, EpochUnitsByMagnitude) {
 }
 
 TEST(JsonLines, BadLines) {
-  Feeder f;
+  ParserHarness f("json");
   const char* bad[] = {
       "[1,2,3]",
       "\"just a string\"",
@@ -275,7 +240,7 @@ TEST(JsonLines, BadLines) {
 }
 
 TEST(JsonLines, ObjectWithoutWebKeysIsStillAnEvent) {
-  Feeder f;
+  ParserHarness f("json");
   const std::string_view line = R"({"service":"billing","ok":true,"n":-1.5e3,"none":null})";
   ASSERT_EQ(f.feed(line), LineResult::event);
   EXPECT_EQ(f.ev.message, line);
@@ -288,7 +253,7 @@ TEST(JsonLines, ObjectWithoutWebKeysIsStillAnEvent) {
 }
 
 TEST(JsonLines, StringEscapesAndRawBytes) {
-  Feeder f;
+  ParserHarness f("json");
   ASSERT_EQ(f.feed(R"({"request":"GET /a\"b\\c\u00e9\ud83d\ude00\ud800 HTTP/1.1","k\u0065y":"v"})"),
             LineResult::event)
       << f.error();
@@ -316,7 +281,7 @@ TEST(JsonLines, StringEscapesAndRawBytes) {
 }
 
 TEST(JsonLines, HostileInput) {
-  Feeder f;
+  ParserHarness f("json");
   // Deep nesting: flattened a few levels, then kept as text; never recursion.
   const std::string deep_obj = [] {
     std::string s;
@@ -357,7 +322,7 @@ TEST(JsonLines, HostileInput) {
 }
 
 TEST(JsonLines, RequestLineThatIsNotOne) {
-  Feeder f;
+  ParserHarness f("json");
   ASSERT_EQ(f.feed(R"({"request":"\u0016\u0003\u0001\u0002\u0000\u0001","status":400})"),
             LineResult::event);
   EXPECT_TRUE(f.ev.method.empty());
@@ -366,7 +331,7 @@ TEST(JsonLines, RequestLineThatIsNotOne) {
 }
 
 TEST(JsonLines, CloneIsIndependent) {
-  Feeder f;
+  ParserHarness f("json");
   auto copy = f.parser->clone();
   ASSERT_TRUE(copy);
   EXPECT_FALSE(copy->sequential());
@@ -380,16 +345,11 @@ TEST(JsonLines, CloneIsIndependent) {
 }
 
 TEST(JsonLines, DetectedAndNotStealing) {
-  std::string err;
-  const auto utc = Zone::locate("UTC", err);
-  FileContext file;
-  file.path = "access.json";
-  file.zone = utc.get();
-  const Detection d = detect_format({R"({"remote_addr":"192.0.2.1","status":200})",
-                                     R"({"remote_addr":"192.0.2.2","status":404})"},
-                                    file);
+  const Detection d = detect({R"({"remote_addr":"192.0.2.1","status":200})",
+                              R"({"remote_addr":"192.0.2.2","status":404})"},
+                             "access.json");
   EXPECT_EQ(d.choice.name, "json");
-  Feeder f;
+  ParserHarness f("json");
   EXPECT_EQ(f.feed("192.0.2.1 - - [10/Oct/2023:13:55:36 +0000] \"GET / HTTP/1.1\" 200 2326"),
             LineResult::bad);
   EXPECT_EQ(f.feed("2024-03-01 00:00:01 198.51.100.10 GET / - 443 - 203.0.113.5 - - 200 0 0 15"),

@@ -4,62 +4,28 @@
 #include <string>
 
 #include "ingest/formats/registry.h"
+#include "support/line_harness.h"
 
 namespace shodo::ingest {
 namespace {
 
-struct Harness {
-  explicit Harness(std::string_view tz = "UTC") {
-    std::string err;
-    zone = Zone::locate(tz, err);
-    file.zone = zone.get();
-    ctx.file = &file;
-    ctx.arena = &arena;
-    ctx.zone.set_zone(zone.get());
-  }
-  LineResult run(LineParser& p, std::string_view line) {
-    ev.clear();
-    ev.raw = line;
-    ev.kind = LogKind::web_access;
-    ctx.error = {};
-    return p.parse(line, ev, ctx);
-  }
-  std::string get(std::string_view name) {
-    std::string scratch;
-    auto v = ev.get(name, scratch);
-    return v ? std::string(*v) : std::string("<absent>");
-  }
-
-  std::shared_ptr<const Zone> zone;
-  FileContext file;
-  Arena arena;
-  ParseContext ctx;
-  Event ev;
-};
-
-std::unique_ptr<LineParser> nginx(std::string_view f) {
-  std::string err;
-  auto p = make_nginx_format_parser(f, err);
-  EXPECT_TRUE(p) << f << ": " << err;
-  return p;
-}
-
-TimeUs utc(int y, int mo, int d, int h, int mi, int s) {
-  return (days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1000000LL;
-}
+using shodo::testing::LineHarness;
+using shodo::testing::nginx_format;
+using shodo::testing::preset;
+using shodo::testing::utc;
 
 constexpr std::string_view kCombinedFormat =
     R"($remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent")";
 
 TEST(NginxFormat, DefaultCombined) {
-  Harness h("Asia/Tokyo");
-  auto p = nginx(kCombinedFormat);
+  LineHarness h("Asia/Tokyo");
+  auto p = nginx_format(kCombinedFormat);
   ASSERT_EQ(
-      h.run(
+      h.feed(
           *p,
           R"(203.0.113.7 - - [02/Jan/2024:03:04:05 +0900] "GET /wp-login.php?x=\x22y\x22 HTTP/1.1" 404 153 "-" "Mozilla/5.0 \x22bot\x22 \x5C")"),
       LineResult::event)
-      << h.ctx.error;
+      << h.error();
   EXPECT_EQ(h.ev.client_ip, "203.0.113.7");
   EXPECT_TRUE(h.ev.user.empty());
   EXPECT_EQ(h.ev.time, utc(2024, 1, 1, 18, 4, 5));
@@ -72,9 +38,9 @@ TEST(NginxFormat, DefaultCombined) {
   EXPECT_TRUE(h.ev.referer.empty());
   EXPECT_EQ(h.ev.user_agent, "Mozilla/5.0 \"bot\" \\");
   // The same lines parse under the combined preset.
-  auto c = FormatRegistry::instance().find("combined")->make();
+  auto c = preset("combined");
   ASSERT_EQ(
-      h.run(
+      h.feed(
           *c,
           R"(203.0.113.7 - - [02/Jan/2024:03:04:05 +0900] "GET / HTTP/1.1" 200 1 "-" "a \x22b\x22")"),
       LineResult::event);
@@ -82,26 +48,26 @@ TEST(NginxFormat, DefaultCombined) {
 }
 
 TEST(NginxFormat, MainPresetCarriesForwardedFor) {
-  Harness h;
-  auto p = FormatRegistry::instance().find("nginx_main")->make();
+  LineHarness h;
+  auto p = preset("nginx_main");
   ASSERT_EQ(
-      h.run(
+      h.feed(
           *p,
           R"(192.0.2.10 - bob [02/Jan/2024:03:04:05 +0000] "POST /xmlrpc.php HTTP/1.1" 200 370 "-" "curl/8.0" "203.0.113.1, 198.51.100.2")"),
       LineResult::event);
   EXPECT_EQ(h.ev.user, "bob");
   EXPECT_EQ(h.ev.forwarded_for, "203.0.113.1, 198.51.100.2");
   ASSERT_EQ(
-      h.run(*p,
-            R"(192.0.2.10 - - [02/Jan/2024:03:04:05 +0000] "GET / HTTP/1.1" 200 1 "-" "-" "-")"),
+      h.feed(*p,
+             R"(192.0.2.10 - - [02/Jan/2024:03:04:05 +0000] "GET / HTTP/1.1" 200 1 "-" "-" "-")"),
       LineResult::event);
   EXPECT_TRUE(h.ev.forwarded_for.empty());
   EXPECT_TRUE(h.ev.user_agent.empty());
 }
 
 TEST(NginxFormat, EveryKnownVariable) {
-  Harness h;
-  auto p = nginx(
+  LineHarness h;
+  auto p = nginx_format(
       "$remote_addr $realip_remote_addr $remote_port $server_addr $server_port $server_name "
       "$host $http_host $scheme $request_method $request_uri $uri $document_uri $args "
       "$query_string $is_args $server_protocol $status $body_bytes_sent $bytes_sent "
@@ -113,7 +79,7 @@ TEST(NginxFormat, EveryKnownVariable) {
       "www.example.com:443 https GET /a/b?c=1 /a/b /a/b c=1 c=1 ? HTTP/2.0 201 1200 1500 "
       "640 0.123 0.100, 0.020 192.0.2.50:9000, 192.0.2.51:9000 502, 201 "
       "1234 88 3 p 2.50 TLSv1.3 TLS_AES_128_GCM_SHA256 4f2a9c web01 1704164645.678";
-  ASSERT_EQ(h.run(*p, line), LineResult::event) << h.ctx.error;
+  ASSERT_EQ(h.feed(*p, line), LineResult::event) << h.error();
   const Event& ev = h.ev;
   EXPECT_EQ(ev.client_ip, "192.0.2.1");
   EXPECT_EQ(h.get("realip_remote_addr"), "198.51.100.9");
@@ -156,25 +122,25 @@ TEST(NginxFormat, EveryKnownVariable) {
 }
 
 TEST(NginxFormat, RequestLineWinsOverItsParts) {
-  Harness h;
-  auto p = nginx(R"("$request" $request_method $uri $server_protocol $request_uri)");
-  ASSERT_EQ(h.run(*p, R"("GET /x?y=1 HTTP/1.1" GET /x HTTP/1.1 /x?y=1)"), LineResult::event);
+  LineHarness h;
+  auto p = nginx_format(R"("$request" $request_method $uri $server_protocol $request_uri)");
+  ASSERT_EQ(h.feed(*p, R"("GET /x?y=1 HTTP/1.1" GET /x HTTP/1.1 /x?y=1)"), LineResult::event);
   EXPECT_EQ(h.ev.request_target, "/x?y=1");
   EXPECT_EQ(h.get("request_method"), "GET");
   EXPECT_EQ(h.get("request_uri"), "/x?y=1");
   // An empty request (a connection closed before sending one) is flagged.
-  ASSERT_EQ(h.run(*p, R"("" - - - -)"), LineResult::event);
+  ASSERT_EQ(h.feed(*p, R"("" - - - -)"), LineResult::event);
   EXPECT_EQ(h.get("request.malformed"), "true");
   EXPECT_TRUE(h.ev.method.empty());
 }
 
 TEST(NginxFormat, HeaderCookieAndArgumentVariables) {
-  Harness h;
-  auto p =
-      nginx(R"("$http_referer" "$http_user_agent" "$http_x_forwarded_for" "$http_x_real_ip" )"
-            R"("$sent_http_content_type" "$cookie_PHPSESSID" "$arg_page" "$upstream_http_server")");
-  ASSERT_EQ(h.run(*p, R"("https://example.jp/" "UA" "198.51.100.3" "198.51.100.4" )"
-                      R"("text/html" "abc" "2" "gunicorn")"),
+  LineHarness h;
+  auto p = nginx_format(
+      R"("$http_referer" "$http_user_agent" "$http_x_forwarded_for" "$http_x_real_ip" )"
+      R"("$sent_http_content_type" "$cookie_PHPSESSID" "$arg_page" "$upstream_http_server")");
+  ASSERT_EQ(h.feed(*p, R"("https://example.jp/" "UA" "198.51.100.3" "198.51.100.4" )"
+                       R"("text/html" "abc" "2" "gunicorn")"),
             LineResult::event);
   EXPECT_EQ(h.ev.referer, "https://example.jp/");
   EXPECT_EQ(h.ev.user_agent, "UA");
@@ -187,67 +153,68 @@ TEST(NginxFormat, HeaderCookieAndArgumentVariables) {
 }
 
 TEST(NginxFormat, BracedVariablesAndTimes) {
-  Harness h("Europe/Paris");
-  auto p = nginx("${remote_addr}:${remote_port} ${request_time}s $time_local|$time_iso8601");
-  ASSERT_EQ(h.run(*p, "192.0.2.1:4433 0.005s 02/Jan/2024:03:04:05 +0100|2024-01-02T03:04:05+01:00"),
-            LineResult::event)
-      << h.ctx.error;
+  LineHarness h("Europe/Paris");
+  auto p = nginx_format("${remote_addr}:${remote_port} ${request_time}s $time_local|$time_iso8601");
+  ASSERT_EQ(
+      h.feed(*p, "192.0.2.1:4433 0.005s 02/Jan/2024:03:04:05 +0100|2024-01-02T03:04:05+01:00"),
+      LineResult::event)
+      << h.error();
   EXPECT_EQ(h.ev.client_port, 4433);
   EXPECT_EQ(h.ev.duration_us, 5000);
   EXPECT_EQ(h.ev.time, utc(2024, 1, 2, 2, 4, 5));
   // $time_local without its brackets, and a local ISO time read in the zone.
-  auto q = nginx("$time_iso8601 $status");
-  ASSERT_EQ(h.run(*q, "2024-07-01T12:00:00 200"), LineResult::event);
+  auto q = nginx_format("$time_iso8601 $status");
+  ASSERT_EQ(h.feed(*q, "2024-07-01T12:00:00 200"), LineResult::event);
   EXPECT_EQ(h.ev.time, utc(2024, 7, 1, 10, 0, 0));
   EXPECT_TRUE(h.ev.offset_assumed);
   EXPECT_EQ(h.ev.utc_offset_s, 2 * 3600);
 }
 
 TEST(NginxFormat, UriIsArgsArgsIsTheTarget) {
-  Harness h;
-  auto p = nginx("$request_method $uri$is_args$args $status");
-  ASSERT_EQ(h.run(*p, "GET /index.php?p=1 200"), LineResult::event) << h.ctx.error;
+  LineHarness h;
+  auto p = nginx_format("$request_method $uri$is_args$args $status");
+  ASSERT_EQ(h.feed(*p, "GET /index.php?p=1 200"), LineResult::event) << h.error();
   EXPECT_EQ(h.ev.request_target, "/index.php?p=1");
   EXPECT_EQ(h.ev.path, "/index.php");
   EXPECT_EQ(h.ev.query, "p=1");
-  auto q = nginx("$document_uri$is_args$query_string");
-  ASSERT_EQ(h.run(*q, "/a"), LineResult::event);
+  auto q = nginx_format("$document_uri$is_args$query_string");
+  ASSERT_EQ(h.feed(*q, "/a"), LineResult::event);
   EXPECT_EQ(h.ev.path, "/a");
 }
 
 TEST(NginxFormat, JsonEscape) {
-  Harness h;
-  auto p =
-      nginx(R"(escape=json '{"time":"$time_iso8601","ip":"$remote_addr","request":"$request",')"
-            R"( '"status":$status,"ua":"$http_user_agent","ref":"$http_referer"}')");
+  LineHarness h;
+  auto p = nginx_format(
+      R"(escape=json '{"time":"$time_iso8601","ip":"$remote_addr","request":"$request",')"
+      R"( '"status":$status,"ua":"$http_user_agent","ref":"$http_referer"}')");
   ASSERT_EQ(
-      h.run(
+      h.feed(
           *p,
           R"({"time":"2024-01-02T03:04:05+09:00","ip":"2001:db8::7","request":"GET /?q=\"x\"\\ HTTP/1.1","status":200,"ua":"caf\u00e9 \"bot\"\n","ref":""})"),
       LineResult::event)
-      << h.ctx.error;
+      << h.error();
   EXPECT_EQ(h.ev.client_ip, "2001:db8::7");
   EXPECT_EQ(h.ev.query, "q=\"x\"\\");
   EXPECT_EQ(h.ev.status, 200);
   EXPECT_EQ(h.ev.user_agent, "caf\xC3\xA9 \"bot\"\n");
   EXPECT_TRUE(h.ev.referer.empty());
   EXPECT_EQ(h.ev.time, utc(2024, 1, 1, 18, 4, 5));
-  EXPECT_EQ(h.run(*p, R"({"time":"2024-01-02T03:04:05+09:00","ip":"2001:db8::7"})"),
+  EXPECT_EQ(h.feed(*p, R"({"time":"2024-01-02T03:04:05+09:00","ip":"2001:db8::7"})"),
             LineResult::bad);
   // The bare value, as the escape parameter's word.
-  auto q = nginx(R"(json '{"ip":"$remote_addr"}')");
-  ASSERT_EQ(h.run(*q, R"({"ip":"192.0.2.1"})"), LineResult::event);
+  auto q = nginx_format(R"(json '{"ip":"$remote_addr"}')");
+  ASSERT_EQ(h.feed(*q, R"({"ip":"192.0.2.1"})"), LineResult::event);
   EXPECT_EQ(h.ev.client_ip, "192.0.2.1");
 }
 
 TEST(NginxFormat, EscapeNoneAndDefault) {
-  Harness h;
-  auto none = nginx(R"(escape=none '"$http_user_agent" $status')");
+  LineHarness h;
+  auto none = nginx_format(R"(escape=none '"$http_user_agent" $status')");
   // Nothing is escaped: a backslash before the closing quote is text.
-  ASSERT_EQ(h.run(*none, R"("raw \x22 a"b \" 200)"), LineResult::event);
+  ASSERT_EQ(h.feed(*none, R"("raw \x22 a"b \" 200)"), LineResult::event);
   EXPECT_EQ(h.ev.user_agent, R"(raw \x22 a"b \)");
-  auto def = nginx(R"(escape=default '"$http_user_agent" $status')");
-  ASSERT_EQ(h.run(*def, R"("raw \x22 \xE3\x81\x82" 200)"), LineResult::event);
+  auto def = nginx_format(R"(escape=default '"$http_user_agent" $status')");
+  ASSERT_EQ(h.feed(*def, R"("raw \x22 \xE3\x81\x82" 200)"), LineResult::event);
   EXPECT_EQ(h.ev.user_agent, "raw \" \xE3\x81\x82");
   std::string err;
   EXPECT_FALSE(make_nginx_format_parser("escape=xml '$status'", err));
@@ -255,7 +222,7 @@ TEST(NginxFormat, EscapeNoneAndDefault) {
 }
 
 TEST(NginxFormat, ConfPiecesAndDirective) {
-  Harness h;
+  LineHarness h;
   const std::string_view line =
       R"(192.0.2.1 - - [02/Jan/2024:03:04:05 +0000] "GET / HTTP/1.1" 200 1 "-" "it's")";
   for (
@@ -268,9 +235,9 @@ TEST(NginxFormat, ConfPiecesAndDirective) {
           kCombinedFormat,
       }) {
     SCOPED_TRACE(f);
-    auto p = nginx(f);
+    auto p = nginx_format(f);
     ASSERT_TRUE(p);
-    ASSERT_EQ(h.run(*p, line), LineResult::event) << h.ctx.error;
+    ASSERT_EQ(h.feed(*p, line), LineResult::event) << h.error();
     EXPECT_EQ(h.ev.user_agent, "it's");
     EXPECT_EQ(h.ev.status, 200);
   }
@@ -289,19 +256,19 @@ TEST(NginxFormat, CompileErrors) {
 }
 
 TEST(NginxFormat, BadValues) {
-  Harness h;
-  auto p = nginx("$remote_addr $status $body_bytes_sent $request_time $remote_port");
-  EXPECT_EQ(h.run(*p, "192.0.2.1 200 5 0.001 80"), LineResult::event);
-  EXPECT_EQ(h.run(*p, "192.0.2.1 2000 5 0.001 80"), LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "bad status");
-  EXPECT_EQ(h.run(*p, "192.0.2.1 200 -5 0.001 80"), LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "bad size");
-  EXPECT_EQ(h.run(*p, "192.0.2.1 200 5 .001 80"), LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "bad duration");
-  EXPECT_EQ(h.run(*p, "192.0.2.1 200 5 0.001 http"), LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "bad port");
+  LineHarness h;
+  auto p = nginx_format("$remote_addr $status $body_bytes_sent $request_time $remote_port");
+  EXPECT_EQ(h.feed(*p, "192.0.2.1 200 5 0.001 80"), LineResult::event);
+  EXPECT_EQ(h.feed(*p, "192.0.2.1 2000 5 0.001 80"), LineResult::bad);
+  EXPECT_EQ(h.error(), "bad status");
+  EXPECT_EQ(h.feed(*p, "192.0.2.1 200 -5 0.001 80"), LineResult::bad);
+  EXPECT_EQ(h.error(), "bad size");
+  EXPECT_EQ(h.feed(*p, "192.0.2.1 200 5 .001 80"), LineResult::bad);
+  EXPECT_EQ(h.error(), "bad duration");
+  EXPECT_EQ(h.feed(*p, "192.0.2.1 200 5 0.001 http"), LineResult::bad);
+  EXPECT_EQ(h.error(), "bad port");
   // "-" is an absent value everywhere.
-  ASSERT_EQ(h.run(*p, "- - - - -"), LineResult::event);
+  ASSERT_EQ(h.feed(*p, "- - - - -"), LineResult::event);
   EXPECT_TRUE(h.ev.client_ip.empty());
   EXPECT_EQ(h.ev.status, -1);
   EXPECT_EQ(h.ev.bytes_sent, -1);

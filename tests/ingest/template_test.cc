@@ -11,54 +11,17 @@
 #include "ingest/formats/registry.h"
 #include "ingest/formats/template/escapes.h"
 #include "ingest/formats/template/time_fields.h"
+#include "support/line_harness.h"
 
 namespace shodo::ingest {
 namespace {
 
 using tpl::Escape;
 
-struct Harness {
-  explicit Harness(std::string_view tz = "UTC") {
-    std::string err;
-    zone = Zone::locate(tz, err);
-    file.zone = zone.get();
-    ctx.file = &file;
-    ctx.arena = &arena;
-    ctx.zone.set_zone(zone.get());
-  }
-  LineResult run(LineParser& p, std::string_view line) {
-    ev.clear();
-    ev.raw = line;
-    ev.kind = LogKind::web_access;
-    ctx.error = {};
-    return p.parse(line, ev, ctx);
-  }
-  std::string get(std::string_view name) {
-    std::string scratch;
-    auto v = ev.get(name, scratch);
-    return v ? std::string(*v) : std::string("<absent>");
-  }
-
-  std::shared_ptr<const Zone> zone;
-  FileContext file;
-  Arena arena;
-  ParseContext ctx;
-  Event ev;
-};
-
-std::unique_ptr<LineParser> apache(std::string_view f) {
-  std::string err;
-  auto p = make_apache_format_parser(f, err);
-  EXPECT_TRUE(p) << f << ": " << err;
-  return p;
-}
-
-std::unique_ptr<LineParser> nginx(std::string_view f) {
-  std::string err;
-  auto p = make_nginx_format_parser(f, err);
-  EXPECT_TRUE(p) << f << ": " << err;
-  return p;
-}
+using shodo::testing::apache_format;
+using shodo::testing::LineHarness;
+using shodo::testing::nginx_format;
+using shodo::testing::preset;
 
 std::string unescape(Escape mode, std::string_view s) {
   Arena arena;
@@ -170,65 +133,65 @@ TEST(TemplateStrftime, RejectsWhatCannotBeRead) {
 }
 
 TEST(TemplateMatch, FieldsEndAtTheNextLiteral) {
-  Harness h;
-  auto p = apache("<%u|%l>> %{X-A}i::%{X-B}i");
-  ASSERT_EQ(h.run(*p, "<alice|ident one>> a b c::to the end: of line"), LineResult::event);
+  LineHarness h;
+  auto p = apache_format("<%u|%l>> %{X-A}i::%{X-B}i");
+  ASSERT_EQ(h.feed(*p, "<alice|ident one>> a b c::to the end: of line"), LineResult::event);
   EXPECT_EQ(h.get("user.name"), "alice");
   EXPECT_EQ(h.get("ident"), "ident one");
   EXPECT_EQ(h.get("http.request.headers.x-a"), "a b c");
   EXPECT_EQ(h.get("http.request.headers.x-b"), "to the end: of line");
-  EXPECT_EQ(h.run(*p, "alice|x>> a::b"), LineResult::bad);  // the leading literal is missing
-  EXPECT_EQ(h.ctx.error, "text does not match the format");
-  EXPECT_EQ(h.run(*p, "<alice|x>> a"), LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "line cut short");
-  EXPECT_EQ(h.run(*p, "<al"), LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "line cut short");
+  EXPECT_EQ(h.feed(*p, "alice|x>> a::b"), LineResult::bad);  // the leading literal is missing
+  EXPECT_EQ(h.error(), "text does not match the format");
+  EXPECT_EQ(h.feed(*p, "<alice|x>> a"), LineResult::bad);
+  EXPECT_EQ(h.error(), "line cut short");
+  EXPECT_EQ(h.feed(*p, "<al"), LineResult::bad);
+  EXPECT_EQ(h.error(), "line cut short");
 }
 
 TEST(TemplateMatch, QuotedFieldsEndAtAnUnescapedQuote) {
-  Harness h;
-  auto p = apache(R"("%{User-Agent}i" "%{Referer}i" %>s)");
-  ASSERT_EQ(h.run(*p, R"("a \"quoted\" \\" "r" 200)"), LineResult::event);
+  LineHarness h;
+  auto p = apache_format(R"("%{User-Agent}i" "%{Referer}i" %>s)");
+  ASSERT_EQ(h.feed(*p, R"("a \"quoted\" \\" "r" 200)"), LineResult::event);
   EXPECT_EQ(h.ev.user_agent, R"(a "quoted" \)");
   // A quote inside that is not followed by the next literal does not end the field.
-  ASSERT_EQ(h.run(*p, R"("say "hi"there" "r" 200)"), LineResult::event);
+  ASSERT_EQ(h.feed(*p, R"("say "hi"there" "r" 200)"), LineResult::event);
   EXPECT_EQ(h.ev.user_agent, R"(say "hi"there)");
-  ASSERT_EQ(h.run(*p, R"("" "" 200)"), LineResult::event);
+  ASSERT_EQ(h.feed(*p, R"("" "" 200)"), LineResult::event);
   EXPECT_TRUE(h.ev.user_agent.empty());
   EXPECT_EQ(h.ev.status, 200);
-  EXPECT_EQ(h.run(*p, R"("unterminated \" 200)"), LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "line cut short");
+  EXPECT_EQ(h.feed(*p, R"("unterminated \" 200)"), LineResult::bad);
+  EXPECT_EQ(h.error(), "line cut short");
 }
 
 TEST(TemplateMatch, TrailingTextAndBlankLines) {
-  Harness h;
-  auto p = apache(R"(%h "%r")");
-  EXPECT_EQ(h.run(*p, R"(192.0.2.1 "GET / HTTP/1.1")"), LineResult::event);
-  EXPECT_EQ(h.run(*p, R"(192.0.2.1 "GET / HTTP/1.1" more)"), LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "trailing text");
-  EXPECT_EQ(h.run(*p, ""), LineResult::meta);
-  EXPECT_EQ(h.run(*p, "  \t "), LineResult::meta);
+  LineHarness h;
+  auto p = apache_format(R"(%h "%r")");
+  EXPECT_EQ(h.feed(*p, R"(192.0.2.1 "GET / HTTP/1.1")"), LineResult::event);
+  EXPECT_EQ(h.feed(*p, R"(192.0.2.1 "GET / HTTP/1.1" more)"), LineResult::bad);
+  EXPECT_EQ(h.error(), "trailing text");
+  EXPECT_EQ(h.feed(*p, ""), LineResult::meta);
+  EXPECT_EQ(h.feed(*p, "  \t "), LineResult::meta);
   // A field that ends the format runs to the end of the line.
-  auto q = apache("%h %{X-Note}i");
-  ASSERT_EQ(h.run(*q, "192.0.2.1 all the rest"), LineResult::event);
+  auto q = apache_format("%h %{X-Note}i");
+  ASSERT_EQ(h.feed(*q, "192.0.2.1 all the rest"), LineResult::event);
   EXPECT_EQ(h.get("http.request.headers.x-note"), "all the rest");
   // A time decides its own end, so text after it is caught.
-  auto t = nginx("$remote_addr $time_iso8601");
-  EXPECT_EQ(h.run(*t, "192.0.2.1 2024-01-02T03:04:05Z"), LineResult::event);
-  EXPECT_EQ(h.run(*t, "192.0.2.1 2024-01-02T03:04:05Z x"), LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "trailing text");
+  auto t = nginx_format("$remote_addr $time_iso8601");
+  EXPECT_EQ(h.feed(*t, "192.0.2.1 2024-01-02T03:04:05Z"), LineResult::event);
+  EXPECT_EQ(h.feed(*t, "192.0.2.1 2024-01-02T03:04:05Z x"), LineResult::bad);
+  EXPECT_EQ(h.error(), "trailing text");
 }
 
 TEST(TemplateMatch, TimesMayContainTheNextLiteral) {
-  Harness h("Asia/Tokyo");
-  auto p = apache("%{%Y-%m-%d %H:%M:%S}t %h %>s");
-  ASSERT_EQ(h.run(*p, "2024-01-02 03:04:05 192.0.2.7 200"), LineResult::event);
+  LineHarness h("Asia/Tokyo");
+  auto p = apache_format("%{%Y-%m-%d %H:%M:%S}t %h %>s");
+  ASSERT_EQ(h.feed(*p, "2024-01-02 03:04:05 192.0.2.7 200"), LineResult::event);
   EXPECT_EQ(h.ev.client_ip, "192.0.2.7");
   EXPECT_EQ(h.ev.utc_offset_s, 9 * 3600);
   EXPECT_TRUE(h.ev.offset_assumed);
   EXPECT_EQ(h.ev.time, (days_from_civil(2024, 1, 1) * 86400 + 18 * 3600 + 4 * 60 + 5) * 1000000);
-  EXPECT_EQ(h.run(*p, "2024-01-02 03:04 192.0.2.7 200"), LineResult::bad);
-  EXPECT_EQ(h.ctx.error, "bad time");
+  EXPECT_EQ(h.feed(*p, "2024-01-02 03:04 192.0.2.7 200"), LineResult::bad);
+  EXPECT_EQ(h.error(), "bad time");
 }
 
 TEST(TemplateMatch, AdjacentFieldsNeedATimeFirst) {
@@ -239,30 +202,31 @@ TEST(TemplateMatch, AdjacentFieldsNeedATimeFirst) {
   EXPECT_FALSE(make_apache_format_parser("plain text", err));
   EXPECT_EQ(err, "the format has no fields");
   // A time knows its own end.
-  Harness h;
-  auto p = apache("%{%d/%b/%Y:%H:%M:%S}t%{%z}t %h");
-  ASSERT_EQ(h.run(*p, "10/Oct/2000:13:55:36-0700 192.0.2.1"), LineResult::event);
+  LineHarness h;
+  auto p = apache_format("%{%d/%b/%Y:%H:%M:%S}t%{%z}t %h");
+  ASSERT_EQ(h.feed(*p, "10/Oct/2000:13:55:36-0700 192.0.2.1"), LineResult::event);
   EXPECT_EQ(h.ev.utc_offset_s, -7 * 3600);
   EXPECT_EQ(h.ev.time,
             (days_from_civil(2000, 10, 10) * 86400 + 20 * 3600 + 55 * 60 + 36) * 1000000);
 }
 
 TEST(TemplateMatch, ListFieldsKeepTheirSeparators) {
-  Harness h;
-  auto p = apache(R"(%{X-Forwarded-For}i %l %u %t "%r" %>s %b)");
+  LineHarness h;
+  auto p = apache_format(R"(%{X-Forwarded-For}i %l %u %t "%r" %>s %b)");
   ASSERT_EQ(
-      h.run(*p,
-            R"(203.0.113.9, 198.51.100.2 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 5)"),
+      h.feed(
+          *p,
+          R"(203.0.113.9, 198.51.100.2 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 5)"),
       LineResult::event);
   EXPECT_EQ(h.ev.forwarded_for, "203.0.113.9, 198.51.100.2");
   EXPECT_TRUE(h.ev.client_ip.empty());
 }
 
 TEST(TemplatePriority, RicherFieldsWinAndTheRestBecomeExtras) {
-  Harness h;
-  auto p = apache(R"(%h %a %<s %>s %T %D "%r" %U %{Host}i %v)");
+  LineHarness h;
+  auto p = apache_format(R"(%h %a %<s %>s %T %D "%r" %U %{Host}i %v)");
   ASSERT_EQ(
-      h.run(
+      h.feed(
           *p,
           R"(host.example.com 192.0.2.5 302 200 1 1234567 "GET /a?b HTTP/1.1" /index.php www.example.com:8080 www.example.com)"),
       LineResult::event);
@@ -279,48 +243,48 @@ TEST(TemplatePriority, RicherFieldsWinAndTheRestBecomeExtras) {
 }
 
 TEST(TemplateTimeCache, SameTextSameAnswerOtherwiseReadAgain) {
-  Harness h("Asia/Tokyo");
-  auto p = nginx("$time_iso8601 $status");
-  ASSERT_EQ(h.run(*p, "2024-01-02T03:04:05 200"), LineResult::event);
+  LineHarness h("Asia/Tokyo");
+  auto p = nginx_format("$time_iso8601 $status");
+  ASSERT_EQ(h.feed(*p, "2024-01-02T03:04:05 200"), LineResult::event);
   const TimeUs local = h.ev.time;
   EXPECT_TRUE(h.ev.offset_assumed);
-  ASSERT_EQ(h.run(*p, "2024-01-02T03:04:05 404"), LineResult::event);
+  ASSERT_EQ(h.feed(*p, "2024-01-02T03:04:05 404"), LineResult::event);
   EXPECT_EQ(h.ev.time, local);
   EXPECT_EQ(h.ev.status, 404);
   // Same text, but now followed by an offset: must not reuse the cached reading.
-  ASSERT_EQ(h.run(*p, "2024-01-02T03:04:05+00:00 200"), LineResult::event);
+  ASSERT_EQ(h.feed(*p, "2024-01-02T03:04:05+00:00 200"), LineResult::event);
   EXPECT_EQ(h.ev.time, local + 9 * 3600 * 1000000LL);
   EXPECT_FALSE(h.ev.offset_assumed);
-  ASSERT_EQ(h.run(*p, "2024-01-02T03:04:05.250+00:00 200"), LineResult::event);
+  ASSERT_EQ(h.feed(*p, "2024-01-02T03:04:05.250+00:00 200"), LineResult::event);
   EXPECT_EQ(h.ev.time, local + 9 * 3600 * 1000000LL + 250000);
   // Another zone for the same parser: read again.
   std::string err;
   auto utc = Zone::locate("UTC", err);
   h.ctx.zone.set_zone(utc.get());
-  ASSERT_EQ(h.run(*p, "2024-01-02T03:04:05 200"), LineResult::event);
+  ASSERT_EQ(h.feed(*p, "2024-01-02T03:04:05 200"), LineResult::event);
   EXPECT_EQ(h.ev.time, local + 9 * 3600 * 1000000LL);
   EXPECT_EQ(h.ev.utc_offset_s, 0);
 }
 
 TEST(TemplateTimeCache, CachedBadTimesStayBad) {
-  Harness h;
-  auto p = FormatRegistry::instance().find("common")->make();
+  LineHarness h;
+  auto p = preset("common");
   const std::string good = R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 5)";
-  ASSERT_EQ(h.run(*p, good), LineResult::event);
-  EXPECT_EQ(h.run(*p, R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -0700 "GET / HTTP/1.1" 200 5)"),
+  ASSERT_EQ(h.feed(*p, good), LineResult::event);
+  EXPECT_EQ(h.feed(*p, R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -0700 "GET / HTTP/1.1" 200 5)"),
             LineResult::bad);
-  EXPECT_EQ(h.run(*p, R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -07001] "GET / HTTP/1.1" 200 5)"),
+  EXPECT_EQ(h.feed(*p, R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -07001] "GET / HTTP/1.1" 200 5)"),
             LineResult::bad);
-  ASSERT_EQ(h.run(*p, good), LineResult::event);
+  ASSERT_EQ(h.feed(*p, good), LineResult::event);
 }
 
 TEST(TemplateParser, ClonesAreIndependentAndNamesOutliveParsers) {
-  Harness h;
+  LineHarness h;
   std::string err;
   auto p = make_apache_format_parser("%h %{X-Custom-Header}i", err);
   auto c = p->clone();
   p.reset();
-  ASSERT_EQ(h.run(*c, "192.0.2.1 v"), LineResult::event);
+  ASSERT_EQ(h.feed(*c, "192.0.2.1 v"), LineResult::event);
   c.reset();
   ASSERT_EQ(h.ev.extra.size(), 1u);
   EXPECT_EQ(h.ev.extra[0].first, "http.request.headers.x-custom-header");
@@ -330,14 +294,14 @@ TEST(TemplateParser, ClonesAreIndependentAndNamesOutliveParsers) {
 // Every preset and a few custom formats against damaged and random input:
 // each line must give exactly one answer, bad ones with a reason.
 TEST(TemplateHostile, NeverCrashesOnDamagedOrRandomLines) {
-  Harness h("America/New_York");
+  LineHarness h("America/New_York");
   std::vector<std::unique_ptr<LineParser>> parsers;
   for (std::string_view name : {"common", "combined", "xff_combined", "combined_duration",
                                 "combinedio", "nginx_main", "vhost_combined"})
-    parsers.push_back(FormatRegistry::instance().find(name)->make());
-  parsers.push_back(nginx(
+    parsers.push_back(preset(name));
+  parsers.push_back(nginx_format(
       R"(escape=json '{"t":"$time_iso8601","ip":"$remote_addr","r":"$request","s":$status,"ua":"$http_user_agent"}')"));
-  parsers.push_back(apache("%{%d/%b/%Y %T}t.%{msec_frac}t %{%z}t %a %U%q %{sec}t %{ms}T"));
+  parsers.push_back(apache_format("%{%d/%b/%Y %T}t.%{msec_frac}t %{%z}t %a %U%q %{sec}t %{ms}T"));
 
   const std::vector<std::string> seeds = {
       R"(192.0.2.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /a?b=\"c\" HTTP/1.0" 200 2326 "http://example.com/" "Mozilla/4.08 \\ \x22")",
@@ -349,9 +313,9 @@ TEST(TemplateHostile, NeverCrashesOnDamagedOrRandomLines) {
   auto check = [&](std::string_view line) {
     for (auto& p : parsers) {
       h.arena.reset();
-      const LineResult r = h.run(*p, line);
+      const LineResult r = h.feed(*p, line);
       if (r == LineResult::bad) {
-        EXPECT_FALSE(h.ctx.error.empty());
+        EXPECT_FALSE(h.error().empty());
       }
     }
   };

@@ -4,63 +4,20 @@
 #include <string>
 #include <vector>
 
-#include "ingest/event_json.h"
 #include "ingest/formats/registry.h"
+#include "support/line_harness.h"
 
 namespace shodo::ingest {
 namespace {
 
-// One parser fed line by line, as the pipeline does.
-class Feeder {
- public:
-  explicit Feeder(std::string_view preset, std::string_view tz = "UTC") {
-    std::string err;
-    zone_ = Zone::locate(tz, err);
-    file_.zone = zone_.get();
-    ctx_.file = &file_;
-    ctx_.arena = &arena_;
-    ctx_.zone.set_zone(zone_.get());
-    const FormatInfo* f = FormatRegistry::instance().find(preset);
-    if (f) parser = f->make();
-  }
-
-  LineResult feed(std::string_view line) {
-    ev.clear();
-    ev.raw = line;
-    ev.kind = LogKind::web_access;
-    ctx_.error = {};
-    return parser->parse(line, ev, ctx_);
-  }
-  LineResult feed_with(LineParser& p, std::string_view line) {
-    ev.clear();
-    ev.raw = line;
-    return p.parse(line, ev, ctx_);
-  }
-
-  std::string extra(std::string_view name) const {
-    for (const auto& [k, v] : ev.extra)
-      if (k == name) return std::string(v);
-    return "<absent>";
-  }
-  std::string time() const { return ev.has_time() ? format_utc(ev.time) : "<none>"; }
-  std::string_view error() const { return ctx_.error; }
-
-  std::unique_ptr<LineParser> parser;
-  Event ev;
-
- private:
-  std::shared_ptr<const Zone> zone_;
-  FileContext file_;
-  Arena arena_;
-  ParseContext ctx_;
-};
+using shodo::testing::ParserHarness;
 
 constexpr std::string_view kIisFields =
     "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip "
     "cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken";
 
 TEST(W3cIis, DirectivesAreMetaAndFieldsDriveColumns) {
-  Feeder f("iis");
+  ParserHarness f("iis");
   ASSERT_TRUE(f.parser);
   EXPECT_TRUE(f.parser->sequential());
   EXPECT_EQ(f.feed("#Software: Microsoft Internet Information Services 10.0"), LineResult::meta);
@@ -95,7 +52,7 @@ TEST(W3cIis, DirectivesAreMetaAndFieldsDriveColumns) {
 }
 
 TEST(W3cIis, FieldsMayChangeMidFile) {
-  Feeder f("iis");
+  ParserHarness f("iis");
   ASSERT_EQ(f.feed(kIisFields), LineResult::meta);
   ASSERT_EQ(f.feed("2024-03-01 00:00:01 198.51.100.10 GET / - 80 - 203.0.113.5 - - 200 0 0 1"),
             LineResult::event);
@@ -127,7 +84,7 @@ TEST(W3cIis, FieldsMayChangeMidFile) {
 }
 
 TEST(W3cIis, DefaultFieldsBeforeAnyHeader) {
-  Feeder f("iis");
+  ParserHarness f("iis");
   ASSERT_EQ(f.feed("2024-03-01 10:00:00 198.51.100.10 GET /a.php x=1 80 - 192.0.2.7 "
                    "curl/8.0 - 200 0 0 7"),
             LineResult::event)
@@ -142,7 +99,7 @@ TEST(W3cIis, DefaultFieldsBeforeAnyHeader) {
 }
 
 TEST(W3cIis, MissingExtraAndMalformedColumns) {
-  Feeder f("iis");
+  ParserHarness f("iis");
   ASSERT_EQ(f.feed("#Fields: date time c-ip cs-method cs-uri-stem sc-status"), LineResult::meta);
   EXPECT_EQ(f.feed("2024-03-01 10:00:00 192.0.2.7 GET /"), LineResult::bad);
   EXPECT_EQ(f.feed("2024-03-01 10:00:00 192.0.2.7 GET / 200 extra"), LineResult::bad);
@@ -160,7 +117,7 @@ TEST(W3cIis, MissingExtraAndMalformedColumns) {
 }
 
 TEST(W3cIis, UnknownFieldsAreExtrasByTheirName) {
-  Feeder f("iis");
+  ParserHarness f("iis");
   ASSERT_EQ(f.feed("#Fields: date time c-ip cs(X-Request-Id) x-custom sc-status"),
             LineResult::meta);
   std::string line = "2024-03-01 10:00:00 192.0.2.7 abc-123 v 200";
@@ -170,10 +127,10 @@ TEST(W3cIis, UnknownFieldsAreExtrasByTheirName) {
 }
 
 TEST(W3cIis, CloneCarriesTheCurrentFields) {
-  Feeder f("iis");
+  ParserHarness f("iis");
   ASSERT_EQ(f.feed("#Fields: c-ip sc-status"), LineResult::meta);
   auto copy = f.parser->clone();
-  ASSERT_EQ(f.feed_with(*copy, "192.0.2.1 503"), LineResult::event);
+  ASSERT_EQ(f.feed(*copy, "192.0.2.1 503"), LineResult::event);
   EXPECT_EQ(f.ev.client_ip, "192.0.2.1");
   EXPECT_EQ(f.ev.status, 503);
   EXPECT_FALSE(f.ev.has_time());
@@ -195,7 +152,7 @@ constexpr std::string_view kCloudFrontLine =
     "TLS_AES_128_GCM_SHA256\tMiss\tHTTP/2.0\t-\t-\t55123\t0.301\tMiss\ttext/html\t2000\t-\t-";
 
 TEST(W3cCloudFront, StandardLogLine) {
-  Feeder f("cloudfront");
+  ParserHarness f("cloudfront");
   ASSERT_EQ(f.feed("#Version: 1.0"), LineResult::meta);
   ASSERT_EQ(f.feed(kCloudFrontFields), LineResult::meta);
   ASSERT_EQ(f.feed(kCloudFrontLine), LineResult::event) << f.error();
@@ -225,7 +182,7 @@ TEST(W3cCloudFront, StandardLogLine) {
 }
 
 TEST(W3cCloudFront, DefaultLayoutWithoutHeaderAndOlderPrefixes) {
-  Feeder f("cloudfront");
+  ParserHarness f("cloudfront");
   ASSERT_EQ(f.feed(kCloudFrontLine), LineResult::event) << f.error();
   EXPECT_EQ(f.ev.client_port, 55123);
   // An early 12-field line reads against the first twelve default fields.
@@ -240,7 +197,7 @@ TEST(W3cCloudFront, DefaultLayoutWithoutHeaderAndOlderPrefixes) {
 }
 
 TEST(W3cNative, CommaSeparatedLocalTime) {
-  Feeder f("iis_native", "Asia/Tokyo");
+  ParserHarness f("iis_native", "Asia/Tokyo");
   ASSERT_EQ(f.feed("192.0.2.33, -, 3/20/24, 7:55:20, W3SVC2, WEB1, 198.51.100.7, 4502, 163, "
                    "3223, 200, 0, GET, /DeptLogo.gif, -,"),
             LineResult::event)
@@ -281,12 +238,7 @@ TEST(W3cNative, CommaSeparatedLocalTime) {
 }
 
 Detection detect(const std::vector<std::string_view>& sample) {
-  std::string err;
-  static const auto utc = Zone::locate("UTC", err);
-  FileContext file;
-  file.path = "/var/log/sample.log";
-  file.zone = utc.get();
-  return detect_format(sample, file);
+  return shodo::testing::detect(sample, "/var/log/sample.log");
 }
 
 TEST(W3cDetect, EachPresetPicksItsOwnSample) {
@@ -314,8 +266,8 @@ TEST(W3cDetect, EachPresetPicksItsOwnSample) {
 
 TEST(W3cDetect, DoesNotClaimOtherFormats) {
   // A combined access log line and a JSON line are not W3C.
-  Feeder iis("iis"), cf("cloudfront"), native("iis_native");
-  for (Feeder* f : {&iis, &cf, &native}) {
+  ParserHarness iis("iis"), cf("cloudfront"), native("iis_native");
+  for (ParserHarness* f : {&iis, &cf, &native}) {
     EXPECT_EQ(f->feed("192.0.2.1 - - [10/Oct/2023:13:55:36 +0000] \"GET / HTTP/1.1\" 200 2326 "
                       "\"-\" \"curl/8\""),
               LineResult::bad);

@@ -2,22 +2,17 @@
 
 #include <cstdint>
 
+#include "util/hex.h"
+
 namespace shodo::ingest::json {
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // Reads n hex digits at s[pos].
 bool read_hex(std::string_view s, size_t pos, int n, uint32_t& out) {
   if (pos + n > s.size()) return false;
   uint32_t v = 0;
   for (int i = 0; i < n; ++i) {
-    const int h = hex_value(s[pos + i]);
+    const int h = util::hex_value(s[pos + i]);
     if (h < 0) return false;
     v = v * 16 + static_cast<uint32_t>(h);
   }

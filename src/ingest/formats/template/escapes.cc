@@ -1,21 +1,16 @@
 #include "ingest/formats/template/escapes.h"
 
+#include "util/hex.h"
+
 namespace shodo::ingest::tpl {
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  c = static_cast<char>(c | 0x20);
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
 
 // n hex digits at s[i], or -1.
 int32_t hex_at(std::string_view s, size_t i, int n) {
   if (i + n > s.size()) return -1;
   int32_t v = 0;
   for (int k = 0; k < n; ++k) {
-    const int d = hex_value(s[i + k]);
+    const int d = util::hex_value(s[i + k]);
     if (d < 0) return -1;
     v = v * 16 + d;
   }
