@@ -164,7 +164,8 @@ TEST(Pipeline, MalformedLinesAreCountedWithLineNumbers) {
   std::string content = combined_lines(5);
   content += "this is not a log line\n";
   content += combined_line(6).substr(0, 40) + "\n";  // cut short
-  content += std::string("\x00\x01\x02 binary junk \xff\xfe", 20) + "\n";
+  static constexpr char kJunk[] = "\x00\x01\x02 binary junk \xff\xfe";
+  content += std::string(kJunk, sizeof kJunk - 1) + "\n";
   content += combined_lines(3, 7);
   content.insert(0, combined_line(99).substr(0, combined_line(99).size() - 1) + "\r\n");  // CRLF
   const std::string path = dir.write("m.log", content);
