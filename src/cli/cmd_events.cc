@@ -34,9 +34,9 @@ class EventWriter : public ingest::EventConsumer {
 
   void ordered(const ingest::Batch& b) override {
     buf_.clear();
-    const std::string& path = inputs_.files[b.file_index].path;
     std::string scratch;
     for (const ingest::Event& ev : b.events) {
+      const std::string& path = inputs_.files[ev.file_index].path;
       if (!csv_) {
         ingest::append_event_json(buf_, ev, path);
         buf_ += '\n';
@@ -87,6 +87,10 @@ int run_events(const EventsArgs& a) {
     std::fprintf(stderr, "shodo events: %s\n", result.error.c_str());
     return kExitUsage;
   }
+  if (!out.finish()) {
+    std::fprintf(stderr, "shodo events: could not write the output (disk full?)\n");
+    return kExitInternal;
+  }
   // What could not be read goes to stderr so that stdout stays pure data.
   bool input_error = false;
   for (const auto& p : inputs.problems) {
@@ -102,7 +106,7 @@ int run_events(const EventsArgs& a) {
       std::fprintf(stderr, "shodo events: %s: %llu bad lines (see shodo hunt)\n",
                    util::escape_terminal(f.path).c_str(),
                    static_cast<unsigned long long>(f.bad_lines));
-    if (!f.read_completely && !f.format.empty()) input_error = true;
+    input_error |= f.input_error;
   }
   return input_error ? kExitInput : kExitClean;
 }

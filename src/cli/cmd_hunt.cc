@@ -44,11 +44,13 @@ int run_hunt(const HuntArgs& a) {
   }
   report::IngestSummary summary{&inputs, &result, secs, a.common.verbose, a.common.lang};
   out.write(report::render_ingest_summary(summary, a.common.format));
+  if (!out.finish()) {
+    std::fprintf(stderr, "shodo hunt: could not write the output (disk full?)\n");
+    return kExitInternal;
+  }
 
   bool input_error = !inputs.problems.empty();
-  for (const auto& f : result.files)
-    if (!f.format.empty() && !f.read_completely) input_error = true;
-    else if (f.format.empty() && f.error.starts_with("cannot read")) input_error = true;
+  for (const auto& f : result.files) input_error |= f.input_error;
   return input_error ? kExitInput : kExitClean;
 }
 

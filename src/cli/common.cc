@@ -75,9 +75,14 @@ Output::Output(const std::string& path) : f_(stdout), owned_(false) {
   }
 }
 
-Output::~Output() {
-  if (owned_ && f_) std::fclose(f_);
-  else if (f_) std::fflush(f_);
+bool Output::finish() {
+  if (!f_) return false;
+  bool good = std::fflush(f_) == 0 && !std::ferror(f_);
+  if (owned_) good = std::fclose(f_) == 0 && good;
+  f_ = nullptr;
+  return good;
 }
+
+Output::~Output() { finish(); }
 
 }  // namespace shodo::cli

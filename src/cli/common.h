@@ -42,6 +42,8 @@ class Output {
   ~Output();
   bool ok() const { return f_ != nullptr; }
   void write(std::string_view s) { std::fwrite(s.data(), 1, s.size(), f_); }
+  // Flushes and closes; false when anything failed to be written.
+  bool finish();
   std::FILE* file() const { return f_; }
 
  private:

@@ -130,6 +130,12 @@ std::string_view number(int64_t v, std::string& scratch) {
 }
 }  // namespace
 
+int64_t Event::duration_ns() const {
+  if (duration_us < 0) return -1;
+  int64_t ns;
+  return __builtin_mul_overflow(duration_us, int64_t{1000}, &ns) ? INT64_MAX : ns;
+}
+
 std::string_view Event::text(Field f, std::string& scratch) const {
   switch (f) {
     case Field::timestamp: return has_time() ? number(time, scratch) : std::string_view{};
@@ -149,7 +155,7 @@ std::string_view Event::text(Field f, std::string& scratch) const {
     case Field::bytes_sent: return number(bytes_sent, scratch);
     case Field::bytes_total: return number(bytes_total, scratch);
     case Field::bytes_received: return number(bytes_received, scratch);
-    case Field::duration: return duration_us < 0 ? std::string_view{} : number(duration_us * 1000, scratch);
+    case Field::duration: return number(duration_ns(), scratch);
     case Field::referer: return referer;
     case Field::user_agent: return user_agent;
     case Field::user: return user;

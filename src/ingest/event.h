@@ -106,6 +106,9 @@ struct Event {
   std::vector<std::pair<std::string_view, std::string_view>> extra;
 
   bool has_time() const { return time != kNoTime; }
+  // event.duration in nanoseconds (ECS); -1 when absent. Saturates instead of
+  // overflowing on absurd values an attacker may write.
+  int64_t duration_ns() const;
 
   // Text of a field; numbers are formatted into `scratch`. Empty when absent.
   std::string_view text(Field f, std::string& scratch) const;

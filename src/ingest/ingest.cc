@@ -61,6 +61,8 @@ void note_bad(Work& w, uint64_t line, uint64_t offset, std::string_view text,
 void parse_work(Work& w, LineParser& parser, ParseContext& ctx, const IngestOptions& opt) {
   const FileJob& job = *w.job;
   Batch& b = w.batch;
+  b.file_index = job.index;
+  b.seq = w.seq;
   b.events.clear();
   b.bad = std::move(w.skipped);
   w.skipped.clear();
@@ -237,6 +239,7 @@ class Pipeline {
       r.bytes = f.bytes;
       r.error = f.error;
       r.read_completely = f.read_completely;
+      r.input_error = f.input_error;
       for (const BadLine& b : f.bad_examples)
         if (r.bad_examples.size() < opt_.bad_examples) r.bad_examples.push_back(b);
       consumer_.file_done(w.job->index, r);
@@ -331,12 +334,15 @@ class Reader {
     if (!stream) {
       facts.error = "cannot read: " + err;
       facts.read_completely = false;
+      facts.input_error = true;
       pipe_.end_file(w);
       return;
     }
     facts.compression = std::string(stream->compression());
     BlockReader blocks(*stream, opt_.block_bytes, opt_.max_line_bytes);
     if (!blocks.next(w->data, w->first_line, w->first_offset, w->skipped)) {
+      // Wiped logs matter: an empty file is named, not passed over.
+      if (stream->error().empty()) facts.error = "empty file";
       end_file(w, job, *stream, blocks);
       return;
     }
@@ -408,10 +414,13 @@ class Reader {
     FileReport& facts = job.facts;
     facts.bytes = blocks.bytes();
     if (!stream.error().empty()) {
-      facts.error = stream.error() + " (after " + std::to_string(blocks.bytes()) +
-                    " bytes, line " + std::to_string(blocks.lines()) +
-                    "; the lines before were read)";
+      const std::string where = " (after " + std::to_string(blocks.bytes()) + " bytes, line " +
+                                std::to_string(blocks.lines()) + "; the lines before were read)";
+      // Keep why the format was not recognized, if that came first.
+      facts.error = facts.error.empty() ? stream.error() + where
+                                        : facts.error + "; " + stream.error() + where;
       facts.read_completely = false;
+      facts.input_error = true;
     }
     pipe_.end_file(w);
   }

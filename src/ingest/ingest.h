@@ -84,6 +84,9 @@ struct FileReport {
   // not recognized: the reason, in words.
   std::string error;
   bool read_completely = true;
+  // The file could not be opened, or its data stopped early (truncated or
+  // corrupt compression, I/O error): an input error, unlike an unknown format.
+  bool input_error = false;
 };
 
 // A run of consecutive lines of one file, parsed.

@@ -77,26 +77,26 @@ RotationKey rotation_key(const std::string& path) {
   }
   k.group = 2;
   k.order = 0;
-  // Numbered: NAME.N
-  if (auto dot = name.rfind('.'); dot != std::string::npos && dot > 0 &&
-                                  all_digits(std::string_view(name).substr(dot + 1)) &&
-                                  name.size() - dot - 1 <= 4) {
+  // Dated: NAME-YYYYMMDD, NAME-YYYYMMDDHH, NAME.YYYY-MM-DD, NAME.YYYY.MM.DD,
+  // NAME_YYYYMMDD-HHMMSS... (8 to 14 digits in the trailing run). Tried
+  // first: NAME.2024.01.02 is a date, not rotation number 02.
+  size_t i = name.size();
+  auto date_char = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'; };
+  while (i > 0 && date_char(name[i - 1])) --i;
+  std::string digits;
+  for (size_t j = i; j < name.size(); ++j)
+    if (name[j] >= '0' && name[j] <= '9') digits += name[j];
+  if (i > 0 && digits.size() >= 8 && digits.size() <= 14) {
+    k.group = 0;
+    k.order = std::stoll(digits);
+    name.resize(i);
+  } else if (auto dot = name.rfind('.'); dot != std::string::npos && dot > 0 &&
+                                         all_digits(std::string_view(name).substr(dot + 1)) &&
+                                         name.size() - dot - 1 <= 4) {
+    // Numbered: NAME.N
     k.group = 1;
     k.order = -std::stoll(name.substr(dot + 1));
     name.resize(dot);
-  } else {
-    // Dated: NAME-YYYYMMDD, NAME-YYYYMMDDHH, NAME.YYYY-MM-DD, NAME_YYYYMMDD-HHMMSS...
-    size_t i = name.size();
-    auto date_char = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'; };
-    while (i > 0 && date_char(name[i - 1])) --i;
-    std::string digits;
-    for (size_t j = i; j < name.size(); ++j)
-      if (name[j] >= '0' && name[j] <= '9') digits += name[j];
-    if (i > 0 && digits.size() >= 8 && digits.size() <= 14) {
-      k.group = 0;
-      k.order = std::stoll(digits);
-      name.resize(i);
-    }
   }
   k.base = name;
   return k;
@@ -143,7 +143,12 @@ InputSet expand_inputs(const std::vector<std::string>& args) {
       if (rc == 0) {
         for (size_t i = 0; i < g.gl_pathc; ++i) {
           InputFile f;
-          if (stat_regular(g.gl_pathv[i], f)) set.files.push_back(std::move(f));
+          std::error_code ec;
+          if (stat_regular(g.gl_pathv[i], f)) {
+            set.files.push_back(std::move(f));
+          } else if (fs::is_directory(g.gl_pathv[i], ec)) {
+            add_directory(g.gl_pathv[i], set);
+          }
         }
       } else {
         set.problems.push_back({arg, "no file matches this pattern"});

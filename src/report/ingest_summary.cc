@@ -117,7 +117,12 @@ std::string render_text(const IngestSummary& s) {
   for (const auto& f : files) {
     if (f.format.empty()) continue;
     std::string name = esc(f.path);
-    if (name.size() > 40) name = "..." + name.substr(name.size() - 37);
+    if (name.size() > 40) {
+      // Cut at a character boundary: never leave half a UTF-8 sequence.
+      size_t cut = name.size() - 37;
+      while (cut < name.size() && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) ++cut;
+      name = "..." + name.substr(cut);
+    }
     out += fmt::format(fmt::runtime(w.header), name, f.format, grouped(f.events),
                        grouped(f.bad_lines), time_or_dash(f.first_time),
                        time_or_dash(f.last_time));

@@ -124,10 +124,13 @@ void append_json_string(std::string& out, std::string_view s) {
 void append_csv_cell(std::string& out, std::string_view s) {
   const bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
                                       s[0] == '\t' || s[0] == '\r');
-  const bool quote = formula || s.find_first_of(",\"\r\n") != std::string_view::npos;
+  // CSV gets printed to terminals too: control bytes are escaped as there.
+  std::string safe;
+  append_escaped_terminal(safe, s);
+  const bool quote = formula || safe.find_first_of(",\"") != std::string::npos;
   if (quote) out += '"';
   if (formula) out += '\'';
-  for (char c : s) {
+  for (char c : safe) {
     if (c == '"') out += '"';
     out += c;
   }

@@ -18,9 +18,11 @@ void append_escaped_terminal(std::string& out, std::string_view s);
 // recoverable exactly.
 void append_json_string(std::string& out, std::string_view s);
 
-// One CSV cell (RFC 4180 quoting when needed). A cell an attacker could turn
-// into a spreadsheet formula (starting with = + - @, tab or CR) gets a
-// leading apostrophe so spreadsheets show it as text.
+// One CSV cell (RFC 4180 quoting when needed). Control characters and
+// invalid UTF-8 are escaped as by escape_terminal (a CSV file is often read
+// in a terminal). A cell an attacker could turn into a spreadsheet formula
+// (starting with = + - @, tab or CR) gets a leading apostrophe so
+// spreadsheets show it as text.
 void append_csv_cell(std::string& out, std::string_view s);
 
 // Length of the valid UTF-8 sequence at s[i], or 0 when the byte there does

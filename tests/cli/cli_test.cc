@@ -110,4 +110,32 @@ TEST(Cli, EventsAsJsonLinesAndCsv) {
   EXPECT_EQ(csv.out.rfind("file,line,@timestamp,", 0), 0u) << csv.out.substr(0, 200);
 }
 
+TEST(Cli, EventsCiteTheirOwnFileAcrossARotatedSet) {
+  const CliRun r = shodo("events -q " + kSample + "/var/log/apache2");
+  ASSERT_EQ(r.code, 0);
+  std::map<std::string, size_t> per_file;
+  size_t pos = 0;
+  while (pos < r.out.size()) {
+    const size_t nl = r.out.find('\n', pos);
+    const auto ev = nlohmann::json::parse(r.out.substr(pos, nl - pos));
+    const std::string path = ev["log.file.path"];
+    ++per_file[path.substr(path.rfind('/') + 1)];
+    pos = nl + 1;
+  }
+  EXPECT_EQ(per_file["access.log.2.gz"], 960u);
+  EXPECT_EQ(per_file["access.log.1"], 960u);
+  EXPECT_EQ(per_file["access.log"], 983u);
+  EXPECT_EQ(per_file["error.log"], 2u);
+}
+
+TEST(Cli, CorruptInputExitsWith3AndLostOutputWith4) {
+  shodo::testing::TempDir dir;
+  const std::string bad = dir.write("x.log.gz", std::string("\x1f\x8b", 2) + "garbage");
+  EXPECT_EQ(shodo("hunt -q " + bad).code, 3);
+  EXPECT_EQ(shodo("events -q " + bad).code, 3);
+  const std::string log = kSample + "/var/log/apache2/access.log";
+  EXPECT_EQ(shodo("events -q " + log + " -o /dev/full").code, 4);
+  EXPECT_EQ(shodo("hunt -q " + log + " -o /dev/full").code, 4);
+}
+
 }  // namespace

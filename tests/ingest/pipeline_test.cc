@@ -129,7 +129,9 @@ TEST(Pipeline, RotatedSetsAreReadOldestFirst) {
   std::vector<InputFile> files;
   for (const char* p : {"/l/access.log", "/l/access.log.1", "/l/access.log.10.gz",
                         "/l/access.log.2.gz", "/l/error.log", "/l/error.log.1",
-                        "/m/secure-20240102", "/m/secure-20240101.gz", "/m/secure"})
+                        "/m/secure-20240102", "/m/secure-20240101.gz", "/m/secure",
+                        "/n/access.log.2024.01.03", "/n/access.log.2024.01.01",
+                        "/n/access.log.2024.01.02"})
     files.push_back({p, 0, 0});
   sort_rotated(files);
   std::vector<std::string> order;
@@ -137,7 +139,8 @@ TEST(Pipeline, RotatedSetsAreReadOldestFirst) {
   const std::vector<std::string> want = {
       "/l/access.log.10.gz", "/l/access.log.2.gz", "/l/access.log.1", "/l/access.log",
       "/l/error.log.1",      "/l/error.log",       "/m/secure-20240101.gz",
-      "/m/secure-20240102",  "/m/secure"};
+      "/m/secure-20240102",  "/m/secure",
+      "/n/access.log.2024.01.01", "/n/access.log.2024.01.02", "/n/access.log.2024.01.03"};
   EXPECT_EQ(order, want);
 }
 
@@ -323,5 +326,81 @@ TEST(Pipeline, CountNewlinesAgreesWithANaiveCount) {
   }
   EXPECT_EQ(count_newlines(std::string(5000, '\n')), 5000u);  // counters must not overflow
 }
+}  // namespace
+}  // namespace shodo::ingest
+
+namespace shodo::ingest {
+namespace {
+
+// Remembers the largest batch and each batch's file.
+class BatchSizes : public EventConsumer {
+ public:
+  void ordered(const Batch& b) override {
+    largest = std::max(largest, b.events.size() + b.bad.size());
+    for (const Event& ev : b.events) mismatched += ev.file_index != b.file_index;
+    files.push_back(b.file_index);
+  }
+  size_t largest = 0, mismatched = 0;
+  std::vector<uint32_t> files;
+};
+
+TEST(Pipeline, TinyLinesCannotInflateABatch) {
+  TempDir dir;
+  std::string content;
+  for (int i = 0; i < 100000; ++i) content += "{}\n";  // a JSON object each: an event each
+  const std::string path = dir.write("tiny.log", content);
+  BatchSizes sizes;
+  const IngestResult r = ingest(expand_inputs({path}), utc_options(), sizes);
+  EXPECT_EQ(r.files[0].events, 100000u);
+  EXPECT_LE(sizes.largest, 8192u);
+}
+
+TEST(Pipeline, BatchesNameTheirFile) {
+  TempDir dir;
+  dir.write("a/access.log.1", combined_lines(10));
+  dir.write("a/access.log", combined_lines(10, 10));
+  BatchSizes sizes;
+  ingest(expand_inputs({dir.path().string() + "/a"}), utc_options(), sizes);
+  EXPECT_EQ(sizes.mismatched, 0u);
+  EXPECT_NE(std::find(sizes.files.begin(), sizes.files.end(), 1u), sizes.files.end());
+}
+
+TEST(Pipeline, EmptyAndCorruptFilesAreNamed) {
+  TempDir dir;
+  dir.write("empty.log", "");
+  dir.write("bad.log.gz", std::string("\x1f\x8b", 2) + std::string(64, 'x'));
+  const InputSet inputs = expand_inputs({dir.path().string()});
+  Recorder rec;
+  const IngestResult r = ingest(inputs, utc_options(), rec);
+  ASSERT_EQ(r.files.size(), 2u);
+  for (const FileReport& f : r.files) {
+    if (f.path.ends_with("empty.log")) {
+      EXPECT_EQ(f.error, "empty file");
+      EXPECT_FALSE(f.input_error);
+    } else {
+      EXPECT_TRUE(f.input_error);
+      EXPECT_NE(f.error.find("gzip"), std::string::npos) << f.error;
+    }
+  }
+}
+
+TEST(Pipeline, GlobsMatchingFoldersAreWalked) {
+  TempDir dir;
+  dir.write("host1/logs/access.log", combined_lines(2));
+  dir.write("host2/logs/access.log", combined_lines(2));
+  const InputSet set = expand_inputs({dir.path().string() + "/host*"});
+  EXPECT_EQ(set.files.size(), 2u);
+  EXPECT_TRUE(set.problems.empty());
+}
+
+TEST(Pipeline, AbsurdDurationsSaturateInsteadOfOverflowing) {
+  Event ev;
+  EXPECT_EQ(ev.duration_ns(), -1);
+  ev.duration_us = 1500;
+  EXPECT_EQ(ev.duration_ns(), 1500000);
+  ev.duration_us = INT64_MAX / 10;
+  EXPECT_EQ(ev.duration_ns(), INT64_MAX);
+}
+
 }  // namespace
 }  // namespace shodo::ingest

@@ -41,9 +41,10 @@ TEST(CsvCell, FormulaInjectionIsNeutralized) {
   EXPECT_EQ(cell("+1"), "\"'+1\"");
   EXPECT_EQ(cell("-2"), "\"'-2\"");
   EXPECT_EQ(cell("@SUM(A1)"), "\"'@SUM(A1)\"");
-  EXPECT_EQ(cell("\tx"), "\"'\tx\"");
+  EXPECT_EQ(cell("\tx"), "\"'\\tx\"");
   EXPECT_EQ(cell("a,b"), "\"a,b\"");
-  EXPECT_EQ(cell("line\nbreak"), "\"line\nbreak\"");
+  EXPECT_EQ(cell("line\nbreak"), "line\\nbreak");
+  EXPECT_EQ(cell("\x1b]0;pwned\x07"), "\\e]0;pwned\\x07");
   EXPECT_EQ(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
 }
 

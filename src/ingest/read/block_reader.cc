@@ -116,7 +116,23 @@ bool BlockReader::next(Buffer& out, uint64_t& first_line, uint64_t& first_offset
     carry_.clear();
     want = std::max(block_, out.size() + 1);
   }
-  const size_t newlines = count_newlines(out.view());
+  size_t newlines = count_newlines(out.view());
+  if (newlines > kMaxLinesPerBlock) {
+    // Keep the first kMaxLinesPerBlock lines; the rest waits for the next call.
+    const char* p = out.data();
+    for (size_t k = 0; k < kMaxLinesPerBlock; ++k)
+      p = static_cast<const char*>(std::memchr(p, '\n', out.size() - (p - out.data()))) + 1;
+    const size_t keep = static_cast<size_t>(p - out.data());
+    std::string_view rest(out.data() + keep, out.size() - keep);
+    Buffer tail;
+    tail.assign(rest);
+    tail.reserve(tail.size() + carry_.size());
+    if (!carry_.empty()) std::memcpy(tail.data() + tail.size(), carry_.data(), carry_.size());
+    tail.resize(rest.size() + carry_.size());
+    carry_ = std::move(tail);
+    out.resize(keep);
+    newlines = kMaxLinesPerBlock;
+  }
   const bool unterminated = out.data()[out.size() - 1] != '\n';
   next_line_ += newlines + (unterminated ? 1 : 0);
   next_offset_ += out.size();

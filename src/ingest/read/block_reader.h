@@ -35,6 +35,11 @@ class Buffer {
 
 class BlockReader {
  public:
+  // A block holds at most block_bytes and at most kMaxLinesPerBlock lines:
+  // each line becomes an event of a few hundred bytes, so a file of tiny
+  // lines must not turn a block into hundreds of megabytes of events.
+  static constexpr size_t kMaxLinesPerBlock = 8192;
+
   BlockReader(ByteStream& stream, size_t block_bytes, size_t max_line_bytes)
       : stream_(stream), block_(block_bytes), max_line_(max_line_bytes) {}
 

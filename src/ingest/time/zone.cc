@@ -104,10 +104,16 @@ std::shared_ptr<const Zone> Zone::locate(std::string_view name, std::string& err
 }
 
 std::shared_ptr<const Zone> Zone::system() {
+  // TZ holds an IANA name (optionally ":name" or a zoneinfo path). Its POSIX
+  // rule forms ("UTC-9" means UTC+9, "JST-9") are not offsets in the ISO
+  // sense, so they are not read as such: the machine's zone is used instead.
   if (const char* tz = std::getenv("TZ"); tz && *tz) {
-    std::string err;
     std::string_view name = tz[0] == ':' ? tz + 1 : tz;
-    if (auto z = locate(name, err)) return z;
+    if (auto at = name.find("zoneinfo/"); at != std::string_view::npos) name.remove_prefix(at + 9);
+    try {
+      return std::make_shared<IanaZone>(date::locate_zone(name));
+    } catch (const std::exception&) {
+    }
   }
   try {
     return std::make_shared<IanaZone>(date::current_zone());

@@ -68,7 +68,9 @@ LineResult LineHistoryParser::parse(std::string_view line, Event& ev, ParseConte
     ev.time = time_;
     ev.utc_offset_s = 0;
     ev.offset_assumed = false;
-    if (elapsed_s_ >= 0 && !continuation) ev.duration_us = elapsed_s_ * 1000000;
+    // zsh writes whole seconds; anything past ~30,000 years is not a duration.
+    if (elapsed_s_ >= 0 && elapsed_s_ < 1000000000000 && !continuation)
+      ev.duration_us = elapsed_s_ * 1000000;
   }
   if (ctx.file) ev.user = user_from_path(ctx.file->path);
   return LineResult::event;
