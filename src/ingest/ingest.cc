@@ -304,8 +304,9 @@ bool looks_binary(std::string_view data) {
 
 class Reader {
  public:
-  Reader(const InputSet& inputs, const IngestOptions& opt, Pipeline& pipe)
-      : inputs_(inputs), opt_(opt), pipe_(pipe) {
+  Reader(const InputSet& inputs, const IngestOptions& opt, Pipeline& pipe,
+         std::vector<std::unique_ptr<FileJob>>& jobs)
+      : inputs_(inputs), opt_(opt), pipe_(pipe), jobs_(jobs) {
     for (const auto& f : inputs.files) total_ += f.size;
   }
 
@@ -317,10 +318,10 @@ class Reader {
       job->ctx.path = job->path;
       job->ctx.mtime_s = inputs_.files[i].mtime_s;
       job->ctx.zone = opt_.zone.get();
-      read_file(*job, forced);
+      jobs_.push_back(std::move(job));
+      read_file(*jobs_.back(), forced);
       done_bytes_ += inputs_.files[i].size;
       if (opt_.progress) opt_.progress(done_bytes_, total_);
-      jobs_.push_back(std::move(job));
     }
   }
 
@@ -428,7 +429,7 @@ class Reader {
   const InputSet& inputs_;
   const IngestOptions& opt_;
   Pipeline& pipe_;
-  std::vector<std::unique_ptr<FileJob>> jobs_;
+  std::vector<std::unique_ptr<FileJob>>& jobs_;
   uint64_t total_ = 0, done_bytes_ = 0;
 };
 
@@ -452,8 +453,11 @@ IngestResult ingest(const InputSet& inputs, const IngestOptions& given, EventCon
     if (!forced.parser) return result;
   }
 
+  // Jobs outlive the pipeline: should reading fail with an exception, the
+  // workers still finish the blocks already queued before they are joined.
+  std::vector<std::unique_ptr<FileJob>> jobs;
   Pipeline pipe(opt, consumer, result);
-  Reader reader(inputs, opt, pipe);
+  Reader reader(inputs, opt, pipe, jobs);
   reader.run(forced.parser ? &forced : nullptr);
   pipe.wait_idle();
   return result;
