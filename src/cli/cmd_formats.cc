@@ -8,7 +8,8 @@
 namespace shodo::cli {
 
 void add_formats_command(CLI::App& app, int& exit_code) {
-  CLI::App* cmd = app.add_subcommand("formats", "List the log formats shodo reads (names for --log-format)");
+  CLI::App* cmd =
+      app.add_subcommand("formats", "List the log formats shodo reads (names for --log-format)");
   cmd->footer(
       "Besides these presets, --log-format takes apache:'LogFormat string',\n"
       "nginx:'log_format string' and map:FILE (a JSON/CSV field map, see share/field-maps/).\n"

@@ -30,7 +30,8 @@ int run_hunt(const HuntArgs& a) {
   ingest::EventConsumer nothing_yet;
   const auto start = std::chrono::steady_clock::now();
   const ingest::IngestResult result = ingest::ingest(inputs, opt, nothing_yet);
-  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.finish();
   if (!result.error.empty()) {
     std::fprintf(stderr, "shodo hunt: %s\n", result.error.c_str());
@@ -58,7 +59,8 @@ int run_hunt(const HuntArgs& a) {
 
 void add_hunt_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<HuntArgs>();
-  CLI::App* cmd = app.add_subcommand("hunt", "Read logs (files, folders, globs; plain or compressed) and report what they hold");
+  CLI::App* cmd = app.add_subcommand(
+      "hunt", "Read logs (files, folders, globs; plain or compressed) and report what they hold");
   cmd->add_option("paths", args->paths, "Log files, folders or glob patterns")->required();
   add_common_options(*cmd, args->common, {"text", "json", "jsonl", "csv"});
   add_log_options(*cmd, args->common);

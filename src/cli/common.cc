@@ -83,6 +83,8 @@ bool Output::finish() {
   return good;
 }
 
-Output::~Output() { finish(); }
+Output::~Output() {
+  finish();
+}
 
 }  // namespace shodo::cli

@@ -12,14 +12,14 @@
 namespace shodo::cli {
 
 struct CommonOptions {
-  std::string out;           // --out: file to write instead of stdout
+  std::string out;  // --out: file to write instead of stdout
   std::string format = "text";
   std::string tz;            // --tz: zone for times without an offset
   std::string since, until;  // --since/--until
   std::string lang = "en";   // --lang ja|en
   unsigned threads = 0;      // -j: 0 = all cores
   bool quiet = false, verbose = false;
-  std::string log_format;    // --log-format
+  std::string log_format;  // --log-format
   size_t max_line = 1u << 20;
 };
 

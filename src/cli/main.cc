@@ -7,8 +7,9 @@
 
 int main(int argc, char** argv) {
   using namespace shodo::cli;
-  CLI::App app{"shodo (初動): first response to website breaches — logs, webroots and disk images "
-               "into cited findings"};
+  CLI::App app{
+      "shodo (初動): first response to website breaches — logs, webroots and disk images "
+      "into cited findings"};
   app.set_version_flag("--version", "shodo " SHODO_VERSION);
   app.require_subcommand(1);
   app.footer("Run `shodo COMMAND --help` for a command's flags and examples.");

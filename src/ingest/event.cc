@@ -97,7 +97,9 @@ constexpr Alias kAliases[] = {
 
 }  // namespace
 
-std::string_view field_name(Field f) { return kNames[static_cast<size_t>(f)]; }
+std::string_view field_name(Field f) {
+  return kNames[static_cast<size_t>(f)];
+}
 
 std::optional<Field> field_by_name(std::string_view name) {
   for (size_t i = 0; i < kFieldCount; ++i)

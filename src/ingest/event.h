@@ -17,40 +17,40 @@ namespace shodo::ingest {
 // Every field an event can carry. Names follow the Elastic Common Schema where
 // ECS has one; see docs/fields.md for the full table and the Sigma aliases.
 enum class Field : uint8_t {
-  timestamp,          // @timestamp
-  host,               // host.name
-  client_ip,          // source.ip
-  client_port,        // source.port
-  forwarded_for,      // http.request.x_forwarded_for (the whole chain)
-  server_ip,          // destination.ip
-  server_port,        // destination.port
-  vhost,              // url.domain
-  method,             // http.request.method
-  path,               // url.path
-  query,              // url.query
-  request_target,     // url.original (the request target as sent: path?query)
-  protocol,           // http.version (kept as written, e.g. "HTTP/1.1")
-  status,             // http.response.status_code
-  bytes_sent,         // http.response.body.bytes
-  bytes_total,        // http.response.bytes (headers included)
-  bytes_received,     // http.request.bytes
-  duration,           // event.duration (nanoseconds, as ECS)
-  referer,            // http.request.referrer
-  user_agent,         // user_agent.original
-  user,               // user.name
-  target_user,        // user.target.name (sudo/su target, new account)
-  process,            // process.name
-  pid,                // process.pid
-  command,            // process.command_line
-  level,              // log.level
-  action,             // event.action
-  outcome,            // event.outcome (success / failure)
-  mail_from,          // email.from.address
-  mail_to,            // email.to.address
-  mail_id,            // email.local_id (queue id)
-  message,            // message
-  raw,                // event.original
-  count_              // number of fields; not a field
+  timestamp,       // @timestamp
+  host,            // host.name
+  client_ip,       // source.ip
+  client_port,     // source.port
+  forwarded_for,   // http.request.x_forwarded_for (the whole chain)
+  server_ip,       // destination.ip
+  server_port,     // destination.port
+  vhost,           // url.domain
+  method,          // http.request.method
+  path,            // url.path
+  query,           // url.query
+  request_target,  // url.original (the request target as sent: path?query)
+  protocol,        // http.version (kept as written, e.g. "HTTP/1.1")
+  status,          // http.response.status_code
+  bytes_sent,      // http.response.body.bytes
+  bytes_total,     // http.response.bytes (headers included)
+  bytes_received,  // http.request.bytes
+  duration,        // event.duration (nanoseconds, as ECS)
+  referer,         // http.request.referrer
+  user_agent,      // user_agent.original
+  user,            // user.name
+  target_user,     // user.target.name (sudo/su target, new account)
+  process,         // process.name
+  pid,             // process.pid
+  command,         // process.command_line
+  level,           // log.level
+  action,          // event.action
+  outcome,         // event.outcome (success / failure)
+  mail_from,       // email.from.address
+  mail_to,         // email.to.address
+  mail_id,         // email.local_id (queue id)
+  message,         // message
+  raw,             // event.original
+  count_           // number of fields; not a field
 };
 inline constexpr size_t kFieldCount = static_cast<size_t>(Field::count_);
 

@@ -89,9 +89,7 @@ void append_event_json(std::string& out, const Event& ev, std::string_view file_
       case Field::bytes_sent: number(out, field_name(f), ev.bytes_sent, first); break;
       case Field::bytes_total: number(out, field_name(f), ev.bytes_total, first); break;
       case Field::bytes_received: number(out, field_name(f), ev.bytes_received, first); break;
-      case Field::duration:
-        number(out, field_name(f), ev.duration_ns(), first);
-        break;
+      case Field::duration: number(out, field_name(f), ev.duration_ns(), first); break;
       default: text(out, field_name(f), ev.text(f, scratch), first); break;
     }
   }

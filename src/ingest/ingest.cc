@@ -389,8 +389,7 @@ class Reader {
       if (!d.choice.parser) {
         facts.error = looks_binary(first_block)
                           ? "binary data, not a text log: skipped"
-                          : "format not recognized in the first " +
-                                std::to_string(d.lines_tried) +
+                          : "format not recognized in the first " + std::to_string(d.lines_tried) +
                                 " lines: skipped (name it with --log-format)";
         facts.read_completely = false;
         for (size_t k = 0; k < sample.size() && k < 2; ++k) {

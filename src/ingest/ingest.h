@@ -17,7 +17,7 @@ namespace shodo::ingest {
 // A file to read, as found by expand_inputs().
 struct InputFile {
   std::string path;
-  uint64_t size = 0;      // bytes on disk (compressed size for .gz etc.)
+  uint64_t size = 0;  // bytes on disk (compressed size for .gz etc.)
   int64_t mtime_s = 0;
 };
 
@@ -27,8 +27,8 @@ struct InputProblem {
 };
 
 struct InputSet {
-  std::vector<InputFile> files;       // in reading order
-  std::vector<InputProblem> problems; // arguments that gave nothing to read
+  std::vector<InputFile> files;        // in reading order
+  std::vector<InputProblem> problems;  // arguments that gave nothing to read
 };
 
 // Expands files, directories (recursively, symlinked folders not followed)
@@ -67,16 +67,16 @@ struct BadLine {
 
 struct FileReport {
   std::string path;
-  std::string format;       // detected or given; empty when none was found
+  std::string format;  // detected or given; empty when none was found
   LogKind kind = LogKind::unknown;
   std::string compression;  // none, gzip, bzip2, zstd
   uint64_t size_on_disk = 0;
-  uint64_t bytes = 0;       // decompressed bytes read
+  uint64_t bytes = 0;  // decompressed bytes read
   uint64_t lines = 0;
   uint64_t events = 0;
   uint64_t meta_lines = 0;  // headers, comments, blank lines
   uint64_t bad_lines = 0;
-  uint64_t filtered = 0;    // events outside --since/--until
+  uint64_t filtered = 0;  // events outside --since/--until
   std::vector<BadLine> bad_examples;
   TimeUs first_time = kNoTime, last_time = kNoTime;
   bool offset_assumed = false;  // some times were read with the --tz zone

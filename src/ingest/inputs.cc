@@ -13,7 +13,9 @@ namespace shodo::ingest {
 namespace fs = std::filesystem;
 namespace {
 
-bool has_glob_chars(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
+bool has_glob_chars(const std::string& s) {
+  return s.find_first_of("*?[") != std::string::npos;
+}
 
 bool stat_regular(const std::string& path, InputFile& out) {
   struct stat st {};
@@ -54,8 +56,8 @@ void add_directory(const std::string& dir, InputSet& set) {
 // -> ("access.log", dated 20240101); access.log -> ("access.log", live).
 struct RotationKey {
   std::string dir, base;
-  int group;       // 0 dated, 1 numbered, 2 live: older groups first
-  int64_t order;   // within a group: dated ascending, numbered descending
+  int group;      // 0 dated, 1 numbered, 2 live: older groups first
+  int64_t order;  // within a group: dated ascending, numbered descending
   std::string path;
 };
 
@@ -81,7 +83,9 @@ RotationKey rotation_key(const std::string& path) {
   // NAME_YYYYMMDD-HHMMSS... (8 to 14 digits in the trailing run). Tried
   // first: NAME.2024.01.02 is a date, not rotation number 02.
   size_t i = name.size();
-  auto date_char = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'; };
+  auto date_char = [](char c) {
+    return (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+  };
   while (i > 0 && date_char(name[i - 1])) --i;
   std::string digits;
   for (size_t j = i; j < name.size(); ++j)

@@ -14,8 +14,8 @@ namespace shodo::ingest {
 
 // What a parser knows of the file it reads.
 struct FileContext {
-  std::string_view path;     // as given or found (for names like .bash_history)
-  int64_t mtime_s = 0;       // modification time, seconds since epoch (syslog years)
+  std::string_view path;       // as given or found (for names like .bash_history)
+  int64_t mtime_s = 0;         // modification time, seconds since epoch (syslog years)
   const Zone* zone = nullptr;  // for local times without an offset
 };
 

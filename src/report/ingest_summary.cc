@@ -28,7 +28,8 @@ struct Words {
 
 constexpr Words kEnglish = {
     "shodo hunt",
-    "{files} files, {bytes} read, {events} events, {bad} bad lines in {secs:.2f} s ({rate} lines/s)",
+    "{files} files, {bytes} read, {events} events, {bad} bad lines in {secs:.2f} s ({rate} "
+    "lines/s)",
     "Times written without an offset were read as {zone} (--tz).",
     "{:<40} {:<16} {:>12} {:>8} {:<21} {:<21}",
     "Bad lines (first examples per file):",
@@ -40,7 +41,8 @@ constexpr Words kEnglish = {
 
 constexpr Words kJapanese = {
     "shodo hunt",
-    "ファイル {files} 件、{bytes} を読み込み、イベント {events} 件、不正な行 {bad} 行（{secs:.2f} 秒、毎秒 {rate} 行）",
+    "ファイル {files} 件、{bytes} を読み込み、イベント {events} 件、不正な行 {bad} 行（{secs:.2f} "
+    "秒、毎秒 {rate} 行）",
     "オフセットのない時刻は {zone} として解釈しました（--tz）。",
     "{:<40} {:<16} {:>12} {:>8} {:<21} {:<21}",
     "不正な行（ファイルごとの先頭の例）:",
@@ -61,7 +63,9 @@ std::string grouped(uint64_t n) {
   return s;
 }
 
-std::string esc(std::string_view s) { return util::escape_terminal(s); }
+std::string esc(std::string_view s) {
+  return util::escape_terminal(s);
+}
 
 nlohmann::json file_json(const FileReport& r) {
   nlohmann::json j;
@@ -76,15 +80,17 @@ nlohmann::json file_json(const FileReport& r) {
   j["meta_lines"] = r.meta_lines;
   j["bad_lines"] = r.bad_lines;
   j["filtered"] = r.filtered;
-  j["first_time"] = r.first_time == kNoTime ? nlohmann::json() : nlohmann::json(ingest::format_utc(r.first_time));
-  j["last_time"] = r.last_time == kNoTime ? nlohmann::json() : nlohmann::json(ingest::format_utc(r.last_time));
+  j["first_time"] =
+      r.first_time == kNoTime ? nlohmann::json() : nlohmann::json(ingest::format_utc(r.first_time));
+  j["last_time"] =
+      r.last_time == kNoTime ? nlohmann::json() : nlohmann::json(ingest::format_utc(r.last_time));
   j["timezone_assumed"] = r.offset_assumed;
   j["read_completely"] = r.read_completely;
   if (!r.error.empty()) j["error"] = r.error;
   auto& ex = j["bad_examples"] = nlohmann::json::array();
   for (const auto& b : r.bad_examples)
-    ex.push_back({{"line", b.line}, {"offset", b.offset}, {"reason", b.reason},
-                  {"excerpt", b.excerpt}});
+    ex.push_back(
+        {{"line", b.line}, {"offset", b.offset}, {"reason", b.reason}, {"excerpt", b.excerpt}});
   return j;
 }
 
@@ -124,8 +130,7 @@ std::string render_text(const IngestSummary& s) {
       name = "..." + name.substr(cut);
     }
     out += fmt::format(fmt::runtime(w.header), name, f.format, grouped(f.events),
-                       grouped(f.bad_lines), time_or_dash(f.first_time),
-                       time_or_dash(f.last_time));
+                       grouped(f.bad_lines), time_or_dash(f.first_time), time_or_dash(f.last_time));
     out += "\n";
   }
   bool heading = false;
@@ -133,7 +138,8 @@ std::string render_text(const IngestSummary& s) {
     if (f.bad_examples.empty() || f.format.empty()) continue;
     if (!heading) out += std::string("\n") + w.bad_lines + "\n";
     heading = true;
-    const size_t shown = s.verbose ? f.bad_examples.size() : std::min<size_t>(3, f.bad_examples.size());
+    const size_t shown =
+        s.verbose ? f.bad_examples.size() : std::min<size_t>(3, f.bad_examples.size());
     for (size_t i = 0; i < shown; ++i) {
       const auto& b = f.bad_examples[i];
       out += fmt::format("  {}:{}: {}\n      {}\n", esc(f.path), b.line, esc(b.reason),
@@ -190,14 +196,16 @@ std::string render_ingest_summary(const IngestSummary& s, const std::string& for
     return out;
   }
   nlohmann::json problems = nlohmann::json::array();
-  for (const auto& p : s.inputs->problems) problems.push_back({{"path", p.path}, {"reason", p.reason}});
+  for (const auto& p : s.inputs->problems)
+    problems.push_back({{"path", p.path}, {"reason", p.reason}});
   // Evidence bytes that are not UTF-8 (paths, excerpts) are replaced by U+FFFD
   // here; `shodo events` keeps them recoverable.
   constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
   if (format == "jsonl") {
     std::string out;
     for (const auto& f : s.result->files) out += file_json(f).dump(-1, ' ', false, kReplace) + "\n";
-    for (const auto& p : problems) out += nlohmann::json{{"problem", p}}.dump(-1, ' ', false, kReplace) + "\n";
+    for (const auto& p : problems)
+      out += nlohmann::json{{"problem", p}}.dump(-1, ' ', false, kReplace) + "\n";
     return out;
   }
   nlohmann::json j;

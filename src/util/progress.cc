@@ -17,14 +17,18 @@ std::string human_bytes(double b) {
   return u == 0 ? fmt::format("{:.0f} {}", b, kUnits[u]) : fmt::format("{:.1f} {}", b, kUnits[u]);
 }
 
-bool Progress::stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
+bool Progress::stderr_is_terminal() {
+  return isatty(STDERR_FILENO) == 1;
+}
 
 Progress::Progress(std::string label, bool enabled)
     : label_(std::move(label)), enabled_(enabled && stderr_is_terminal()) {
   start_ = last_draw_ = std::chrono::steady_clock::now();
 }
 
-Progress::~Progress() { finish(); }
+Progress::~Progress() {
+  finish();
+}
 
 void Progress::update(uint64_t done, uint64_t total) {
   if (!enabled_) return;

@@ -51,7 +51,8 @@ TEST(Cli, UsageErrorsExitWith2) {
 TEST(Cli, MissingInputExitsWith3AndStillReportsTheRest) {
   const CliRun r = shodo("hunt -q /nonexistent/access.log " + kSample + "/var/log/apache2");
   EXPECT_EQ(r.code, 3);
-  EXPECT_NE(r.out.find("/nonexistent/access.log: no such file or folder"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("/nonexistent/access.log: no such file or folder"), std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("combined"), std::string::npos) << r.out;
 }
 

@@ -1,7 +1,7 @@
 // Runs every tests/data/ingest/**/*.test case through the whole ingest path
 // (see tests/data/ingest/README.md for the case format).
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -99,8 +99,8 @@ TEST_P(IngestCase, Matches) {
   shodo::testing::TempDir dir;
   const std::string name = c.header.count("name") ? c.header.at("name") : "input.log";
   const std::string path = dir.write(name, c.input);
-  const TimeUs mtime = parse_time_or_die(c.header.count("mtime") ? c.header.at("mtime")
-                                                                   : "2024-06-01T00:00:00Z");
+  const TimeUs mtime =
+      parse_time_or_die(c.header.count("mtime") ? c.header.at("mtime") : "2024-06-01T00:00:00Z");
   struct timespec times[2] = {{mtime, 0}, {mtime, 0}};
   ASSERT_EQ(utimensat(AT_FDCWD, path.c_str(), times, 0), 0);
 

@@ -8,8 +8,8 @@
 #include <mutex>
 
 #include "ingest/event_json.h"
-#include "ingest/read/block_reader.h"
 #include "ingest/ingest.h"
+#include "ingest/read/block_reader.h"
 #include "support/temp_dir.h"
 
 namespace shodo::ingest {
@@ -19,10 +19,10 @@ using shodo::testing::run_shell;
 using shodo::testing::TempDir;
 
 std::string combined_line(int i) {
-  return "192.0.2." + std::to_string(i % 250 + 1) + " - - [10/Mar/2024:01:" +
-         (i % 60 < 10 ? "0" : "") + std::to_string(i % 60) + ":00 +0900] \"GET /item?id=" +
-         std::to_string(i) + " HTTP/1.1\" 200 " + std::to_string(1000 + i) +
-         " \"-\" \"Mozilla/5.0 (X11; Linux x86_64)\"\n";
+  return "192.0.2." + std::to_string(i % 250 + 1) +
+         " - - [10/Mar/2024:01:" + (i % 60 < 10 ? "0" : "") + std::to_string(i % 60) +
+         ":00 +0900] \"GET /item?id=" + std::to_string(i) + " HTTP/1.1\" 200 " +
+         std::to_string(1000 + i) + " \"-\" \"Mozilla/5.0 (X11; Linux x86_64)\"\n";
 }
 
 std::string combined_lines(int n, int from = 0) {
@@ -71,9 +71,9 @@ TEST(Pipeline, ReadsEveryCompressionAlike) {
   const std::string content = combined_lines(3000);
   for (const char* name : {"plain.log", "g.log", "b.log", "z.log"}) dir.write(name, content);
   const std::string d = dir.path().string();
-  ASSERT_EQ(run_shell("gzip -n " + d + "/g.log && bzip2 " + d + "/b.log && zstd -q --rm " + d +
-                      "/z.log"),
-            0);
+  ASSERT_EQ(
+      run_shell("gzip -n " + d + "/g.log && bzip2 " + d + "/b.log && zstd -q --rm " + d + "/z.log"),
+      0);
   for (const char* name : {"plain.log", "g.log.gz", "b.log.bz2", "z.log.zst"}) {
     SCOPED_TRACE(name);
     Recorder rec;
@@ -120,27 +120,35 @@ TEST(Pipeline, CorruptZstdIsReported) {
   TempDir dir;
   dir.write("x.log.zst", std::string("\x28\xb5\x2f\xfd") + std::string(100, '\x7f'));
   Recorder rec;
-  const IngestResult r = ingest(expand_inputs({dir.path().string() + "/x.log.zst"}), utc_options(), rec);
+  const IngestResult r =
+      ingest(expand_inputs({dir.path().string() + "/x.log.zst"}), utc_options(), rec);
   EXPECT_FALSE(r.files[0].read_completely);
   EXPECT_NE(r.files[0].error.find("zstd"), std::string::npos) << r.files[0].error;
 }
 
 TEST(Pipeline, RotatedSetsAreReadOldestFirst) {
   std::vector<InputFile> files;
-  for (const char* p : {"/l/access.log", "/l/access.log.1", "/l/access.log.10.gz",
-                        "/l/access.log.2.gz", "/l/error.log", "/l/error.log.1",
-                        "/m/secure-20240102", "/m/secure-20240101.gz", "/m/secure",
-                        "/n/access.log.2024.01.03", "/n/access.log.2024.01.01",
-                        "/n/access.log.2024.01.02"})
+  for (const char* p :
+       {"/l/access.log", "/l/access.log.1", "/l/access.log.10.gz", "/l/access.log.2.gz",
+        "/l/error.log", "/l/error.log.1", "/m/secure-20240102", "/m/secure-20240101.gz",
+        "/m/secure", "/n/access.log.2024.01.03", "/n/access.log.2024.01.01",
+        "/n/access.log.2024.01.02"})
     files.push_back({p, 0, 0});
   sort_rotated(files);
   std::vector<std::string> order;
   for (const auto& f : files) order.push_back(f.path);
-  const std::vector<std::string> want = {
-      "/l/access.log.10.gz", "/l/access.log.2.gz", "/l/access.log.1", "/l/access.log",
-      "/l/error.log.1",      "/l/error.log",       "/m/secure-20240101.gz",
-      "/m/secure-20240102",  "/m/secure",
-      "/n/access.log.2024.01.01", "/n/access.log.2024.01.02", "/n/access.log.2024.01.03"};
+  const std::vector<std::string> want = {"/l/access.log.10.gz",
+                                         "/l/access.log.2.gz",
+                                         "/l/access.log.1",
+                                         "/l/access.log",
+                                         "/l/error.log.1",
+                                         "/l/error.log",
+                                         "/m/secure-20240101.gz",
+                                         "/m/secure-20240102",
+                                         "/m/secure",
+                                         "/n/access.log.2024.01.01",
+                                         "/n/access.log.2024.01.02",
+                                         "/n/access.log.2024.01.03"};
   EXPECT_EQ(order, want);
 }
 
@@ -151,7 +159,8 @@ TEST(Pipeline, FoldersGlobsAndMissingInputs) {
   dir.write("logs/access.log.1", combined_lines(3));
   dir.write("logs/deep/a/b/other.log", combined_lines(2));
   ASSERT_EQ(mkfifo((d + "/logs/pipe").c_str(), 0600), 0);
-  InputSet set = expand_inputs({d + "/logs", d + "/nothing-here", d + "/logs/*.none", d + "/logs/pipe"});
+  InputSet set =
+      expand_inputs({d + "/logs", d + "/nothing-here", d + "/logs/*.none", d + "/logs/pipe"});
   EXPECT_EQ(set.files.size(), 3u);  // the FIFO inside the folder is not a log
   ASSERT_EQ(set.problems.size(), 3u);
   EXPECT_EQ(set.problems[0].reason, "no such file or folder");
@@ -238,7 +247,10 @@ TEST(Pipeline, SameEventsInTheSameOrderWhateverTheThreadCount) {
   dir.write("access.log.1", combined_lines(3000, 4000));
   dir.write("access.log", combined_lines(5000, 7000));
   const std::string d = dir.path().string();
-  ASSERT_EQ(run_shell("cd " + d + " && gzip -nc access.log.2.gz.src > access.log.2.gz && rm access.log.2.gz.src"), 0);
+  ASSERT_EQ(
+      run_shell("cd " + d +
+                " && gzip -nc access.log.2.gz.src > access.log.2.gz && rm access.log.2.gz.src"),
+      0);
   std::vector<std::string> first;
   for (unsigned threads : {1u, 2u, 4u}) {
     IngestOptions opt = utc_options(threads);
@@ -319,7 +331,8 @@ namespace shodo::ingest {
 namespace {
 TEST(Pipeline, CountNewlinesAgreesWithANaiveCount) {
   std::string s;
-  for (int i = 0; i < 100000; ++i) s += (i * 7919) % 13 == 0 ? '\n' : static_cast<char>('a' + i % 26);
+  for (int i = 0; i < 100000; ++i)
+    s += (i * 7919) % 13 == 0 ? '\n' : static_cast<char>('a' + i % 26);
   for (size_t len : {0ul, 1ul, 15ul, 16ul, 17ul, 4095ul, 4096ul, 4097ul, 99999ul, 100000ul}) {
     const std::string_view v(s.data(), len);
     EXPECT_EQ(count_newlines(v), static_cast<size_t>(std::count(v.begin(), v.end(), '\n'))) << len;

@@ -12,16 +12,18 @@ TEST(EscapeTerminal, ControlsAndEscapeSequencesAreShownNotActedOn) {
   EXPECT_EQ(escape_terminal(std::string("nul\0x", 5)), "nul\\x00x");
   EXPECT_EQ(escape_terminal("\x7f"), "\\x7f");
   // C1 control CSI (U+009B) encoded in UTF-8.
-  EXPECT_EQ(escape_terminal("\xc2\x9b" "31m"), "\\xc2\\x9b31m");
+  EXPECT_EQ(escape_terminal("\xc2\x9b"
+                            "31m"),
+            "\\xc2\\x9b31m");
   EXPECT_EQ(escape_terminal("back\\slash"), "back\\\\slash");
 }
 
 TEST(EscapeTerminal, ValidUtf8PassesInvalidBytesAreHex) {
   EXPECT_EQ(escape_terminal("抹茶 café"), "抹茶 café");
   EXPECT_EQ(escape_terminal("\xff\xfe"), "\\xff\\xfe");
-  EXPECT_EQ(escape_terminal("\xc0\xaf"), "\\xc0\\xaf");          // overlong '/'
+  EXPECT_EQ(escape_terminal("\xc0\xaf"), "\\xc0\\xaf");           // overlong '/'
   EXPECT_EQ(escape_terminal("\xed\xa0\x80"), "\\xed\\xa0\\x80");  // surrogate
-  EXPECT_EQ(escape_terminal("\xe6\x8a"), "\\xe6\\x8a");          // cut short
+  EXPECT_EQ(escape_terminal("\xe6\x8a"), "\\xe6\\x8a");           // cut short
 }
 
 TEST(JsonString, AlwaysValidUtf8WithRawBytesRecoverable) {

@@ -16,7 +16,9 @@ namespace {
 
 constexpr size_t kRawChunk = 1u << 20;
 
-std::string errno_text(int e) { return std::strerror(e); }
+std::string errno_text(int e) {
+  return std::strerror(e);
+}
 
 class PlainStream final : public ByteStream {
  public:
@@ -261,7 +263,10 @@ std::unique_ptr<ByteStream> ByteStream::open(const std::string& path, std::strin
   if (m >= 3 && std::memcmp(magic, "BZh", 3) == 0) return std::make_unique<Bzip2Stream>(fd);
   if (m >= 4 && magic[0] == 0x28 && magic[1] == 0xB5 && magic[2] == 0x2F && magic[3] == 0xFD)
     return std::make_unique<ZstdStream>(fd);
-  if (m >= 6 && std::memcmp(magic, "\xFD" "7zXZ\0", 6) == 0) {
+  if (m >= 6 && std::memcmp(magic,
+                            "\xFD"
+                            "7zXZ\0",
+                            6) == 0) {
     error = "xz-compressed, which is not supported yet (decompress a copy first: xz -dk FILE)";
     close(fd);
     return nullptr;

@@ -98,7 +98,8 @@ std::shared_ptr<const Zone> Zone::locate(std::string_view name, std::string& err
   try {
     return std::make_shared<IanaZone>(date::locate_zone(name));
   } catch (const std::exception& e) {
-    error = "unknown time zone '" + std::string(name) + "' (use an IANA name such as Asia/Tokyo, or an offset such as +09:00)";
+    error = "unknown time zone '" + std::string(name) +
+            "' (use an IANA name such as Asia/Tokyo, or an offset such as +09:00)";
     return nullptr;
   }
 }
