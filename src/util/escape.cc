@@ -4,6 +4,16 @@ namespace shodo::util {
 namespace {
 constexpr char kHex[] = "0123456789abcdef";
 
+// The escapes terminal and JSON text share.
+const char* named_escape(unsigned char c) {
+  switch (c) {
+    case '\t': return "\\t";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    default: return nullptr;
+  }
+}
+
 void append_hex_byte(std::string& out, unsigned char c) {
   out += "\\x";
   out += kHex[c >> 4];
@@ -50,24 +60,10 @@ void append_escaped_terminal(std::string& out, std::string_view s) {
       ++i;
       continue;
     }
-    switch (c) {
-      case '\t':
-        out += "\\t";
-        ++i;
-        continue;
-      case '\n':
-        out += "\\n";
-        ++i;
-        continue;
-      case '\r':
-        out += "\\r";
-        ++i;
-        continue;
-      case 0x1B:
-        out += "\\e";
-        ++i;
-        continue;
-      default: break;
+    if (const char* e = c == 0x1B ? "\\e" : named_escape(c)) {
+      out += e;
+      ++i;
+      continue;
     }
     size_t n = c >= 0x80 ? utf8_sequence_length(s, i) : 0;
     // C1 controls (U+0080..U+009F) are encoded as C2 80..C2 9F and act on
@@ -105,28 +101,10 @@ void append_json_string(std::string& out, std::string_view s) {
       i = j;
       continue;
     }
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        ++i;
-        continue;
-      case '\\':
-        out += "\\\\";
-        ++i;
-        continue;
-      case '\n':
-        out += "\\n";
-        ++i;
-        continue;
-      case '\r':
-        out += "\\r";
-        ++i;
-        continue;
-      case '\t':
-        out += "\\t";
-        ++i;
-        continue;
-      default: break;
+    if (const char* e = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : named_escape(c)) {
+      out += e;
+      ++i;
+      continue;
     }
     if (c < 0x20) {
       out += "\\u00";
