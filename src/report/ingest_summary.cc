@@ -24,6 +24,7 @@ struct Words {
   const char* problems;
   const char* incomplete;
   const char* filtered;
+  const char* columns[6];
 };
 
 constexpr Words kEnglish = {
@@ -37,6 +38,7 @@ constexpr Words kEnglish = {
     "Inputs that gave nothing to read:",
     "Read incompletely:",
     "{n} events outside --since/--until left out.",
+    {"FILE", "FORMAT", "EVENTS", "BAD", "FIRST (UTC)", "LAST (UTC)"},
 };
 
 constexpr Words kJapanese = {
@@ -50,6 +52,7 @@ constexpr Words kJapanese = {
     "読み込むものがなかった入力:",
     "最後まで読めなかったファイル:",
     "--since/--until の範囲外のイベント {n} 件を除外しました。",
+    {"ファイル", "形式", "イベント", "不正", "最初 (UTC)", "最後 (UTC)"},
 };
 
 // Whole seconds: the table is for reading; JSON and CSV keep the fraction.
@@ -117,8 +120,8 @@ std::string render_text(const IngestSummary& s) {
   if (filtered)
     out += fmt::format(fmt::runtime(w.filtered), fmt::arg("n", grouped(filtered))) + "\n";
   out += "\n";
-  out += fmt::format(fmt::runtime(w.header), "FILE", "FORMAT", "EVENTS", "BAD", "FIRST (UTC)",
-                     "LAST (UTC)");
+  out += fmt::format(fmt::runtime(w.header), w.columns[0], w.columns[1], w.columns[2], w.columns[3],
+                     w.columns[4], w.columns[5]);
   out += "\n";
   for (const auto& f : files) {
     if (f.format.empty()) continue;
