@@ -43,6 +43,13 @@ void add_directory(const std::string& dir, InputSet& set) {
     }
     std::error_code sec;
     const auto st = it->symlink_status(sec);
+    if (!sec && fs::is_symlink(st)) {
+      // Links in evidence may point anywhere (outside the tree, into a loop):
+      // say so rather than follow or drop them.
+      set.problems.push_back(
+          {it->path().string(), "symbolic link, not followed (name its target to read it)"});
+      continue;
+    }
     if (sec || !fs::is_regular_file(st)) continue;
     InputFile f;
     if (stat_regular(it->path().string(), f)) found.push_back(std::move(f));

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <mutex>
@@ -395,6 +396,18 @@ TEST(Pipeline, EmptyAndCorruptFilesAreNamed) {
       EXPECT_NE(f.error.find("gzip"), std::string::npos) << f.error;
     }
   }
+}
+
+TEST(Pipeline, SymlinksInFoldersAreReportedNotFollowed) {
+  TempDir dir;
+  const std::string d = dir.path().string();
+  dir.write("logs/access.log", combined_lines(2));
+  ASSERT_EQ(symlink("/etc/passwd", (d + "/logs/passwd.log").c_str()), 0);
+  ASSERT_EQ(symlink(d.c_str(), (d + "/logs/loop").c_str()), 0);
+  const InputSet set = expand_inputs({d + "/logs"});
+  ASSERT_EQ(set.files.size(), 1u);
+  ASSERT_EQ(set.problems.size(), 2u);
+  for (const auto& p : set.problems) EXPECT_NE(p.reason.find("symbolic link"), std::string::npos);
 }
 
 TEST(Pipeline, GlobsMatchingFoldersAreWalked) {
