@@ -26,35 +26,45 @@ bool stat_regular(const std::string& path, InputFile& out) {
   return true;
 }
 
-void add_directory(const std::string& dir, InputSet& set) {
-  std::error_code ec;
-  // Symlinked folders are not followed: evidence trees may hold loops.
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) {
-    set.problems.push_back({dir, ec.message()});
-    return;
-  }
+// Walks a folder tree one folder at a time, so that a folder that cannot be
+// read is reported and the walk goes on (a recursive iterator would stop).
+void add_directory(const std::string& root, InputSet& set) {
+  constexpr size_t kMaxDepth = 128;  // deeper trees are reported, not walked
+  std::vector<std::pair<fs::path, size_t>> pending = {{root, 0}};
   std::vector<InputFile> found;
-  for (; it != end; it.increment(ec)) {
+  while (!pending.empty()) {
+    const auto [dir, depth] = pending.back();
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
     if (ec) {
-      set.problems.push_back({it->path().string(), ec.message()});
-      ec.clear();
+      set.problems.push_back({dir.string(), "cannot read folder: " + ec.message()});
       continue;
     }
-    std::error_code sec;
-    const auto st = it->symlink_status(sec);
-    if (!sec && fs::is_symlink(st)) {
-      // Links in evidence may point anywhere (outside the tree, into a loop):
-      // say so rather than follow or drop them.
-      set.problems.push_back(
-          {it->path().string(), "symbolic link, not followed (name its target to read it)"});
-      continue;
+    for (; it != end; it.increment(ec)) {
+      std::error_code sec;
+      const auto st = it->symlink_status(sec);
+      const std::string path = it->path().string();
+      if (sec) {
+        set.problems.push_back({path, sec.message()});
+      } else if (fs::is_symlink(st)) {
+        // Links in evidence may point anywhere (outside the tree, into a
+        // loop): say so rather than follow or drop them.
+        set.problems.push_back({path, "symbolic link, not followed (name its target to read it)"});
+      } else if (fs::is_directory(st)) {
+        if (depth + 1 < kMaxDepth) {
+          pending.emplace_back(it->path(), depth + 1);
+        } else {
+          set.problems.push_back({path, "folder nested too deep: not walked"});
+        }
+      } else if (fs::is_regular_file(st)) {
+        InputFile f;
+        if (stat_regular(path, f)) found.push_back(std::move(f));
+      }
     }
-    if (sec || !fs::is_regular_file(st)) continue;
-    InputFile f;
-    if (stat_regular(it->path().string(), f)) found.push_back(std::move(f));
+    if (ec) set.problems.push_back({dir.string(), "folder listing stopped: " + ec.message()});
   }
-  if (found.empty()) set.problems.push_back({dir, "folder holds no regular files"});
+  if (found.empty()) set.problems.push_back({root, "folder holds no regular files"});
   for (auto& f : found) set.files.push_back(std::move(f));
 }
 

@@ -410,6 +410,18 @@ TEST(Pipeline, SymlinksInFoldersAreReportedNotFollowed) {
   for (const auto& p : set.problems) EXPECT_NE(p.reason.find("symbolic link"), std::string::npos);
 }
 
+TEST(Pipeline, VeryDeepTreesAreReportedNotWalkedForever) {
+  TempDir dir;
+  std::string deep = "top";
+  for (int i = 0; i < 140; ++i) deep += "/d";
+  dir.write("top/access.log", combined_lines(1));
+  dir.write(deep + "/hidden.log", combined_lines(1));
+  const InputSet set = expand_inputs({dir.path().string() + "/top"});
+  ASSERT_EQ(set.files.size(), 1u);
+  ASSERT_EQ(set.problems.size(), 1u);
+  EXPECT_NE(set.problems[0].reason.find("too deep"), std::string::npos);
+}
+
 TEST(Pipeline, GlobsMatchingFoldersAreWalked) {
   TempDir dir;
   dir.write("host1/logs/access.log", combined_lines(2));
