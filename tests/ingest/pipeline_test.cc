@@ -127,6 +127,23 @@ TEST(Pipeline, CorruptZstdIsReported) {
   EXPECT_NE(r.files[0].error.find("zstd"), std::string::npos) << r.files[0].error;
 }
 
+TEST(Pipeline, ZeroPaddingAfterCompressedDataIsNotAnError) {
+  TempDir dir;
+  const std::string d = dir.path().string();
+  dir.write("g.log", combined_lines(50));
+  dir.write("z.log", combined_lines(50));
+  ASSERT_EQ(run_shell("cd " + d +
+                      " && gzip -n g.log && zstd -q --rm z.log && "
+                      "head -c 4096 /dev/zero >> g.log.gz && head -c 4096 /dev/zero >> z.log.zst"),
+            0);
+  for (const char* name : {"g.log.gz", "z.log.zst"}) {
+    Recorder rec;
+    const IngestResult r = ingest(expand_inputs({d + "/" + name}), utc_options(), rec);
+    EXPECT_EQ(r.files[0].events, 50u) << name;
+    EXPECT_TRUE(r.files[0].error.empty()) << name << ": " << r.files[0].error;
+  }
+}
+
 TEST(Pipeline, RotatedSetsAreReadOldestFirst) {
   std::vector<InputFile> files;
   for (const char* p :

@@ -179,8 +179,8 @@ class Bzip2Stream final : public CompressedStream {
 class ZstdStream final : public CompressedStream {
  public:
   explicit ZstdStream(int fd) : CompressedStream(fd), dctx_(ZSTD_createDCtx()) {
-    // A frame may ask for a huge window; cap it so a hostile file cannot make
-    // us allocate gigabytes (zstd's own default limit is 128 MiB).
+    // A frame may ask for a huge window: keep the limit at 128 MiB (zstd's
+    // default, stated so that a library change cannot raise it silently).
     ZSTD_DCtx_setParameter(dctx_, ZSTD_d_windowLogMax, 27);
   }
   ~ZstdStream() override { ZSTD_freeDCtx(dctx_); }
@@ -200,9 +200,17 @@ class ZstdStream final : public CompressedStream {
         }
         in_ = {raw_.data(), got, 0};
       }
+      const size_t in_before = in_.pos;
+      const bool between_frames = last_ == 0;
       last_ = ZSTD_decompressStream(dctx_, &out, &in_);
       if (ZSTD_isError(last_)) {
-        error_ = std::string("zstd data corrupt: ") + ZSTD_getErrorName(last_);
+        // Zero padding after the last frame (block-device copies) is not
+        // data, as gzip and bzip2 treat it too; anything else is corrupt.
+        const char* rest = static_cast<const char*>(in_.src) + in_before;
+        const size_t rest_n = in_.size - in_before;
+        bool zeros = between_frames && rest_n > 0;
+        for (size_t i = 0; zeros && i < rest_n; ++i) zeros = rest[i] == 0;
+        if (!zeros) error_ = std::string("zstd data corrupt: ") + ZSTD_getErrorName(last_);
         done_ = true;
         break;
       }
