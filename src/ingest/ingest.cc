@@ -57,6 +57,21 @@ void note_bad(Work& w, uint64_t line, uint64_t offset, std::string_view text,
   w.batch.bad.push_back(std::move(b));
 }
 
+// Widens [first, last] to take in t (kNoTime means "none yet" / "no time").
+void widen(TimeUs& first, TimeUs& last, TimeUs t) {
+  if (t == kNoTime) return;
+  if (first == kNoTime || t < first) first = t;
+  if (last == kNoTime || t > last) last = t;
+}
+
+// Keeps bad-line examples up to the per-file limit.
+void keep_examples(std::vector<BadLine>& kept, const std::vector<BadLine>& more, size_t limit) {
+  for (const BadLine& b : more) {
+    if (kept.size() >= limit) break;
+    kept.push_back(b);
+  }
+}
+
 // Parses every line of a block into its batch.
 void parse_work(Work& w, LineParser& parser, ParseContext& ctx, const IngestOptions& opt) {
   const FileJob& job = *w.job;
@@ -105,8 +120,7 @@ void parse_work(Work& w, LineParser& parser, ParseContext& ctx, const IngestOpti
               b.events.pop_back();
               break;
             }
-            if (w.first_time == kNoTime || ev.time < w.first_time) w.first_time = ev.time;
-            if (w.last_time == kNoTime || ev.time > w.last_time) w.last_time = ev.time;
+            widen(w.first_time, w.last_time, ev.time);
             w.offset_assumed |= ev.offset_assumed;
           }
           break;
@@ -240,8 +254,7 @@ class Pipeline {
       r.error = f.error;
       r.read_completely = f.read_completely;
       r.input_error = f.input_error;
-      for (const BadLine& b : f.bad_examples)
-        if (r.bad_examples.size() < opt_.bad_examples) r.bad_examples.push_back(b);
+      keep_examples(r.bad_examples, f.bad_examples, opt_.bad_examples);
       consumer_.file_done(w.job->index, r);
       return;
     }
@@ -250,14 +263,9 @@ class Pipeline {
     r.meta_lines += w.meta;
     r.filtered += w.filtered;
     r.bad_lines += w.batch.bad.size();
-    for (const BadLine& b : w.batch.bad) {
-      if (r.bad_examples.size() >= opt_.bad_examples) break;
-      r.bad_examples.push_back(b);
-    }
-    if (w.first_time != kNoTime && (r.first_time == kNoTime || w.first_time < r.first_time))
-      r.first_time = w.first_time;
-    if (w.last_time != kNoTime && (r.last_time == kNoTime || w.last_time > r.last_time))
-      r.last_time = w.last_time;
+    keep_examples(r.bad_examples, w.batch.bad, opt_.bad_examples);
+    widen(r.first_time, r.last_time, w.first_time);
+    widen(r.first_time, r.last_time, w.last_time);
     r.offset_assumed |= w.offset_assumed;
     consumer_.ordered(w.batch);
   }
