@@ -92,12 +92,9 @@ int run_events(const EventsArgs& a) {
     return kExitInternal;
   }
   // What could not be read goes to stderr so that stdout stays pure data.
-  bool input_error = false;
-  for (const auto& p : inputs.problems) {
+  for (const auto& p : inputs.problems)
     std::fprintf(stderr, "shodo events: %s: %s\n", util::escape_terminal(p.path).c_str(),
                  p.reason.c_str());
-    input_error = true;
-  }
   for (const auto& f : result.files) {
     if (!f.error.empty())
       std::fprintf(stderr, "shodo events: %s: %s\n", util::escape_terminal(f.path).c_str(),
@@ -106,9 +103,8 @@ int run_events(const EventsArgs& a) {
       std::fprintf(stderr, "shodo events: %s: %llu bad lines (see shodo hunt)\n",
                    util::escape_terminal(f.path).c_str(),
                    static_cast<unsigned long long>(f.bad_lines));
-    input_error |= f.input_error;
   }
-  return input_error ? kExitInput : kExitClean;
+  return input_exit_code(inputs, result);
 }
 
 }  // namespace

@@ -50,9 +50,7 @@ int run_hunt(const HuntArgs& a) {
     return kExitInternal;
   }
 
-  bool input_error = !inputs.problems.empty();
-  for (const auto& f : result.files) input_error |= f.input_error;
-  return input_error ? kExitInput : kExitClean;
+  return input_exit_code(inputs, result);
 }
 
 }  // namespace

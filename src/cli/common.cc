@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "cli/exit_codes.h"
 #include "ingest/time/civil.h"
 
 namespace shodo::cli {
@@ -66,6 +67,12 @@ bool make_ingest_options(const CommonOptions& o, ingest::IngestOptions& out, std
   out.log_format = o.log_format;
   out.max_line_bytes = o.max_line;
   return true;
+}
+
+int input_exit_code(const ingest::InputSet& inputs, const ingest::IngestResult& result) {
+  bool input_error = !inputs.problems.empty();
+  for (const auto& f : result.files) input_error |= f.input_error;
+  return input_error ? kExitInput : kExitClean;
 }
 
 Output::Output(const std::string& path) : f_(stdout), owned_(false) {

@@ -35,6 +35,10 @@ bool make_ingest_options(const CommonOptions& o, ingest::IngestOptions& out, std
 // (2024-01-02T03:04:05, optional offset), read in `zone` when no offset.
 bool parse_time_flag(const std::string& text, const ingest::Zone& zone, ingest::TimeUs& out);
 
+// kExitInput when an argument gave nothing to read or a file could not be
+// read to its end (README "Exit codes"), kExitClean otherwise.
+int input_exit_code(const ingest::InputSet& inputs, const ingest::IngestResult& result);
+
 // Where output goes: --out FILE or stdout.
 class Output {
  public:
