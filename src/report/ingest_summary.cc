@@ -5,8 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/event_json.h"
+#include "report/read_totals.h"
+#include "report/text_format.h"
 #include "util/escape.h"
-#include "util/progress.h"
 
 namespace shodo::report {
 namespace {
@@ -15,56 +16,31 @@ using ingest::FileReport;
 using ingest::kNoTime;
 
 struct Words {
-  const char* title;
-  const char* files;
-  const char* zone_note;
   const char* header;
   const char* bad_lines;
   const char* skipped;
   const char* problems;
   const char* incomplete;
-  const char* filtered;
   const char* columns[6];
 };
 
 constexpr Words kEnglish = {
-    "shodo hunt",
-    "{files} files, {bytes} read, {events} events, {bad} bad lines in {secs:.2f} s ({rate} "
-    "lines/s)",
-    "Times written without an offset were read as {zone} (--tz).",
     "{:<40} {:<16} {:>12} {:>8} {:<21} {:<21}",
     "Bad lines (first examples per file):",
     "Skipped files:",
     "Inputs that gave nothing to read:",
     "Read incompletely:",
-    "{n} events outside --since/--until left out.",
     {"FILE", "FORMAT", "EVENTS", "BAD", "FIRST (UTC)", "LAST (UTC)"},
 };
 
 constexpr Words kJapanese = {
-    "shodo hunt",
-    "ファイル {files} 件、{bytes} を読み込み、イベント {events} 件、不正な行 {bad} 行（{secs:.2f} "
-    "秒、毎秒 {rate} 行）",
-    "オフセットのない時刻は {zone} として解釈しました（--tz）。",
     "{:<40} {:<16} {:>12} {:>8} {:<21} {:<21}",
     "不正な行（ファイルごとの先頭の例）:",
     "読み飛ばしたファイル:",
     "読み込むものがなかった入力:",
     "最後まで読めなかったファイル:",
-    "--since/--until の範囲外のイベント {n} 件を除外しました。",
     {"ファイル", "形式", "イベント", "不正", "最初 (UTC)", "最後 (UTC)"},
 };
-
-// Whole seconds: the table is for reading; JSON and CSV keep the fraction.
-std::string time_or_dash(ingest::TimeUs t) {
-  return t == kNoTime ? "-" : ingest::format_utc(t - ((t % 1000000) + 1000000) % 1000000);
-}
-
-std::string grouped(uint64_t n) {
-  std::string s = std::to_string(n);
-  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
-  return s;
-}
 
 std::string esc(std::string_view s) {
   return util::escape_terminal(s);
@@ -97,31 +73,13 @@ nlohmann::json file_json(const FileReport& r) {
   return j;
 }
 
-std::string render_text(const IngestSummary& s) {
+}  // namespace
+
+std::string ingest_files_text(const IngestSummary& s) {
   const Words& w = s.lang == "ja" ? kJapanese : kEnglish;
   const auto& files = s.result->files;
-  uint64_t bytes = 0, events = 0, bad = 0, lines = 0, filtered = 0;
-  for (const auto& f : files) {
-    bytes += f.bytes;
-    events += f.events;
-    bad += f.bad_lines;
-    lines += f.lines;
-    filtered += f.filtered;
-  }
-  std::string out;
-  const double rate = s.seconds > 0 ? static_cast<double>(lines) / s.seconds : 0;
-  out += fmt::format(fmt::runtime(w.files), fmt::arg("files", files.size()),
-                     fmt::arg("bytes", util::human_bytes(static_cast<double>(bytes))),
-                     fmt::arg("events", grouped(events)), fmt::arg("bad", grouped(bad)),
-                     fmt::arg("secs", s.seconds),
-                     fmt::arg("rate", grouped(static_cast<uint64_t>(rate))));
-  out += "\n";
-  out += fmt::format(fmt::runtime(w.zone_note), fmt::arg("zone", s.result->zone_name)) + "\n";
-  if (filtered)
-    out += fmt::format(fmt::runtime(w.filtered), fmt::arg("n", grouped(filtered))) + "\n";
-  out += "\n";
-  out += fmt::format(fmt::runtime(w.header), w.columns[0], w.columns[1], w.columns[2], w.columns[3],
-                     w.columns[4], w.columns[5]);
+  std::string out = "\n" + fmt::format(fmt::runtime(w.header), w.columns[0], w.columns[1],
+                                       w.columns[2], w.columns[3], w.columns[4], w.columns[5]);
   out += "\n";
   for (const auto& f : files) {
     if (f.format.empty()) continue;
@@ -132,8 +90,9 @@ std::string render_text(const IngestSummary& s) {
       while (cut < name.size() && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) ++cut;
       name = "..." + name.substr(cut);
     }
-    out += fmt::format(fmt::runtime(w.header), name, f.format, grouped(f.events),
-                       grouped(f.bad_lines), time_or_dash(f.first_time), time_or_dash(f.last_time));
+    out +=
+        fmt::format(fmt::runtime(w.header), name, f.format, grouped(f.events), grouped(f.bad_lines),
+                    utc_seconds_or_dash(f.first_time), utc_seconds_or_dash(f.last_time));
     out += "\n";
   }
   bool heading = false;
@@ -151,7 +110,14 @@ std::string render_text(const IngestSummary& s) {
     if (f.bad_lines > shown)
       out += fmt::format("  {}: ... {} bad lines in all\n", esc(f.path), grouped(f.bad_lines));
   }
-  heading = false;
+  return out;
+}
+
+std::string ingest_problems_text(const IngestSummary& s) {
+  const Words& w = s.lang == "ja" ? kJapanese : kEnglish;
+  const auto& files = s.result->files;
+  std::string out;
+  bool heading = false;
   for (const auto& f : files) {
     if (!f.format.empty() || f.error.empty()) continue;
     if (!heading) out += std::string("\n") + w.skipped + "\n";
@@ -173,10 +139,10 @@ std::string render_text(const IngestSummary& s) {
   return out;
 }
 
-}  // namespace
-
 std::string render_ingest_summary(const IngestSummary& s, const std::string& format) {
-  if (format == "text") return render_text(s);
+  if (format == "text")
+    return read_totals_text(*s.result, s.seconds, s.lang) + ingest_files_text(s) +
+           ingest_problems_text(s);
   if (format == "csv") {
     std::string out =
         "path,format,kind,compression,size_on_disk,bytes,lines,events,meta_lines,bad_lines,"

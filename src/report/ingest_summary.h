@@ -20,4 +20,12 @@ struct IngestSummary {
 // format: text | json | jsonl | csv
 std::string render_ingest_summary(const IngestSummary& s, const std::string& format);
 
+// Pieces of the text form, for other reports to include. Each section starts
+// with an empty line; nothing when there is nothing to say.
+// The per-file table (format, events, bad lines, first and last time) and
+// examples of bad lines.
+std::string ingest_files_text(const IngestSummary& s);
+// Files skipped or read incompletely, inputs that gave nothing to read.
+std::string ingest_problems_text(const IngestSummary& s);
+
 }  // namespace shodo::report
