@@ -9,5 +9,6 @@ namespace shodo::cli {
 void add_hunt_command(CLI::App& app, int& exit_code);
 void add_events_command(CLI::App& app, int& exit_code);
 void add_formats_command(CLI::App& app, int& exit_code);
+void add_rules_command(CLI::App& app, int& exit_code);
 
 }  // namespace shodo::cli

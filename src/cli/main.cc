@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   add_hunt_command(app, exit_code);
   add_events_command(app, exit_code);
   add_formats_command(app, exit_code);
+  add_rules_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

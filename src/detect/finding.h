@@ -24,7 +24,8 @@ enum class Outcome : uint8_t {
   likely_success,  // 2xx with a response unlike the path's usual one
   success,         // the evidence shows it worked (login accepted after failures...)
 };
-std::string_view outcome_name(Outcome o);  // unknown, blocked, failed, attempted, likely-success, success
+// unknown, blocked, failed, attempted, likely-success, success
+std::string_view outcome_name(Outcome o);
 
 // Where in the evidence: the ingest run's file index, 1-based line, byte offset.
 struct Citation {
@@ -60,9 +61,9 @@ struct Finding {
   Outcome outcome = Outcome::unknown;
   std::string outcome_reason;  // one short English sentence: why this outcome
 
-  Citation cite;                   // the event that supports the finding
-  std::vector<Citation> related;   // further events (aggregates: first ones, capped)
-  uint64_t count = 1;              // events summarized by this finding
+  Citation cite;                  // the event that supports the finding
+  std::vector<Citation> related;  // further events (aggregates: first ones, capped)
+  uint64_t count = 1;             // events summarized by this finding
 
   // For correlations and detectors: what was seen, in words (en, ja).
   std::string detail, detail_ja;

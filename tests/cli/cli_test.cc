@@ -31,7 +31,7 @@ const std::string kSample = std::string(SHODO_TEST_DATA) + "/../../samples/incid
 TEST(Cli, VersionAndHelp) {
   EXPECT_EQ(shodo("--version").code, 0);
   EXPECT_NE(shodo("--version").out.find("shodo "), std::string::npos);
-  for (const char* cmd : {"hunt", "events", "formats"}) {
+  for (const char* cmd : {"hunt", "events", "formats", "rules lint", "rules test"}) {
     const CliRun r = shodo(std::string(cmd) + " --help");
     EXPECT_EQ(r.code, 0) << cmd;
     EXPECT_NE(r.out.find("Example"), std::string::npos) << cmd << ": " << r.out;
@@ -49,7 +49,7 @@ TEST(Cli, UsageErrorsExitWith2) {
 }
 
 TEST(Cli, MissingInputExitsWith3AndStillReportsTheRest) {
-  const CliRun r = shodo("hunt -q /nonexistent/access.log " + kSample + "/var/log/apache2");
+  const CliRun r = shodo("hunt -q -v /nonexistent/access.log " + kSample + "/var/log/apache2");
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.out.find("/nonexistent/access.log: no such file or folder"), std::string::npos)
       << r.out;
@@ -58,11 +58,12 @@ TEST(Cli, MissingInputExitsWith3AndStillReportsTheRest) {
 
 TEST(Cli, HuntOnTheSampleIncident) {
   const CliRun r = shodo("hunt -q --format json " + kSample);
-  ASSERT_EQ(r.code, 0) << r.out;
+  ASSERT_EQ(r.code, 1) << r.out;  // findings reported
   const auto j = nlohmann::json::parse(r.out);
   std::map<std::string, std::string> format_of;
   uint64_t events = 0;
-  for (const auto& f : j["files"]) {
+  EXPECT_GT(j["findings"].size(), 10u);
+  for (const auto& f : j["summary"]["ingest"]["files"]) {
     const std::string path = f["path"];
     format_of[path.substr(path.rfind('/') + 1)] = f["format"];
     events += f["events"].get<uint64_t>();
@@ -137,6 +138,45 @@ TEST(Cli, CorruptInputExitsWith3AndLostOutputWith4) {
   const std::string log = kSample + "/var/log/apache2/access.log";
   EXPECT_EQ(shodo("events -q " + log + " -o /dev/full").code, 4);
   EXPECT_EQ(shodo("hunt -q " + log + " -o /dev/full").code, 4);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Cli, RulesLintTestAndList) {
+  const CliRun lint = shodo("rules lint");
+  EXPECT_EQ(lint.code, 0) << lint.out;
+  EXPECT_NE(lint.out.find("not run: 0 errors"), std::string::npos) << lint.out;
+  const CliRun test = shodo("rules test");
+  EXPECT_EQ(test.code, 0) << test.out;
+  EXPECT_NE(test.out.find(" 0 failed"), std::string::npos) << test.out;
+  const CliRun list = shodo("rules list --format json");
+  EXPECT_EQ(list.code, 0);
+  EXPECT_GT(nlohmann::json::parse(list.out).size(), 40u);
+
+  shodo::testing::TempDir dir;
+  dir.write("bad.yml", "title: x\nlogsource: {category: webserver}\ndetection: {condition: nope}\n");
+  const CliRun bad = shodo("rules lint --no-default-rules --rules " + dir.path().string());
+  EXPECT_EQ(bad.code, 1) << bad.out;
+  EXPECT_NE(bad.out.find("bad.yml"), std::string::npos) << bad.out;
+}
+
+TEST(Cli, HuntJsonLinesCiteEveryFinding) {
+  const CliRun r = shodo("hunt -q --format jsonl --min-level high " + kSample);
+  ASSERT_EQ(r.code, 1) << r.out;
+  size_t findings = 0;
+  size_t pos = 0;
+  while (pos < r.out.size()) {
+    const size_t nl = r.out.find('\n', pos);
+    const auto j = nlohmann::json::parse(r.out.substr(pos, nl - pos));
+    EXPECT_FALSE(j["log.file.path"].get<std::string>().empty());
+    EXPECT_GT(j["log.file.line"].get<uint64_t>(), 0u);
+    EXPECT_TRUE(j["rule.level"] == "high" || j["rule.level"] == "critical") << j.dump();
+    ++findings;
+    pos = nl + 1;
+  }
+  EXPECT_GT(findings, 10u);
 }
 
 }  // namespace

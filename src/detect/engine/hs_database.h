@@ -1,0 +1,46 @@
+// A Hyperscan block-mode database over many patterns, compiled so that a
+// pattern Hyperscan rejects is set aside (and named) instead of failing all.
+#pragma once
+
+#include <hs/hs.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace shodo::detect::engine {
+
+struct HsPattern {
+  std::string regex;
+  unsigned flags = 0;  // HS_FLAG_* (SINGLEMATCH and ALLOWEMPTY are added)
+};
+
+struct HsRejected {
+  size_t index = 0;  // into the patterns given
+  std::string error;
+};
+
+class HsDatabase {
+ public:
+  // Compiles every pattern it can; match ids are indices into `patterns`.
+  // `rejected` lists the ones left out. nullptr when none compiled.
+  static std::unique_ptr<HsDatabase> compile(const std::vector<HsPattern>& patterns,
+                                             std::vector<HsRejected>& rejected);
+  ~HsDatabase();
+  HsDatabase(const HsDatabase&) = delete;
+  HsDatabase& operator=(const HsDatabase&) = delete;
+
+  const hs_database_t* get() const { return db_; }
+  // Grows `scratch` (may be null) to fit this database.
+  bool fit_scratch(hs_scratch_t** scratch) const;
+
+ private:
+  explicit HsDatabase(hs_database_t* db) : db_(db) {}
+  hs_database_t* db_;
+};
+
+// Checks one pattern without building a database (fast rejection of what
+// Hyperscan does not support); empty when it is acceptable.
+std::string hs_check(const HsPattern& p);
+
+}  // namespace shodo::detect::engine

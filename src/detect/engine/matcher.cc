@@ -1,0 +1,689 @@
+#include "detect/engine/matcher.h"
+
+#include <arpa/inet.h>
+#include <hs/hs.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <unordered_map>
+
+#include "detect/decode/http_decode.h"
+#include "detect/engine/fallback_regex.h"
+#include "detect/engine/field_ref.h"
+#include "detect/engine/hs_database.h"
+#include "detect/sigma/logsource.h"
+
+namespace shodo::detect::engine {
+
+using sigma::Atom;
+using sigma::Condition;
+
+namespace {
+
+constexpr size_t kKinds = 7;  // ingest::LogKind values
+
+size_t kind_index(ingest::LogKind k) {
+  return static_cast<size_t>(k);
+}
+
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
+
+void to_lower(std::string_view in, std::string& out) {
+  out.resize(in.size());
+  for (size_t i = 0; i < in.size(); ++i) out[i] = lower(in[i]);
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using ExactMap = std::unordered_map<std::string, std::vector<uint32_t>, SvHash, std::equal_to<>>;
+
+// How an atom is decided for an event.
+enum class AtomWay : uint8_t {
+  indexed,  // by the scan: Hyperscan or the exact tables marked it
+  regex,    // fallback regex on the text (raw and decoded)
+  empty,    // equals '' : the field is empty or absent
+  other,    // number, cidr, exists, null, fieldref
+};
+
+struct AtomSlot {
+  const Atom* atom = nullptr;
+  uint32_t rule = 0;
+  std::vector<FieldRef> refs;  // refs[0] is the field's own; more when widened
+  AtomWay way = AtomWay::indexed;
+  std::unique_ptr<FallbackRegex> fallback;
+  std::string shown;  // field name findings show (the widest ref's)
+};
+
+struct FieldMatchC {
+  std::vector<uint32_t> atoms;
+  bool all = false;
+};
+
+struct RuleC {
+  std::vector<std::vector<std::vector<FieldMatchC>>> selections;  // [sel][alt][fm]
+  std::vector<std::string> processes;                             // empty: any
+  std::array<bool, kKinds> kinds{};
+  bool supported = false;
+  bool always = false;  // may match with no pattern hit: evaluated on every event
+};
+
+// A field a log kind's rules read, scanned as one segment of the event.
+struct FieldScan {
+  FieldRef ref;
+  bool decode = false;
+  ExactMap exact_caseless, exact_cased;
+  size_t exact_max_len = 0;
+};
+
+// Where a pattern hit must be confirmed: the atom and the field it is on.
+struct PatternUse {
+  uint32_t atom = 0;
+  uint32_t field = 0;  // index into KindPlan::fields
+};
+
+// The fields of an event are scanned at once: one buffer with every field
+// (and its decoded form) on a line of its own, one Hyperscan database with
+// every pattern on those fields (multi-line, so anchors hold per segment).
+// A hit only says "somewhere in the event": it is confirmed on the atom's own
+// field with the pattern alone. One scan per event instead of one per field,
+// and confirmation only for the rare hits.
+struct ScanGroup {
+  std::vector<FieldScan> fields;
+  std::vector<HsPattern> patterns;
+  std::vector<uint32_t> pattern_global;  // -> Impl::confirmers
+  std::vector<std::vector<PatternUse>> pattern_uses;
+  std::unique_ptr<HsDatabase> db;
+};
+
+// The whole line (keyword searches) is long and repeats every field: its few
+// patterns get a scan of their own rather than all patterns scanning it.
+struct KindPlan {
+  std::array<ScanGroup, 2> groups;  // fields; the whole line
+  std::vector<uint32_t> always_rules;
+};
+
+size_t group_of(const FieldRef& ref) {
+  return !ref.is_extra && ref.field == ingest::Field::raw ? 1 : 0;
+}
+
+// A pattern alone, to confirm hits of the combined scan on one field.
+struct Confirmer {
+  HsPattern pattern;
+  std::unique_ptr<HsDatabase> db;
+  std::unique_ptr<FallbackRegex> fallback;  // when Hyperscan rejects it alone
+};
+
+enum class Tri : uint8_t { no, maybe, yes };
+Tri tri_and(Tri a, Tri b) {
+  return (a == Tri::no || b == Tri::no)     ? Tri::no
+         : (a == Tri::yes && b == Tri::yes) ? Tri::yes
+                                            : Tri::maybe;
+}
+Tri tri_or(Tri a, Tri b) {
+  return (a == Tri::yes || b == Tri::yes) ? Tri::yes
+         : (a == Tri::no && b == Tri::no) ? Tri::no
+                                          : Tri::maybe;
+}
+Tri tri_not(Tri a) {
+  return a == Tri::yes ? Tri::no : a == Tri::no ? Tri::yes : Tri::maybe;
+}
+
+bool starts_anchored(const Atom& a) {
+  if (a.literal == Atom::Literal::equals || a.literal == Atom::Literal::startswith) return true;
+  std::string_view r = a.regex;
+  if (r.starts_with("(?i)")) r.remove_prefix(4);
+  return r.starts_with('^') || r.starts_with("\\A");
+}
+
+bool parse_ip(std::string_view text, bool& v6, uint8_t out[16]) {
+  char buf[64];
+  if (text.empty() || text.size() >= sizeof buf) return false;
+  text.copy(buf, text.size());
+  buf[text.size()] = 0;
+  if (inet_pton(AF_INET, buf, out) == 1) {
+    v6 = false;
+    return true;
+  }
+  if (inet_pton(AF_INET6, buf, out) == 1) {
+    v6 = true;
+    return true;
+  }
+  return false;
+}
+
+bool in_network(const Atom& a, std::string_view text) {
+  bool v6 = false;
+  uint8_t ip[16] = {};
+  if (!parse_ip(text, v6, ip) || v6 != a.v6) return false;
+  int bits = a.prefix_len;
+  for (int i = 0; bits > 0; ++i, bits -= 8) {
+    const uint8_t mask = bits >= 8 ? 0xff : static_cast<uint8_t>(0xff << (8 - bits));
+    if ((ip[i] & mask) != (a.network[i] & mask)) return false;
+  }
+  return true;
+}
+
+bool compare_number(const Atom& a, std::string_view text) {
+  double v = 0;
+  const char* end = text.data() + text.size();
+  auto [p, ec] = std::from_chars(text.data(), end, v);
+  if (ec != std::errc() || p != end) return false;
+  switch (a.op) {
+    case Atom::Op::eq: return v == a.number;
+    case Atom::Op::gt: return v > a.number;
+    case Atom::Op::gte: return v >= a.number;
+    case Atom::Op::lt: return v < a.number;
+    case Atom::Op::lte: return v <= a.number;
+  }
+  return false;
+}
+
+}  // namespace
+
+class Matcher::Scratch {
+ public:
+  hs_scratch_t* hs = nullptr;
+  uint32_t gen = 0;
+  std::vector<uint32_t> atom_gen, rule_gen;
+  std::vector<uint32_t> hit_atoms, candidates;
+  std::string number, number2, decoded, lowered;
+  std::string buffer;                       // the event's fields, one per line
+  std::vector<std::string> decoded_fields;  // per plan field, when decoding changed it
+  std::vector<uint8_t> has_decoded;
+  std::vector<uint32_t> hit_patterns;
+  bool confirmed = false;  // set by a confirmation scan
+  ~Scratch() { hs_free_scratch(hs); }
+};
+
+struct Matcher::Impl {
+  const std::vector<sigma::Rule>& rules;
+  std::vector<AtomSlot> atoms;
+  std::vector<RuleC> compiled;
+  std::array<KindPlan, kKinds> plans;
+  std::vector<Confirmer> confirmers;
+
+  uint32_t confirmer_for(const HsPattern& p) {
+    for (uint32_t i = 0; i < confirmers.size(); ++i)
+      if (confirmers[i].pattern.regex == p.regex && confirmers[i].pattern.flags == p.flags)
+        return i;
+    confirmers.push_back({p, nullptr, nullptr});
+    return static_cast<uint32_t>(confirmers.size() - 1);
+  }
+
+  explicit Impl(const std::vector<sigma::Rule>& r) : rules(r) {}
+
+  // --- evaluation -------------------------------------------------------
+
+  bool atom_true(uint32_t id, const ingest::Event& ev, Scratch& s) const {
+    const AtomSlot& slot = atoms[id];
+    if (slot.way == AtomWay::indexed) return s.atom_gen[id] == s.gen;
+    const Atom& a = *slot.atom;
+    if (slot.way == AtomWay::regex) {
+      for (const FieldRef& ref : slot.refs) {
+        const std::string_view text = field_text(ev, ref, s.number);
+        if (text.empty()) continue;
+        if (slot.fallback->search(text)) return true;
+        if (scanned_decoded(ref) && decode::decode_request(text, s.decoded) &&
+            slot.fallback->search(s.decoded))
+          return true;
+      }
+      return false;
+    }
+    std::string_view text = field_text(ev, slot.refs[0], s.number);
+    if (slot.way == AtomWay::empty) return text.empty();
+    // Values are compared with the first field of a widened name the event has.
+    for (size_t i = 1; text.empty() && i < slot.refs.size() && a.kind != Atom::Kind::null &&
+                       a.kind != Atom::Kind::exists;
+         ++i)
+      text = field_text(ev, slot.refs[i], s.number);
+    switch (a.kind) {
+      case Atom::Kind::number: return compare_number(a, text);
+      case Atom::Kind::cidr: return in_network(a, text);
+      case Atom::Kind::exists: return text.empty() != a.exists_wanted;
+      case Atom::Kind::null: return text.empty();
+      case Atom::Kind::fieldref: {
+        const std::string_view other = field_text(ev, resolve_field(a.other_field)[0], s.number2);
+        if (text.empty() || other.empty()) return false;
+        return a.fieldref_cased ? text == other : iequals(text, other);
+      }
+      case Atom::Kind::pattern: break;
+    }
+    return false;
+  }
+
+  bool field_match_true(const FieldMatchC& fm, const ingest::Event& ev, Scratch& s) const {
+    if (fm.all) {
+      for (uint32_t a : fm.atoms)
+        if (!atom_true(a, ev, s)) return false;
+      return !fm.atoms.empty();
+    }
+    for (uint32_t a : fm.atoms)
+      if (atom_true(a, ev, s)) return true;
+    return false;
+  }
+
+  // The index of the first alternative that holds, or -1.
+  int selection_true(const RuleC& r, int sel, const ingest::Event& ev, Scratch& s) const {
+    const auto& alts = r.selections[static_cast<size_t>(sel)];
+    for (size_t i = 0; i < alts.size(); ++i) {
+      bool ok = true;
+      for (const FieldMatchC& fm : alts[i])
+        if (!field_match_true(fm, ev, s)) {
+          ok = false;
+          break;
+        }
+      if (ok) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  bool condition_true(const RuleC& r, const Condition& c, const ingest::Event& ev,
+                      Scratch& s) const {
+    switch (c.op) {
+      case Condition::Op::selection: return selection_true(r, c.selection, ev, s) >= 0;
+      case Condition::Op::not_: return !condition_true(r, c.operands.at(0), ev, s);
+      case Condition::Op::all_of:
+        for (const Condition& o : c.operands)
+          if (!condition_true(r, o, ev, s)) return false;
+        return true;
+      case Condition::Op::any_of:
+        for (const Condition& o : c.operands)
+          if (condition_true(r, o, ev, s)) return true;
+        return false;
+    }
+    return false;
+  }
+
+  // --- static analysis --------------------------------------------------
+
+  Tri atom_without_hits(uint32_t id) const {
+    return atoms[id].way == AtomWay::indexed ? Tri::no : Tri::maybe;
+  }
+
+  Tri condition_without_hits(const RuleC& r, const Condition& c) const {
+    switch (c.op) {
+      case Condition::Op::selection: {
+        Tri any = Tri::no;
+        for (const auto& alt : r.selections[static_cast<size_t>(c.selection)]) {
+          Tri all = Tri::yes;
+          for (const FieldMatchC& fm : alt) {
+            Tri t = fm.all ? Tri::yes : Tri::no;
+            for (uint32_t a : fm.atoms)
+              t = fm.all ? tri_and(t, atom_without_hits(a)) : tri_or(t, atom_without_hits(a));
+            if (fm.atoms.empty()) t = Tri::no;
+            all = tri_and(all, t);
+          }
+          any = tri_or(any, all);
+        }
+        return any;
+      }
+      case Condition::Op::not_: return tri_not(condition_without_hits(r, c.operands.at(0)));
+      case Condition::Op::all_of: {
+        Tri t = Tri::yes;
+        for (const Condition& o : c.operands) t = tri_and(t, condition_without_hits(r, o));
+        return t;
+      }
+      case Condition::Op::any_of: {
+        Tri t = Tri::no;
+        for (const Condition& o : c.operands) t = tri_or(t, condition_without_hits(r, o));
+        return t;
+      }
+    }
+    return Tri::maybe;
+  }
+
+  // --- explanation ------------------------------------------------------
+
+  // The first selection that holds where the condition wants it to.
+  int deciding_selection(const RuleC& r, const Condition& c, bool positive, const ingest::Event& ev,
+                         Scratch& s) const {
+    switch (c.op) {
+      case Condition::Op::selection:
+        return positive && selection_true(r, c.selection, ev, s) >= 0 ? c.selection : -1;
+      case Condition::Op::not_: return deciding_selection(r, c.operands.at(0), !positive, ev, s);
+      default:
+        for (const Condition& o : c.operands) {
+          const int sel = deciding_selection(r, o, positive, ev, s);
+          if (sel >= 0) return sel;
+        }
+        return -1;
+    }
+  }
+};
+
+Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique<Impl>(rules)) {
+  Impl& m = *impl_;
+  m.compiled.resize(rules.size());
+  auto note = [&](uint32_t rule, std::string text, bool unsupported) {
+    for (const EngineNote& n : notes_)
+      if (n.rule == rule && n.text == text) return;
+    notes_.push_back({rule, std::move(text), unsupported});
+  };
+
+  for (uint32_t ri = 0; ri < rules.size(); ++ri) {
+    const sigma::Rule& rule = rules[ri];
+    RuleC& rc = m.compiled[ri];
+    const auto filter = sigma::source_filter(rule.logsource);
+    if (!filter) continue;  // the loader reported the log source
+    for (ingest::LogKind k : filter->kinds) rc.kinds[kind_index(k)] = true;
+    for (const std::string& p : filter->processes) {
+      std::string l;
+      to_lower(p, l);
+      rc.processes.push_back(l);
+    }
+    rc.supported = true;
+
+    for (const sigma::Selection& sel : rule.selections) {
+      auto& alts = rc.selections.emplace_back();
+      for (const auto& alt : sel.alternatives) {
+        auto& fms = alts.emplace_back();
+        for (const sigma::FieldMatch& fm : alt) {
+          FieldMatchC& fc = fms.emplace_back();
+          fc.all = fm.all;
+          for (const Atom& a : fm.atoms) {
+            const uint32_t id = static_cast<uint32_t>(m.atoms.size());
+            AtomSlot& slot = m.atoms.emplace_back();
+            slot.atom = &a;
+            slot.rule = ri;
+            slot.refs = resolve_field(fm.field);
+            slot.shown = display_name(slot.refs.back());
+            if (a.kind != Atom::Kind::pattern) {
+              slot.way = AtomWay::other;
+            } else if (a.literal == Atom::Literal::equals && a.literal_text.empty()) {
+              slot.way = AtomWay::empty;
+            } else {
+              const unsigned flags = (a.caseless ? HS_FLAG_CASELESS : 0) |
+                                     (a.dotall ? HS_FLAG_DOTALL : 0) |
+                                     (a.multiline ? HS_FLAG_MULTILINE : 0);
+              const std::string why = hs_check({a.regex, flags});
+              if (!why.empty()) {
+                slot.way = AtomWay::regex;
+                std::string err;
+                slot.fallback = FallbackRegex::compile(a, err);
+                if (!slot.fallback) {
+                  note(ri, "regex /" + a.regex + "/ compiles in no engine (" + err + ")", true);
+                  rc.supported = false;
+                } else {
+                  note(ri,
+                       "regex /" + a.regex + "/ runs in " +
+                           std::string(slot.fallback->engine_name()) + ", not Hyperscan (" + why +
+                           ")",
+                       false);
+                }
+              }
+            }
+            fc.atoms.push_back(id);
+          }
+        }
+      }
+    }
+    if (!rc.supported) continue;
+    // Register indexed atoms in the scans of every log kind the rule reads.
+    for (size_t k = 0; k < kKinds; ++k) {
+      if (!rc.kinds[k]) continue;
+      for (const auto& alts : rc.selections)
+        for (const auto& fms : alts)
+          for (const FieldMatchC& fc : fms)
+            for (uint32_t id : fc.atoms) {
+              AtomSlot& slot = m.atoms[id];
+              if (slot.way != AtomWay::indexed) continue;
+              const Atom& a = *slot.atom;
+              for (size_t ri2 = 0; ri2 < slot.refs.size(); ++ri2) {
+                const FieldRef& ref = slot.refs[ri2];
+                // A widened query value not anchored at the start is found in
+                // url.original whenever it is in url.query: look there only.
+                if (slot.refs.size() > 1 && ri2 == 0 && !starts_anchored(a)) continue;
+                ScanGroup& plan = m.plans[k].groups[group_of(ref)];
+                auto it = std::find_if(plan.fields.begin(), plan.fields.end(),
+                                       [&](const FieldScan& f) { return f.ref == ref; });
+                if (it == plan.fields.end()) {
+                  plan.fields.emplace_back();
+                  it = plan.fields.end() - 1;
+                  it->ref = ref;
+                  it->decode = scanned_decoded(ref);
+                }
+                const uint32_t field = static_cast<uint32_t>(it - plan.fields.begin());
+                FieldScan& scan = *it;
+                if (a.literal == Atom::Literal::equals) {
+                  std::string key = a.literal_text;
+                  if (a.caseless) to_lower(a.literal_text, key);
+                  (a.caseless ? scan.exact_caseless : scan.exact_cased)[key].push_back(id);
+                  scan.exact_max_len = std::max(scan.exact_max_len, key.size());
+                  continue;
+                }
+                const unsigned flags = (a.caseless ? HS_FLAG_CASELESS : 0) |
+                                       (a.dotall ? HS_FLAG_DOTALL : 0) |
+                                       (a.multiline ? HS_FLAG_MULTILINE : 0);
+                size_t p = 0;
+                while (p < plan.patterns.size() &&
+                       !(plan.patterns[p].regex == a.regex && plan.patterns[p].flags == flags))
+                  ++p;
+                if (p == plan.patterns.size()) {
+                  plan.patterns.push_back({a.regex, flags});
+                  plan.pattern_global.push_back(m.confirmer_for(plan.patterns.back()));
+                  plan.pattern_uses.emplace_back();
+                }
+                plan.pattern_uses[p].push_back({id, field});
+              }
+            }
+    }
+  }
+
+  // Each pattern alone (to confirm hits), then one database per log kind; a
+  // pattern Hyperscan rejects falls back like those rejected above.
+  auto fall_back = [&](uint32_t atom_id, const std::string& why) {
+    AtomSlot& slot = m.atoms[atom_id];
+    if (slot.way != AtomWay::indexed) return;
+    slot.way = AtomWay::regex;
+    std::string err;
+    slot.fallback = FallbackRegex::compile(*slot.atom, err);
+    if (!slot.fallback) {
+      note(slot.rule, "regex /" + slot.atom->regex + "/ compiles in no engine (" + err + ")", true);
+      m.compiled[slot.rule].supported = false;
+    } else {
+      note(slot.rule,
+           "regex /" + slot.atom->regex + "/ runs in " + std::string(slot.fallback->engine_name()) +
+               ", not Hyperscan (" + why + ")",
+           false);
+    }
+  };
+  for (Confirmer& c : m.confirmers) {
+    std::vector<HsRejected> rejected;
+    c.db = HsDatabase::compile({c.pattern}, rejected);
+  }
+  for (KindPlan& kind : m.plans)
+    for (ScanGroup& plan : kind.groups) {
+      if (plan.patterns.empty()) continue;
+      std::vector<HsPattern> combined = plan.patterns;
+      for (HsPattern& p : combined) p.flags |= HS_FLAG_MULTILINE;
+      std::vector<HsRejected> rejected;
+      plan.db = HsDatabase::compile(combined, rejected);
+      for (const HsRejected& r : rejected) {
+        for (const PatternUse& u : plan.pattern_uses[r.index]) fall_back(u.atom, r.error);
+        plan.pattern_uses[r.index].clear();
+      }
+      for (size_t p = 0; p < plan.patterns.size(); ++p)
+        if (!m.confirmers[plan.pattern_global[p]].db) {
+          for (const PatternUse& u : plan.pattern_uses[p]) fall_back(u.atom, "rejected alone");
+          plan.pattern_uses[p].clear();
+        }
+    }
+
+  for (uint32_t ri = 0; ri < rules.size(); ++ri) {
+    RuleC& rc = m.compiled[ri];
+    if (!rc.supported) continue;
+    rc.always = m.condition_without_hits(rc, rules[ri].condition) != Tri::no;
+    if (rc.always)
+      note(ri, "evaluated on every event of its log source (no pattern to trigger it)", false);
+    for (size_t k = 0; k < kKinds; ++k)
+      if (rc.kinds[k] && rc.always) m.plans[k].always_rules.push_back(ri);
+  }
+}
+
+Matcher::~Matcher() = default;
+
+bool Matcher::runs(uint32_t rule) const {
+  return rule < impl_->compiled.size() && impl_->compiled[rule].supported;
+}
+
+size_t Matcher::running_rules() const {
+  return static_cast<size_t>(std::count_if(impl_->compiled.begin(), impl_->compiled.end(),
+                                           [](const RuleC& r) { return r.supported; }));
+}
+
+std::unique_ptr<Matcher::Scratch, void (*)(Matcher::Scratch*)> Matcher::make_scratch() const {
+  auto* s = new Scratch;
+  s->atom_gen.assign(impl_->atoms.size(), 0);
+  s->rule_gen.assign(impl_->compiled.size(), 0);
+  size_t fields = 0;
+  for (const KindPlan& kind : impl_->plans)
+    for (const ScanGroup& plan : kind.groups) {
+      if (plan.db) plan.db->fit_scratch(&s->hs);
+      fields = std::max(fields, plan.fields.size());
+    }
+  for (const Confirmer& c : impl_->confirmers)
+    if (c.db) c.db->fit_scratch(&s->hs);
+  s->decoded_fields.resize(fields);
+  s->has_decoded.resize(fields);
+  return {s, [](Scratch* p) { delete p; }};
+}
+
+namespace {
+
+int on_combined_match(unsigned id, unsigned long long, unsigned long long, unsigned, void* ctx) {
+  static_cast<Matcher::Scratch*>(ctx)->hit_patterns.push_back(id);
+  return 0;
+}
+
+int on_confirm_match(unsigned, unsigned long long, unsigned long long, unsigned, void* ctx) {
+  static_cast<Matcher::Scratch*>(ctx)->confirmed = true;
+  return 1;  // one match is enough
+}
+
+}  // namespace
+
+void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& out) const {
+  const Impl& m = *impl_;
+  const size_t k = kind_index(ev.kind);
+  if (k >= kKinds) return;
+  const KindPlan& kind_plan = m.plans[k];
+  if (++s.gen == 0) {  // wrapped: forget every old mark
+    std::fill(s.atom_gen.begin(), s.atom_gen.end(), 0);
+    std::fill(s.rule_gen.begin(), s.rule_gen.end(), 0);
+    s.gen = 1;
+  }
+  s.hit_atoms.clear();
+
+  auto mark = [&](uint32_t a) {
+    if (s.atom_gen[a] == s.gen) return;
+    s.atom_gen[a] = s.gen;
+    s.hit_atoms.push_back(a);
+  };
+  auto mark_exact = [&](const FieldScan& scan, std::string_view text) {
+    if (text.size() > scan.exact_max_len) return;
+    auto hit = [&](const ExactMap& map, std::string_view key) {
+      auto it = map.find(key);
+      if (it == map.end()) return;
+      for (uint32_t a : it->second) mark(a);
+    };
+    if (!scan.exact_cased.empty()) hit(scan.exact_cased, text);
+    if (!scan.exact_caseless.empty()) {
+      to_lower(text, s.lowered);
+      hit(scan.exact_caseless, s.lowered);
+    }
+  };
+
+  auto confirm = [&](const Confirmer& c, std::string_view text) {
+    s.confirmed = false;
+    hs_scan(c.db->get(), text.data(), static_cast<unsigned>(text.size()), 0, s.hs, on_confirm_match,
+            &s);
+    return s.confirmed;
+  };
+  for (const ScanGroup& plan : kind_plan.groups) {
+    s.buffer.clear();
+    for (size_t i = 0; i < plan.fields.size(); ++i) {
+      const FieldScan& scan = plan.fields[i];
+      const std::string_view text = field_text(ev, scan.ref, s.number);
+      s.has_decoded[i] = false;
+      if (text.empty()) continue;
+      mark_exact(scan, text);
+      s.buffer.append(text).push_back('\n');
+      if (scan.decode && decode::decode_request(text, s.decoded_fields[i])) {
+        s.has_decoded[i] = true;
+        mark_exact(scan, s.decoded_fields[i]);
+        s.buffer.append(s.decoded_fields[i]).push_back('\n');
+      }
+    }
+    s.hit_patterns.clear();
+    if (plan.db && !s.buffer.empty())
+      hs_scan(plan.db->get(), s.buffer.data(), static_cast<unsigned>(s.buffer.size()), 0, s.hs,
+              on_combined_match, &s);
+    for (uint32_t p : s.hit_patterns) {
+      const Confirmer& c = m.confirmers[plan.pattern_global[p]];
+      for (const PatternUse& u : plan.pattern_uses[p]) {
+        if (s.atom_gen[u.atom] == s.gen) continue;
+        const std::string_view text = field_text(ev, plan.fields[u.field].ref, s.number);
+        if (text.empty()) continue;
+        if (confirm(c, text) || (s.has_decoded[u.field] && confirm(c, s.decoded_fields[u.field])))
+          mark(u.atom);
+      }
+    }
+  }
+
+  s.candidates.clear();
+  for (uint32_t a : s.hit_atoms) {
+    const uint32_t r = m.atoms[a].rule;
+    if (s.rule_gen[r] == s.gen) continue;
+    s.rule_gen[r] = s.gen;
+    s.candidates.push_back(r);
+  }
+  for (uint32_t r : kind_plan.always_rules)
+    if (s.rule_gen[r] != s.gen) {
+      s.rule_gen[r] = s.gen;
+      s.candidates.push_back(r);
+    }
+  std::sort(s.candidates.begin(), s.candidates.end());
+  for (uint32_t r : s.candidates) {
+    const RuleC& rc = m.compiled[r];
+    if (!rc.supported || !rc.kinds[k]) continue;
+    if (!rc.processes.empty() &&
+        std::none_of(rc.processes.begin(), rc.processes.end(),
+                     [&](const std::string& p) { return iequals(p, ev.process); }))
+      continue;
+    if (m.condition_true(rc, m.rules[r].condition, ev, s)) out.push_back(r);
+  }
+}
+
+Matcher::Evidence Matcher::explain(const ingest::Event& ev, uint32_t rule, Scratch& s) const {
+  const Impl& m = *impl_;
+  const RuleC& rc = m.compiled[rule];
+  const int sel = m.deciding_selection(rc, m.rules[rule].condition, true, ev, s);
+  if (sel >= 0) {
+    const int alt = m.selection_true(rc, sel, ev, s);
+    const auto& fms = rc.selections[static_cast<size_t>(sel)][static_cast<size_t>(alt)];
+    for (const FieldMatchC& fm : fms) {
+      if (fm.atoms.empty()) continue;
+      const AtomSlot& slot = m.atoms[fm.atoms[0]];
+      // A widened field shows the text it was matched in (url.original).
+      const FieldRef& ref = slot.refs.back();
+      const std::string_view value = field_text(ev, ref, s.number);
+      if (value.empty()) continue;
+      return {slot.shown, value};
+    }
+  }
+  return {"event.original", ev.raw};
+}
+
+}  // namespace shodo::detect::engine

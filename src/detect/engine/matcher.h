@@ -1,0 +1,63 @@
+// The compiled form of all loaded Sigma rules. Each event is scanned once per
+// field it carries (raw and decoded) against every pattern of every rule at
+// once (Hyperscan), exact values are looked up in tables, and only the rules
+// whose patterns were seen are evaluated; rules that could match without any
+// pattern hit (`not ...`, numeric or CIDR tests) are evaluated on every event
+// of their log source.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detect/sigma/rule.h"
+#include "ingest/event.h"
+
+namespace shodo::detect::engine {
+
+// Something `shodo rules lint` should say about how a rule runs.
+struct EngineNote {
+  uint32_t rule = 0;
+  std::string text;
+  bool unsupported = false;  // the rule cannot run at all
+};
+
+class Matcher {
+ public:
+  // `rules` must outlive the matcher.
+  explicit Matcher(const std::vector<sigma::Rule>& rules);
+  ~Matcher();
+  Matcher(const Matcher&) = delete;
+  Matcher& operator=(const Matcher&) = delete;
+
+  const std::vector<EngineNote>& notes() const { return notes_; }
+  // The rule runs on some log source shodo reads and compiled.
+  bool runs(uint32_t rule) const;
+  size_t running_rules() const;
+
+  // Per-thread working memory.
+  class Scratch;
+  std::unique_ptr<Scratch, void (*)(Scratch*)> make_scratch() const;
+
+  // Appends the indices of the rules `ev` matches, ascending.
+  void match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& out) const;
+
+  // What made `rule` match `ev`, right after match() on the same event: the
+  // field's display name and its text (a view into the event, or into `s`
+  // until its next use).
+  struct Evidence {
+    std::string_view field;
+    std::string_view value;
+  };
+  Evidence explain(const ingest::Event& ev, uint32_t rule, Scratch& s) const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+  std::vector<EngineNote> notes_;
+};
+
+}  // namespace shodo::detect::engine

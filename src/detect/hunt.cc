@@ -1,0 +1,153 @@
+// The hunt: rules matched in parallel per batch, everything stateful
+// (findings, correlations, detectors, outcomes) in input order.
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+#include "detect/correlation/correlation_engine.h"
+#include "detect/detect.h"
+#include "detect/engine/matcher.h"
+#include "detect/stateful/detectors.h"
+#include "detect/stateful/web_outcome.h"
+
+namespace shodo::detect {
+namespace {
+
+constexpr size_t kMaxValueBytes = 1024;
+
+struct Hit {
+  uint32_t event = 0;  // index in the batch
+  uint32_t rule = 0;
+  std::string_view field;  // owned by the matcher
+  std::string value;
+};
+
+// ATT&CK technique ids from Sigma tags: attack.t1190 -> T1190.
+std::vector<std::string> techniques(const std::vector<std::string>& tags) {
+  std::vector<std::string> out;
+  for (const std::string& tag : tags) {
+    if (tag.size() < 9 || tag.compare(0, 8, "attack.t") != 0) continue;
+    const char d = tag[8];
+    if (d < '0' || d > '9') continue;
+    std::string id = tag.substr(7);
+    for (char& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    out.push_back(std::move(id));
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Hunt::State {
+  const RuleSet& rules;
+  HuntOptions options;
+  std::vector<std::unique_ptr<engine::Matcher::Scratch, void (*)(engine::Matcher::Scratch*)>>
+      scratch;
+  std::mutex hits_mu;
+  std::map<uint64_t, std::vector<Hit>> hits;  // batch seq -> its hits
+
+  std::vector<std::unique_ptr<StatefulDetector>> detectors;
+  WebOutcome outcome;
+  CorrelationEngine correlation;
+  std::vector<Finding> findings;
+  std::vector<uint32_t> matched;  // per event, reused
+
+  State(const RuleSet& r, const HuntOptions& o)
+      : rules(r), options(o), correlation(r.correlations(), r.rules()) {}
+
+  Finding rule_finding(const ingest::Event& ev, const Hit& h) const {
+    const sigma::RuleMeta& meta = rules.rules()[h.rule].meta;
+    Finding f;
+    f.source = Finding::Source::sigma;
+    f.rule_id = rule_key(meta);
+    f.title = meta.title;
+    f.title_ja = meta.title_ja;
+    f.level = meta.level;
+    f.techniques = techniques(meta.tags);
+    f.time = ev.time;
+    f.utc_offset_s = ev.utc_offset_s;
+    f.client_ip.assign(ev.client_ip);
+    f.user.assign(ev.user);
+    f.field.assign(h.field);
+    f.value = h.value;
+    f.method.assign(ev.method);
+    f.path.assign(ev.path);
+    f.status = ev.status;
+    f.bytes = ev.bytes_sent >= 0 ? ev.bytes_sent : ev.bytes_total;
+    f.cite = {ev.file_index, ev.line, ev.offset};
+    return f;
+  }
+};
+
+Hunt::Hunt(const RuleSet& rules, const HuntOptions& options)
+    : s_(std::make_unique<State>(rules, options)) {
+  for (unsigned i = 0; i <= options.threads; ++i)
+    s_->scratch.push_back(rules.matcher().make_scratch());
+  if (options.detectors) s_->detectors = make_detectors(DetectorOptions{});
+}
+
+Hunt::~Hunt() = default;
+
+void Hunt::process(const ingest::Batch& batch, unsigned worker) {
+  const engine::Matcher& matcher = s_->rules.matcher();
+  engine::Matcher::Scratch& scratch = *s_->scratch.at(worker);
+  std::vector<Hit> hits;
+  std::vector<uint32_t> matched;
+  for (size_t i = 0; i < batch.events.size(); ++i) {
+    const ingest::Event& ev = batch.events[i];
+    matched.clear();
+    matcher.match(ev, scratch, matched);
+    for (uint32_t r : matched) {
+      const engine::Matcher::Evidence e = matcher.explain(ev, r, scratch);
+      hits.push_back(
+          {static_cast<uint32_t>(i), r, e.field, std::string(e.value.substr(0, kMaxValueBytes))});
+    }
+  }
+  std::lock_guard lock(s_->hits_mu);
+  s_->hits.emplace(batch.seq, std::move(hits));
+}
+
+void Hunt::ordered(const ingest::Batch& batch) {
+  State& s = *s_;
+  std::vector<Hit> hits;
+  {
+    std::lock_guard lock(s.hits_mu);
+    auto it = s.hits.find(batch.seq);
+    if (it != s.hits.end()) {
+      hits = std::move(it->second);
+      s.hits.erase(it);
+    }
+  }
+  size_t h = 0;
+  for (size_t i = 0; i < batch.events.size(); ++i) {
+    const ingest::Event& ev = batch.events[i];
+    for (auto& d : s.detectors) d->observe(ev);
+    s.outcome.observe(ev);
+    s.matched.clear();
+    for (; h < hits.size() && hits[h].event == i; ++h) {
+      const Hit& hit = hits[h];
+      s.matched.push_back(hit.rule);
+      if (s.options.all_matches || s.rules.rules()[hit.rule].generate)
+        s.findings.push_back(s.rule_finding(ev, hit));
+    }
+    if (!s.matched.empty()) s.correlation.observe(ev, s.matched);
+  }
+}
+
+std::vector<Finding> Hunt::finish() {
+  State& s = *s_;
+  s.correlation.finish(s.findings);
+  for (auto& d : s.detectors) d->finish(s.findings);
+  for (Finding& f : s.findings)
+    if (f.source == Finding::Source::sigma) s.outcome.assess(f);
+  std::vector<Finding> out = std::move(s.findings);
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    if (a.time != b.time) return a.time < b.time;
+    if (a.cite.file_index != b.cite.file_index) return a.cite.file_index < b.cite.file_index;
+    if (a.cite.line != b.cite.line) return a.cite.line < b.cite.line;
+    return a.rule_id < b.rule_id;
+  });
+  return out;
+}
+
+}  // namespace shodo::detect

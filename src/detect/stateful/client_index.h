@@ -1,0 +1,49 @@
+// Dense numbers for client addresses, shared by the detectors that keep
+// state per client: one hash lookup per event instead of one per detector
+// (the others find the same address in a one-entry cache), and per-client
+// state in vectors indexed by number.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detect/stateful/string_map.h"
+
+namespace shodo::detect {
+
+class ClientIndex {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  // The address's number, assigned on first sight; kNone for no address.
+  uint32_t id(std::string_view ip) {
+    if (ip.empty()) return kNone;
+    if (ip == last_) return last_id_;
+    auto it = ids_.find(ip);
+    if (it == ids_.end()) {
+      it = ids_.emplace(std::string(ip), static_cast<uint32_t>(names_.size())).first;
+      names_.emplace_back(ip);
+    }
+    last_.assign(ip);
+    last_id_ = it->second;
+    return last_id_;
+  }
+  const std::string& name(uint32_t id) const { return names_[id]; }
+
+ private:
+  StringMap<uint32_t> ids_;
+  std::vector<std::string> names_;
+  std::string last_;  // a copy: event text does not outlive its batch
+  uint32_t last_id_ = kNone;
+};
+
+// The state of client `id` in a vector indexed by client number.
+template <typename T>
+T& client_state(std::vector<T>& states, uint32_t id) {
+  if (id >= states.size()) states.resize(id + 1);
+  return states[id];
+}
+
+}  // namespace shodo::detect

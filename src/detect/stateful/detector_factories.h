@@ -1,0 +1,22 @@
+// One factory per detector (each in its own file); make_detectors() lists them.
+// Detectors with state per client share one ClientIndex.
+#pragma once
+
+#include <memory>
+
+#include "detect/stateful/client_index.h"
+#include "detect/stateful/detectors.h"
+
+namespace shodo::detect {
+
+std::unique_ptr<StatefulDetector> make_web_brute_force(const DetectorOptions& o);
+std::unique_ptr<StatefulDetector> make_ssh_brute_force(const DetectorOptions& o);
+std::unique_ptr<StatefulDetector> make_scanning(const DetectorOptions& o,
+                                                std::shared_ptr<ClientIndex> clients);
+std::unique_ptr<StatefulDetector> make_flood(const DetectorOptions& o,
+                                             std::shared_ptr<ClientIndex> clients);
+std::unique_ptr<StatefulDetector> make_exfiltration(const DetectorOptions& o,
+                                                    std::shared_ptr<ClientIndex> clients);
+std::unique_ptr<StatefulDetector> make_webshell(const DetectorOptions& o);
+
+}  // namespace shodo::detect

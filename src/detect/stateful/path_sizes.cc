@@ -1,0 +1,51 @@
+#include "detect/stateful/path_sizes.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "detect/stateful/web_paths.h"
+
+namespace shodo::detect {
+
+namespace {
+
+// A fixed mix of the sample number (splitmix64) instead of a random source:
+// the same input always gives the same baseline.
+uint64_t mix(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ull;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+void PathSizes::observe(const ingest::Event& ev) {
+  if (ev.status < 200 || ev.status > 299 || ev.bytes_sent < 0 || ev.path.empty()) return;
+  baseline_key(ev.path, key_);
+  Reservoir& r = entry(paths_, key_);
+  const auto size =
+      static_cast<uint32_t>(std::min<int64_t>(ev.bytes_sent, std::numeric_limits<uint32_t>::max()));
+  // Reservoir sampling (Algorithm R): every response has the same chance
+  // to be among the samples.
+  if (r.seen < kSamples) {
+    r.sizes[r.seen] = size;
+  } else {
+    const uint64_t slot = mix(r.seen) % (r.seen + 1);
+    if (slot < kSamples) r.sizes[slot] = size;
+  }
+  ++r.seen;
+}
+
+PathSizes::Baseline PathSizes::baseline(std::string_view path) const {
+  baseline_key(path, lookup_key_);
+  const auto it = paths_.find(std::string_view(lookup_key_));
+  if (it == paths_.end()) return {};
+  const Reservoir& r = it->second;
+  const size_t n = std::min<uint64_t>(r.seen, kSamples);
+  std::array<uint32_t, kSamples> sorted = r.sizes;
+  std::nth_element(sorted.begin(), sorted.begin() + n / 2, sorted.begin() + n);
+  return {r.seen, static_cast<int64_t>(sorted[n / 2])};
+}
+
+}  // namespace shodo::detect

@@ -1,0 +1,123 @@
+#include "detect/stateful/web_paths.h"
+
+#include <array>
+#include <string_view>
+
+namespace shodo::detect {
+
+namespace {
+
+using namespace std::string_view_literals;
+
+// ASCII only, without the locale lookups of std::tolower: paths are bytes.
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// `b` is lower case.
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (lower(a[i]) != b[i]) return false;
+  }
+  return true;
+}
+
+bool iends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
+}
+
+// From the last '.' of the last segment to the end; empty when it has none.
+std::string_view extension_of(std::string_view path) {
+  for (size_t i = path.size(); i > 0; --i) {
+    if (path[i - 1] == '/') return {};
+    if (path[i - 1] == '.') return path.substr(i - 1);
+  }
+  return {};
+}
+
+std::string_view last_segment(std::string_view path) {
+  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+  const size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+constexpr std::array kLoginSegments = {"wp-login.php"sv,     "xmlrpc.php"sv,   "login"sv,
+                                       "log-in"sv,           "signin"sv,       "sign-in"sv,
+                                       "sign_in"sv,          "logon"sv,        "login.php"sv,
+                                       "login.aspx"sv,       "login.jsp"sv,    "login.do"sv,
+                                       "j_security_check"sv, "authenticate"sv, "admin.php"sv};
+constexpr std::array kLoginPaths = {"/admin"sv, "/administrator"sv, "/administrator/index.php"sv,
+                                    "/user"sv,  "/session"sv,       "/sessions"sv};
+constexpr std::array kScriptExtensions = {".php"sv,   ".php3"sv, ".php4"sv, ".php5"sv, ".php7"sv,
+                                          ".phtml"sv, ".phar"sv, ".asp"sv,  ".aspx"sv, ".ashx"sv,
+                                          ".asmx"sv,  ".jsp"sv,  ".jspx"sv, ".cgi"sv,  ".pl"sv,
+                                          ".py"sv,    ".cfm"sv,  ".shtml"sv};
+
+// Longer extensions first: ".sql.gz" must win over ".gz".
+constexpr std::array<ArchiveKind, 22> kArchives = {{
+    {".sql.gz", true}, {".sql.bz2", true}, {".sql.zip", true}, {".sql.xz", true}, {".sql", true},
+    {".dump", true},   {".bak", true},     {".backup", true},  {".old", true},    {".db", true},
+    {".sqlite", true}, {".mdb", true},     {".tar.gz", false}, {".tgz", false},   {".tar", false},
+    {".zip", false},   {".7z", false},     {".rar", false},    {".gz", false},    {".bz2", false},
+    {".xz", false},    {".csv", false},
+}};
+
+}  // namespace
+
+bool is_login_path(std::string_view path) {
+  const std::string_view seg = last_segment(path);
+  for (std::string_view s : kLoginSegments) {
+    if (iequals(seg, s)) return true;
+  }
+  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+  for (std::string_view p : kLoginPaths) {
+    if (iequals(path, p)) return true;
+  }
+  return false;
+}
+
+bool is_xmlrpc_path(std::string_view path) {
+  return iequals(last_segment(path), "xmlrpc.php");
+}
+
+bool is_script_path(std::string_view path) {
+  const std::string_view ext = extension_of(path);
+  if (ext.empty()) return false;
+  for (std::string_view e : kScriptExtensions) {
+    if (iequals(ext, e)) return true;
+  }
+  return false;
+}
+
+ArchiveKind archive_kind(std::string_view path) {
+  // Most paths have no extension at all, and most others end in one no
+  // archive ends in (.css, .js...): only then compare whole suffixes.
+  const std::string_view ext = extension_of(path);
+  if (ext.empty()) return {};
+  for (const ArchiveKind& k : kArchives) {
+    if (k.extension.size() >= ext.size() &&
+        iequals(ext, k.extension.substr(k.extension.size() - ext.size())) &&
+        iends_with(path, k.extension))
+      return k;
+  }
+  return {};
+}
+
+void baseline_key(std::string_view path, std::string& key) {
+  key.clear();
+  size_t copied = 0;  // path[copied, i) is still to append
+  for (size_t i = 0; i < path.size();) {
+    if (path[i] < '0' || path[i] > '9') {
+      ++i;
+      continue;
+    }
+    key.append(path.data() + copied, i - copied);
+    key += '#';
+    while (i < path.size() && path[i] >= '0' && path[i] <= '9') ++i;
+    copied = i;
+  }
+  key.append(path.data() + copied, path.size() - copied);
+}
+
+}  // namespace shodo::detect

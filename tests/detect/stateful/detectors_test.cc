@@ -1,0 +1,194 @@
+// Each detector at its thresholds, and with files read out of time order.
+#include <gtest/gtest.h>
+
+#include "detect/stateful/run_detectors.h"
+#include "detect/stateful/web_paths.h"
+
+namespace shodo::testing {
+namespace {
+
+using detect::Finding;
+constexpr ingest::TimeUs kSecond = 1'000'000;
+constexpr ingest::TimeUs kT0 = 1709218800LL * kSecond;
+
+Record web(double seconds, std::string ip, std::string method, std::string path, int32_t status,
+           int64_t bytes, std::string referer = "") {
+  Record r;
+  r.time = kT0 + static_cast<ingest::TimeUs>(seconds * kSecond);
+  r.client_ip = std::move(ip);
+  r.method = std::move(method);
+  r.path = std::move(path);
+  r.status = status;
+  r.bytes = bytes;
+  r.referer = std::move(referer);
+  return r;
+}
+
+Record ssh(double seconds, std::string ip, std::string user, std::string action,
+           std::string outcome, bool invalid_user = false) {
+  Record r;
+  r.kind = ingest::LogKind::auth;
+  r.time = kT0 + static_cast<ingest::TimeUs>(seconds * kSecond);
+  r.client_ip = std::move(ip);
+  r.user = std::move(user);
+  r.action = std::move(action);
+  r.outcome = std::move(outcome);
+  r.invalid_user = invalid_user;
+  return r;
+}
+
+std::vector<Finding> run(std::vector<Record> records, const detect::DetectorOptions& o = {}) {
+  for (size_t i = 0; i < records.size(); ++i) records[i].line = i + 1;
+  return run_detectors(records, o);
+}
+
+std::vector<std::string> rules_of(const std::vector<Finding>& found) {
+  std::vector<std::string> rules;
+  for (const Finding& f : found) rules.push_back(f.rule_id);
+  return rules;
+}
+
+TEST(StatefulWebPaths, Classifies) {
+  EXPECT_TRUE(detect::is_login_path("/wp-login.php"));
+  EXPECT_TRUE(detect::is_login_path("/blog/XMLRPC.php"));
+  EXPECT_TRUE(detect::is_login_path("/user/login"));
+  EXPECT_TRUE(detect::is_login_path("/administrator/"));
+  EXPECT_TRUE(detect::is_login_path("/users/sign_in"));
+  EXPECT_FALSE(detect::is_login_path("/products/login-shoes"));
+  EXPECT_TRUE(detect::is_script_path("/a/b/c.PHP5"));
+  EXPECT_TRUE(detect::is_script_path("/x.aspx"));
+  EXPECT_FALSE(detect::is_script_path("/php/readme.txt"));
+  EXPECT_EQ(detect::archive_kind("/backup/db.sql.gz").extension, ".sql.gz");
+  EXPECT_TRUE(detect::archive_kind("/backup/db.sql.gz").sensitive);
+  EXPECT_FALSE(detect::archive_kind("/media/x.ZIP").sensitive);
+  EXPECT_EQ(detect::archive_kind("/media/x.ZIP").extension, ".zip");
+  EXPECT_TRUE(detect::archive_kind("/products/12").extension.empty());
+  std::string key;
+  detect::baseline_key("/products/shoes/12345/v2", key);
+  EXPECT_EQ(key, "/products/shoes/#/v#");
+}
+
+TEST(StatefulWebBruteForce, ThresholdIsInclusive) {
+  auto attempts = [](int n) {
+    std::vector<Record> rs;
+    for (int i = 0; i < n; ++i)
+      rs.push_back(web(i * 3, "203.0.113.5", "POST", "/wp-login.php", 200, 4100));
+    return rs;
+  };
+  EXPECT_TRUE(run(attempts(19)).empty());
+  const auto found = run(attempts(20));
+  ASSERT_EQ(rules_of(found), std::vector<std::string>{"shodo.web-brute-force"});
+  EXPECT_EQ(found[0].count, 20u);
+  EXPECT_EQ(found[0].related.size(), 10u);
+  EXPECT_EQ(found[0].outcome, detect::Outcome::failed);
+  EXPECT_EQ(found[0].techniques, std::vector<std::string>{"T1110.001"});
+}
+
+TEST(StatefulWebBruteForce, APauseEndsTheRun) {
+  std::vector<Record> rs;
+  for (int i = 0; i < 15; ++i) rs.push_back(web(i, "203.0.113.5", "POST", "/login", 401, 300));
+  for (int i = 0; i < 15; ++i)
+    rs.push_back(web(3600 + i, "203.0.113.5", "POST", "/login", 401, 300));
+  EXPECT_TRUE(run(rs).empty());
+}
+
+TEST(StatefulWebBruteForce, XmlRpcSuccessIsABiggerBody) {
+  std::vector<Record> rs;
+  for (int i = 0; i < 12; ++i) rs.push_back(web(i, "203.0.113.5", "POST", "/xmlrpc.php", 200, 403));
+  rs.push_back(web(13, "203.0.113.5", "POST", "/xmlrpc.php", 200, 9800));
+  const auto found = run(rs);
+  ASSERT_EQ(rules_of(found), std::vector<std::string>{"shodo.web-login-after-failures"});
+  EXPECT_EQ(found[0].cite.line, 13u);
+  EXPECT_EQ(found[0].outcome_reason,
+            "200 with 9,800 bytes after 12 attempts answered 200 (largest 403 bytes)");
+}
+
+TEST(StatefulSshBruteForce, FilesOutOfTimeOrderMakeOneRun) {
+  // access to auth.log (newer) is read before auth.log.1 (older).
+  std::vector<Record> rs;
+  for (int i = 0; i < 5; ++i)
+    rs.push_back(ssh(600 + i * 10, "198.51.100.7", "root", "ssh-login", "failure"));
+  for (int i = 0; i < 5; ++i)
+    rs.push_back(ssh(500 + i * 10, "198.51.100.7", "root", "ssh-login", "failure"));
+  const auto found = run(rs);
+  ASSERT_EQ(rules_of(found), std::vector<std::string>{"shodo.ssh-brute-force"});
+  EXPECT_EQ(found[0].count, 10u);
+  EXPECT_EQ(found[0].time, kT0 + 500 * kSecond);
+  EXPECT_EQ(found[0].last_time, kT0 + 640 * kSecond);
+}
+
+TEST(StatefulSshBruteForce, InvalidUsersAreCountedOnce) {
+  std::vector<Record> rs;
+  for (int i = 0; i < 6; ++i) {
+    rs.push_back(ssh(i * 5, "198.51.100.7", "oracle", "ssh-invalid-user", "failure"));
+    rs.push_back(ssh(i * 5 + 1, "198.51.100.7", "oracle", "ssh-login", "failure", true));
+  }
+  detect::DetectorOptions o;
+  o.ssh_ip_failures = 7;
+  EXPECT_TRUE(run(rs, o).empty());
+  o.ssh_ip_failures = 6;
+  EXPECT_EQ(run(rs, o).size(), 1u);
+}
+
+TEST(StatefulSshBruteForce, SuccessForTheGuessedAccountFromElsewhere) {
+  std::vector<Record> rs;
+  for (int i = 0; i < 25; ++i)
+    rs.push_back(ssh(i * 5, "45.1.2." + std::to_string(i), "deploy", "ssh-login", "failure"));
+  rs.push_back(ssh(200, "45.9.9.9", "deploy", "ssh-login", "success"));
+  const auto found = run(rs);
+  ASSERT_EQ(found.size(), 2u);
+  const Finding& success =
+      found[0].rule_id == "shodo.ssh-login-after-failures" ? found[0] : found[1];
+  EXPECT_EQ(success.rule_id, "shodo.ssh-login-after-failures");
+  EXPECT_EQ(success.level, detect::Level::high);  // not the same address: high, not critical
+  EXPECT_EQ(success.cite.line, 26u);
+  EXPECT_EQ(success.user, "deploy");
+  EXPECT_EQ(success.client_ip, "45.9.9.9");
+}
+
+TEST(StatefulScanning, CrawlersAreNotScanners) {
+  std::vector<Record> rs;
+  for (int i = 0; i < 2000; ++i)
+    rs.push_back(
+        web(i, "66.249.66.1", "GET", "/p/" + std::to_string(i), i % 20 == 0 ? 404 : 200, 20000));
+  EXPECT_TRUE(run(rs).empty());
+}
+
+TEST(StatefulScanning, DistinctMissingPathsAtTheThreshold) {
+  auto scan = [](int distinct) {
+    std::vector<Record> rs;
+    for (int i = 0; i < distinct; ++i)
+      rs.push_back(web(i, "203.0.113.9", "GET", "/x" + std::to_string(i), 404, 150));
+    for (int i = 0; i < 10; ++i) rs.push_back(web(100 + i, "203.0.113.9", "GET", "/x0", 404, 150));
+    return rs;
+  };
+  EXPECT_TRUE(run(scan(29)).empty());
+  EXPECT_EQ(rules_of(run(scan(30))), std::vector<std::string>{"shodo.scanning"});
+}
+
+TEST(StatefulExfiltration, SameSizedArchivesAreACatchAllPage) {
+  std::vector<Record> rs;
+  for (const char* p : {"/backup.zip", "/db.sql", "/site.tar.gz"})
+    rs.push_back(web(1, "203.0.113.9", "GET", p, 200, 5120));
+  EXPECT_TRUE(run(rs).empty());
+  rs.push_back(web(2, "203.0.113.10", "GET", "/db.sql", 200, 5120));
+  EXPECT_EQ(rules_of(run(rs)), std::vector<std::string>{"shodo.dump-download"});
+}
+
+TEST(StatefulWebshell, ScriptsUsedFromTheStartAreNotLate) {
+  std::vector<Record> rs;
+  for (int i = 0; i < 100; ++i)
+    rs.push_back(web(i * 600, "10.0.0.5", "GET", "/index.html", 200, 900, "x"));
+  for (int i = 0; i < 20; ++i)
+    rs.push_back(web(i * 3000, "127.0.0.1", "POST", "/cron.php", 200, 0));
+  EXPECT_TRUE(run(rs).empty());
+  for (int i = 0; i < 5; ++i)
+    rs.push_back(web(50000 + i * 60, "203.0.113.9", "POST", "/up/x.php", 200, 80));
+  const auto found = run(rs);
+  ASSERT_EQ(rules_of(found), std::vector<std::string>{"shodo.webshell-use"});
+  EXPECT_EQ(found[0].path, "/up/x.php");
+  EXPECT_EQ(found[0].count, 5u);
+}
+
+}  // namespace
+}  // namespace shodo::testing
