@@ -199,9 +199,10 @@ class Matcher::Scratch {
   std::vector<uint32_t> atom_gen, rule_gen;
   std::vector<uint32_t> hit_atoms, candidates;
   std::string number, number2, decoded, lowered;
-  std::string buffer;                       // the event's fields, one per line
-  std::vector<std::string> decoded_fields;  // per plan field, when decoding changed it
-  std::vector<uint8_t> has_decoded;
+  std::string buffer;  // the event's fields, one per line
+  // Per scan group and field: the decoded form, when decoding changed it.
+  std::array<std::vector<std::string>, 2> decoded_fields;
+  std::array<std::vector<uint8_t>, 2> has_decoded;
   std::vector<uint32_t> hit_patterns;
   bool confirmed = false;  // set by a confirmation scan
   ~Scratch() { hs_free_scratch(hs); }
@@ -555,8 +556,10 @@ std::unique_ptr<Matcher::Scratch, void (*)(Matcher::Scratch*)> Matcher::make_scr
     }
   for (const Confirmer& c : impl_->confirmers)
     if (c.db) c.db->fit_scratch(&s->hs);
-  s->decoded_fields.resize(fields);
-  s->has_decoded.resize(fields);
+  for (int g = 0; g < 2; ++g) {
+    s->decoded_fields[g].resize(fields);
+    s->has_decoded[g].resize(fields);
+  }
   return {s, [](Scratch* p) { delete p; }};
 }
 
@@ -611,21 +614,32 @@ void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& 
             &s);
     return s.confirmed;
   };
-  for (const ScanGroup& plan : kind_plan.groups) {
+  // The whole line (keyword searches) is not decoded itself: the decoded
+  // forms of the fields scanned before stand for it, unless there were none.
+  const auto& fields0 = kind_plan.groups[0].fields;
+  const bool decode_line = fields0.empty();
+  for (size_t g = 0; g < kind_plan.groups.size(); ++g) {
+    const ScanGroup& plan = kind_plan.groups[g];
+    auto& decoded = s.decoded_fields[g];
+    auto& has = s.has_decoded[g];
     s.buffer.clear();
     for (size_t i = 0; i < plan.fields.size(); ++i) {
       const FieldScan& scan = plan.fields[i];
       const std::string_view text = field_text(ev, scan.ref, s.number);
-      s.has_decoded[i] = false;
+      has[i] = false;
       if (text.empty()) continue;
       mark_exact(scan, text);
       s.buffer.append(text).push_back('\n');
-      if (scan.decode && decode::decode_request(text, s.decoded_fields[i])) {
-        s.has_decoded[i] = true;
-        mark_exact(scan, s.decoded_fields[i]);
-        s.buffer.append(s.decoded_fields[i]).push_back('\n');
+      if (scan.decode && (g == 0 || decode_line) && decode::decode_request(text, decoded[i])) {
+        has[i] = true;
+        mark_exact(scan, decoded[i]);
+        s.buffer.append(decoded[i]).push_back('\n');
       }
     }
+    const bool borrow = g == 1 && !decode_line && !plan.fields.empty();
+    if (borrow)
+      for (size_t i = 0; i < fields0.size(); ++i)
+        if (s.has_decoded[0][i]) s.buffer.append(s.decoded_fields[0][i]).push_back('\n');
     s.hit_patterns.clear();
     if (plan.db && !s.buffer.empty())
       hs_scan(plan.db->get(), s.buffer.data(), static_cast<unsigned>(s.buffer.size()), 0, s.hs,
@@ -636,8 +650,10 @@ void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& 
         if (s.atom_gen[u.atom] == s.gen) continue;
         const std::string_view text = field_text(ev, plan.fields[u.field].ref, s.number);
         if (text.empty()) continue;
-        if (confirm(c, text) || (s.has_decoded[u.field] && confirm(c, s.decoded_fields[u.field])))
-          mark(u.atom);
+        bool hit = confirm(c, text) || (has[u.field] && confirm(c, decoded[u.field]));
+        for (size_t i = 0; borrow && !hit && i < fields0.size(); ++i)
+          hit = s.has_decoded[0][i] && confirm(c, s.decoded_fields[0][i]);
+        if (hit) mark(u.atom);
       }
     }
   }

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Detection benchmark (issue 3): shodo hunt with every shipped rule plus 500
+# generated Sigma rules, against grep on the same file.
+# Usage: bench/run_detect.sh [SIZE] [BIG_SIZE]
+#   SIZE      size of the speed test file (default 1G)
+#   BIG_SIZE  size of the memory test file (default 5G; 0 to skip)
+# Needs a build in ./build (README quick start) and ./scripts/bootstrap --bench
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE=${1:-1G}
+BIG=${2:-5G}
+WORK=${BENCH_DIR:-/tmp/shodo-bench}
+SHODO=./build/src/cli/shodo
+GEN=./build/bench/shodo_gen_traffic
+mkdir -p "$WORK"
+
+seconds() { # runs a command, prints wall seconds (best of 3)
+  local best=""
+  for _ in 1 2 3; do
+    local s e t
+    s=$(date +%s.%N)
+    "$@" > /dev/null || true   # hunt exits 1 when it reports findings
+    e=$(date +%s.%N)
+    t=$(echo "$e - $s" | bc -l)
+    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
+  done
+  printf '%.3f' "$best"
+}
+
+F="$WORK/access-$SIZE.log"
+[ -f "$F" ] || "$GEN" --seed 1 --size "$SIZE" > "$F"
+RULES="$WORK/rules500"
+[ -d "$RULES" ] || python3 bench/gen_sigma_rules.py "$RULES" 500 1
+# Compile once so the timed runs load the cached Hyperscan databases.
+"$SHODO" rules lint --rules "$RULES" | head -1
+cat "$F" > /dev/null   # page cache warm
+BYTES=$(stat -c %s "$F")
+LINES=$(wc -l < "$F")
+echo "file: $F  bytes=$BYTES lines=$LINES"
+
+report() { # name seconds
+  local lps
+  lps=$(echo "$LINES / $2 / 1000000" | bc -l)
+  printf '%-52s %8.3f s  %6.2f M lines/s\n' "$1" "$2" "$lps"
+}
+
+report "grep -c -iE 'union.*select'" "$(seconds grep -c -iE 'union.*select' "$F")"
+report "hunt -j1 (ingest only: no rules, no detectors)" \
+  "$(seconds "$SHODO" hunt -q -j1 --no-default-rules --no-detectors "$F")"
+report "hunt -j1 shipped+500 rules, no detectors" \
+  "$(seconds "$SHODO" hunt -q -j1 --rules "$RULES" --no-detectors "$F")"
+report "hunt -j2 shipped+500 rules, no detectors" \
+  "$(seconds "$SHODO" hunt -q -j2 --rules "$RULES" --no-detectors "$F")"
+report "hunt -j1 shipped+500 rules + detectors" \
+  "$(seconds "$SHODO" hunt -q -j1 --rules "$RULES" "$F")"
+report "hunt -j2 shipped+500 rules + detectors" \
+  "$(seconds "$SHODO" hunt -q -j2 --rules "$RULES" "$F")"
+
+if [ "$BIG" != 0 ]; then
+  B="$WORK/access-$BIG.log"
+  [ -f "$B" ] || "$GEN" --seed 2 --size "$BIG" > "$B"
+  /usr/bin/time -f "hunt -j2 shipped+500 rules + detectors on $BIG: %e s, peak RSS %M KB" \
+    "$SHODO" hunt -q -j2 --rules "$RULES" "$B" > /dev/null || true
+fi
