@@ -14,18 +14,7 @@ SHODO=./build/src/cli/shodo
 GEN=./build/bench/shodo_gen_traffic
 mkdir -p "$WORK"
 
-seconds() { # runs a command, prints wall seconds (best of 3)
-  local best=""
-  for _ in 1 2 3; do
-    local s e t
-    s=$(date +%s.%N)
-    "$@" > /dev/null || true   # hunt exits 1 when it reports findings
-    e=$(date +%s.%N)
-    t=$(echo "$e - $s" | bc -l)
-    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
-  done
-  printf '%.3f' "$best"
-}
+source bench/lib.sh
 
 F="$WORK/access-$SIZE.log"
 [ -f "$F" ] || "$GEN" --seed 1 --size "$SIZE" > "$F"
