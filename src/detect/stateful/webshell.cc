@@ -56,6 +56,7 @@ class Webshell final : public StatefulDetector {
   }
 
   void finish(std::vector<Finding>& out) override {
+    if (t_min_ > t_max_) return;  // no timed web event: nothing is "late"
     const double late_from =
         static_cast<double>(t_min_) + o_.webshell_late_share * static_cast<double>(t_max_ - t_min_);
     for (const auto& [path, s] : scripts_) {

@@ -101,57 +101,6 @@ TEST(StatefulTraffic, CitationsPointAtTheAttack) {
   EXPECT_EQ(successes, 1);
 }
 
-// CPU time of this thread: the machine may be busy with other work.
-double thread_cpu_ns() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e9 + static_cast<double>(ts.tv_nsec);
-}
-
-// Events whose text lies in one block, in line order, as a batch's does.
-struct Batch {
-  std::string text;
-  std::vector<ingest::Event> events;
-};
-
-Batch batch_of(const std::vector<Record>& records) {
-  Batch b;
-  size_t size = 0;
-  for (const Record& r : records)
-    size += r.client_ip.size() + r.method.size() + r.path.size() + r.referer.size();
-  b.text.reserve(size);
-  auto keep = [&](const std::string& s) {
-    b.text += s;
-    return std::string_view(b.text).substr(b.text.size() - s.size());
-  };
-  for (const Record& r : records) {
-    ingest::Event ev = to_event(r);
-    ev.client_ip = keep(r.client_ip);
-    ev.method = keep(r.method);
-    ev.path = keep(r.path);
-    ev.referer = keep(r.referer);
-    b.events.push_back(ev);
-  }
-  return b;
-}
-
-// Not a strict limit (machines differ, and share their cores): prints the
-// CPU time per event of all detectors, run as the pipeline runs them.
-TEST(StatefulTraffic, CostPerEvent) {
-  WebTraffic shop({.seed = 5, .days = 3});
-  const Batch batch = batch_of(shop.records());
-  auto detectors = detect::make_detectors({});
-  std::vector<Finding> out;
-  const double t0 = thread_cpu_ns();
-  for (const ingest::Event& ev : batch.events) {
-    for (auto& d : detectors) d->observe(ev);
-  }
-  for (auto& d : detectors) d->finish(out);
-  const double per_event = (thread_cpu_ns() - t0) / static_cast<double>(batch.events.size());
-  std::printf("stateful detectors: %.0f ns/event over %zu events\n", per_event,
-              batch.events.size());
-  EXPECT_LT(per_event, 5000);
-}
 
 }  // namespace
 }  // namespace shodo::testing
