@@ -1,5 +1,15 @@
 # Shared by the benchmark scripts: sourced, not run.
 
+# Reads [SIZE] [BIG_SIZE] and sets the paths every script uses.
+bench_setup() {
+  SIZE=${1:-1G}
+  BIG=${2:-5G}
+  WORK=${BENCH_DIR:-/tmp/shodo-bench}
+  SHODO=./build/src/cli/shodo
+  GEN=./build/bench/shodo_gen_traffic
+  mkdir -p "$WORK"
+}
+
 # Runs a command and prints its wall time in seconds, best of 3. The exit
 # status is ignored (shodo hunt exits 1 when it reports findings).
 seconds() {

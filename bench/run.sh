@@ -6,14 +6,8 @@
 # Needs a build in ./build (README quick start) and ./scripts/bootstrap --bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZE=${1:-1G}
-BIG=${2:-5G}
-WORK=${BENCH_DIR:-/tmp/shodo-bench}
-SHODO=./build/src/cli/shodo
-GEN=./build/bench/shodo_gen_traffic
-mkdir -p "$WORK"
-
 source bench/lib.sh
+bench_setup "$@"
 
 F="$WORK/access-$SIZE.log"
 [ -f "$F" ] || "$GEN" --seed 1 --size "$SIZE" > "$F"
