@@ -64,6 +64,7 @@ struct AtomSlot {
   AtomWay way = AtomWay::indexed;
   std::unique_ptr<FallbackRegex> fallback;
   std::string shown;  // field name findings show (the widest ref's)
+  FieldRef other;     // fieldref: the field compared with
 };
 
 struct FieldMatchC {
@@ -138,6 +139,11 @@ Tri tri_or(Tri a, Tri b) {
 }
 Tri tri_not(Tri a) {
   return a == Tri::yes ? Tri::no : a == Tri::no ? Tri::yes : Tri::maybe;
+}
+
+unsigned hs_flags(const Atom& a) {
+  return (a.caseless ? HS_FLAG_CASELESS : 0) | (a.dotall ? HS_FLAG_DOTALL : 0) |
+         (a.multiline ? HS_FLAG_MULTILINE : 0);
 }
 
 bool starts_anchored(const Atom& a) {
@@ -255,7 +261,7 @@ struct Matcher::Impl {
       case Atom::Kind::exists: return text.empty() != a.exists_wanted;
       case Atom::Kind::null: return text.empty();
       case Atom::Kind::fieldref: {
-        const std::string_view other = field_text(ev, resolve_field(a.other_field)[0], s.number2);
+        const std::string_view other = field_text(ev, slot.other, s.number2);
         if (text.empty() || other.empty()) return false;
         return a.fieldref_cased ? text == other : iequals(text, other);
       }
@@ -373,6 +379,25 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
     notes_.push_back({rule, std::move(text), unsupported});
   };
 
+  // A regex Hyperscan rejects (alone or in a database) runs in a fallback
+  // engine, or makes its rule unsupported; lint hears which.
+  auto fall_back = [&](uint32_t atom_id, const std::string& why) {
+    AtomSlot& slot = m.atoms[atom_id];
+    if (slot.way != AtomWay::indexed) return;
+    slot.way = AtomWay::regex;
+    std::string err;
+    slot.fallback = FallbackRegex::compile(*slot.atom, err);
+    if (!slot.fallback) {
+      note(slot.rule, "regex /" + slot.atom->regex + "/ compiles in no engine (" + err + ")", true);
+      m.compiled[slot.rule].supported = false;
+    } else {
+      note(slot.rule,
+           "regex /" + slot.atom->regex + "/ runs in " + std::string(slot.fallback->engine_name()) +
+               ", not Hyperscan (" + why + ")",
+           false);
+    }
+  };
+
   for (uint32_t ri = 0; ri < rules.size(); ++ri) {
     const sigma::Rule& rule = rules[ri];
     RuleC& rc = m.compiled[ri];
@@ -400,30 +425,14 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
             slot.rule = ri;
             slot.refs = resolve_field(fm.field);
             slot.shown = display_name(slot.refs.back());
+            if (a.kind == Atom::Kind::fieldref) slot.other = resolve_field(a.other_field)[0];
             if (a.kind != Atom::Kind::pattern) {
               slot.way = AtomWay::other;
             } else if (a.literal == Atom::Literal::equals && a.literal_text.empty()) {
               slot.way = AtomWay::empty;
             } else {
-              const unsigned flags = (a.caseless ? HS_FLAG_CASELESS : 0) |
-                                     (a.dotall ? HS_FLAG_DOTALL : 0) |
-                                     (a.multiline ? HS_FLAG_MULTILINE : 0);
-              const std::string why = hs_check({a.regex, flags});
-              if (!why.empty()) {
-                slot.way = AtomWay::regex;
-                std::string err;
-                slot.fallback = FallbackRegex::compile(a, err);
-                if (!slot.fallback) {
-                  note(ri, "regex /" + a.regex + "/ compiles in no engine (" + err + ")", true);
-                  rc.supported = false;
-                } else {
-                  note(ri,
-                       "regex /" + a.regex + "/ runs in " +
-                           std::string(slot.fallback->engine_name()) + ", not Hyperscan (" + why +
-                           ")",
-                       false);
-                }
-              }
+              const std::string why = hs_check({a.regex, hs_flags(a)});
+              if (!why.empty()) fall_back(id, why);
             }
             fc.atoms.push_back(id);
           }
@@ -464,9 +473,7 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
                   scan.exact_max_len = std::max(scan.exact_max_len, key.size());
                   continue;
                 }
-                const unsigned flags = (a.caseless ? HS_FLAG_CASELESS : 0) |
-                                       (a.dotall ? HS_FLAG_DOTALL : 0) |
-                                       (a.multiline ? HS_FLAG_MULTILINE : 0);
+                const unsigned flags = hs_flags(a);
                 size_t p = 0;
                 while (p < plan.patterns.size() &&
                        !(plan.patterns[p].regex == a.regex && plan.patterns[p].flags == flags))
@@ -482,24 +489,7 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
     }
   }
 
-  // Each pattern alone (to confirm hits), then one database per log kind; a
-  // pattern Hyperscan rejects falls back like those rejected above.
-  auto fall_back = [&](uint32_t atom_id, const std::string& why) {
-    AtomSlot& slot = m.atoms[atom_id];
-    if (slot.way != AtomWay::indexed) return;
-    slot.way = AtomWay::regex;
-    std::string err;
-    slot.fallback = FallbackRegex::compile(*slot.atom, err);
-    if (!slot.fallback) {
-      note(slot.rule, "regex /" + slot.atom->regex + "/ compiles in no engine (" + err + ")", true);
-      m.compiled[slot.rule].supported = false;
-    } else {
-      note(slot.rule,
-           "regex /" + slot.atom->regex + "/ runs in " + std::string(slot.fallback->engine_name()) +
-               ", not Hyperscan (" + why + ")",
-           false);
-    }
-  };
+  // Each pattern alone (to confirm hits), then one database per log kind.
   for (Confirmer& c : m.confirmers) {
     std::vector<HsRejected> rejected;
     c.db = HsDatabase::compile({c.pattern}, rejected);
