@@ -27,6 +27,10 @@ enum class Outcome : uint8_t {
 // unknown, blocked, failed, attempted, likely-success, success
 std::string_view outcome_name(Outcome o);
 
+// ATT&CK technique ids from Sigma tags: attack.t1110.001 -> T1110.001;
+// other tags (tactics, cve.*) are left out.
+std::vector<std::string> attack_techniques(const std::vector<std::string>& tags);
+
 // Where in the evidence: the ingest run's file index, 1-based line, byte offset.
 struct Citation {
   uint32_t file_index = 0;

@@ -22,20 +22,6 @@ struct Hit {
   std::string value;
 };
 
-// ATT&CK technique ids from Sigma tags: attack.t1190 -> T1190.
-std::vector<std::string> techniques(const std::vector<std::string>& tags) {
-  std::vector<std::string> out;
-  for (const std::string& tag : tags) {
-    if (tag.size() < 9 || tag.compare(0, 8, "attack.t") != 0) continue;
-    const char d = tag[8];
-    if (d < '0' || d > '9') continue;
-    std::string id = tag.substr(7);
-    for (char& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    out.push_back(std::move(id));
-  }
-  return out;
-}
-
 }  // namespace
 
 struct Hunt::State {
@@ -63,7 +49,7 @@ struct Hunt::State {
     f.title = meta.title;
     f.title_ja = meta.title_ja;
     f.level = meta.level;
-    f.techniques = techniques(meta.tags);
+    f.techniques = attack_techniques(meta.tags);
     f.time = ev.time;
     f.utc_offset_s = ev.utc_offset_s;
     f.client_ip.assign(ev.client_ip);

@@ -64,10 +64,12 @@ TEST(Hunt, FindsTheSampleIncident) {
   // Nothing points at the shop's ordinary customers (203.0.113.45 and
   // 198.51.100.23 are the attackers; the scanner and mail abuse come from
   // them or from the local web user).
-  for (const Finding& f : findings)
-    if (f.level >= Level::high && !f.client_ip.empty())
+  for (const Finding& f : findings) {
+    if (f.level >= Level::high && !f.client_ip.empty()) {
       EXPECT_TRUE(f.client_ip == "203.0.113.45" || f.client_ip == "198.51.100.23")
           << f.rule_id << " " << f.title << " " << f.client_ip;
+    }
+  }
 }
 
 }  // namespace

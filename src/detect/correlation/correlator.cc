@@ -22,20 +22,6 @@ constexpr uint64_t kSweepEvery = 4096;  // observations between sweeps of idle g
 constexpr size_t kMaxHitsPerGroup = 100'000;
 constexpr size_t kTemporalHitsPerRule = 16;
 
-// attack.t1110.001 -> T1110.001
-std::vector<std::string> techniques_of(const std::vector<std::string>& tags) {
-  std::vector<std::string> out;
-  for (const std::string& tag : tags) {
-    if (tag.size() < 9 || tag.compare(0, 8, "attack.t") != 0 ||
-        !std::isdigit(static_cast<unsigned char>(tag[8])))
-      continue;
-    std::string id = tag.substr(7);
-    for (char& ch : id) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    out.push_back(std::move(id));
-  }
-  return out;
-}
-
 uint64_t value_hash(std::string_view v) {
   return std::hash<std::string_view>{}(v);
 }
@@ -315,7 +301,7 @@ Finding Correlator::base_finding() const {
   f.title = c_.meta.title.empty() ? c_.meta.name : c_.meta.title;
   f.title_ja = c_.meta.title_ja;
   f.level = c_.meta.level;
-  f.techniques = techniques_of(c_.meta.tags);
+  f.techniques = attack_techniques(c_.meta.tags);
   return f;
 }
 
