@@ -1,0 +1,163 @@
+#include "evidence/vault.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+
+#include "evidence/multi_hash.h"
+#include "evidence/pipeline.h"
+#include "evidence/vault_format.h"
+
+namespace shodo::evidence {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string errno_text(int e) {
+  return std::strerror(e);
+}
+
+bool fsync_dir(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return false;
+  bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
+// Test hook (docs/evidence.md): SHODO_TEST_STALL_AFTER_CHUNKS=N makes the
+// vault writer stop forever after N chunks, so a test can kill an
+// acquisition at a known point.
+long stall_after_chunks() {
+  const char* v = std::getenv("SHODO_TEST_STALL_AFTER_CHUNKS");
+  return v ? std::atol(v) : -1;
+}
+
+// The hashing stages: MD5 (the slowest) alone on one thread, SHA-1 and
+// SHA-256 with the rest on the other.
+struct Digests {
+  Digest sha256{EVP_sha256()}, sha1{EVP_sha1()}, md5{EVP_md5()};
+  Hashes finish() { return {sha256.hex(), sha1.hex(), md5.hex()}; }
+};
+
+}  // namespace
+
+std::string blob_path(const cases::CaseDir& dir, const std::string& sha256) {
+  return dir.vault() + "/" + sha256.substr(0, 2) + "/" + sha256;
+}
+
+TempBlob::~TempBlob() {
+  if (fd_ >= 0) {
+    ::unlink(path_.c_str());
+    ::close(fd_);
+  }
+}
+
+Status TempBlob::create(const cases::CaseDir& dir) {
+  std::error_code ec;
+  fs::create_directories(dir.vault() + "/tmp", ec);
+  path_ = dir.vault() + "/tmp/acquire-XXXXXX";
+  fd_ = ::mkostemp(path_.data(), O_CLOEXEC);
+  if (fd_ < 0) return Status::fail(dir.vault() + "/tmp: " + errno_text(errno));
+  // Held until commit or exit: a temp file nobody holds is stale.
+  ::flock(fd_, LOCK_EX);
+  return {};
+}
+
+Status TempBlob::commit(const cases::CaseDir& dir, const std::string& sha256) {
+  if (::fsync(fd_) != 0) return Status::fail("syncing the vault: " + errno_text(errno));
+  const std::string target = blob_path(dir, sha256);
+  const std::string folder = target.substr(0, target.rfind('/'));
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) return Status::fail(folder + ": " + ec.message());
+  // Identical content is stored once: keep what is there.
+  if (::link(path_.c_str(), target.c_str()) != 0 && errno != EEXIST)
+    return Status::fail(target + ": " + errno_text(errno));
+  ::unlink(path_.c_str());
+  ::close(fd_);
+  fd_ = -1;
+  if (!fsync_dir(folder)) return Status::fail(folder + ": cannot sync");
+  return {};
+}
+
+void remove_stale_temp_files(const cases::CaseDir& dir) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir.vault() + "/tmp", ec)) {
+    int fd = ::open(e.path().c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) continue;
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) ::unlink(e.path().c_str());
+    ::close(fd);
+  }
+}
+
+Status store_stream(const Session& s, fsview::Reader& source, Hashes& hashes, uint64_t& size) {
+  TempBlob tmp;
+  if (Status st = tmp.create(s.dir); !st) return st;
+  VaultWriter writer(s.key, tmp.fd(), kChunkSize);
+  Digests d;
+  const long stall = stall_after_chunks();
+  long chunks = 0;
+  std::vector<Stage> stages = {
+      [&](const unsigned char* p, size_t n, bool, std::string&) {
+        d.md5.update(p, n);
+        return true;
+      },
+      [&](const unsigned char* p, size_t n, bool last, std::string& error) {
+        d.sha256.update(p, n);
+        d.sha1.update(p, n);
+        if (!writer.write_chunk(p, n, last, error)) return false;
+        if (stall >= 0 && ++chunks >= stall) {
+          for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
+        }
+        return true;
+      },
+  };
+  size_t bytes = 0;
+  std::string error;
+  if (!run_pipeline(fill_from(source), stages, bytes, error)) return Status::fail(error);
+  size = bytes;
+  hashes = d.finish();
+  return tmp.commit(s.dir, hashes.sha256);
+}
+
+std::unique_ptr<fsview::Reader> open_blob(const Session& s, const std::string& sha256,
+                                          std::string& error) {
+  const std::string path = blob_path(s.dir, sha256);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) {
+    error = "vault file " + path + ": " + errno_text(errno);
+    return nullptr;
+  }
+  return std::make_unique<VaultReader>(s.key, fd);
+}
+
+Status hash_stream(fsview::Reader& source, Hashes& hashes, uint64_t& size) {
+  Digests d;
+  std::vector<Stage> stages = {
+      [&](const unsigned char* p, size_t n, bool, std::string&) {
+        d.md5.update(p, n);
+        return true;
+      },
+      [&](const unsigned char* p, size_t n, bool, std::string&) {
+        d.sha256.update(p, n);
+        d.sha1.update(p, n);
+        return true;
+      },
+  };
+  size_t bytes = 0;
+  std::string error;
+  if (!run_pipeline(fill_from(source), stages, bytes, error)) return Status::fail(error);
+  size = bytes;
+  hashes = d.finish();
+  return {};
+}
+
+}  // namespace shodo::evidence
