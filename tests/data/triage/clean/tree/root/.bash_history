@@ -1,0 +1,3 @@
+apt update
+apt upgrade -y
+systemctl restart nginx

@@ -1,0 +1,1 @@
+if [ "$BASH" ]; then . ~/.bashrc; fi

@@ -1,0 +1,1 @@
+<?php /* inert stand-in */
