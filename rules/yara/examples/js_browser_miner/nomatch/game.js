@@ -1,0 +1,2 @@
+var hashesPerSecond = 0; // a benchmark page, no miner
+function start() { }

@@ -1,0 +1,2 @@
+shodo inert sample: deliberate syntax error, this script never runs (
+eval(atob('YWxlcnQoMSk='));

@@ -1,0 +1,1 @@
+var o = JSON.parse(atob(token.split('.')[1]));

@@ -1,0 +1,3 @@
+<?php
+shodo inert sample: deliberate syntax error, this file never runs
+$f = chr( 115 ) . chr( 121 ) . chr( 115 ) . chr( 116 ) . 'em';

@@ -1,0 +1,103 @@
+// PHP webshells and backdoors, by what makes them work: request input handed
+// to a code or command sink, input naming the function, packed code run with
+// eval, and the trait set of a shell's file manager. Each rule's examples are
+// in examples/<rule>/match and examples/<rule>/nomatch (docs/scan.md).
+
+rule php_request_to_eval
+{
+    meta:
+        description = "PHP code sink (eval/assert/create_function) fed directly with request input"
+        title_ja = "リクエスト入力を直接 eval 等で実行する PHP"
+        level = "critical"
+        score = 90
+        mitre = "T1505.003, T1059"
+    strings:
+        $a = /(^|[^>:$\w])(eval|assert|create_function)\s*\(\s*(@\s*)?((stripslashes|base64_decode|str_rot13|urldecode|trim|gzinflate)\s*\(\s*)*@?\s*\$_(GET|POST|REQUEST|COOKIE|SERVER)\s*\[/ nocase
+    condition:
+        $a
+}
+
+rule php_request_to_command
+{
+    meta:
+        description = "PHP command sink (system/exec/passthru/shell_exec/popen/proc_open) fed directly with request input"
+        title_ja = "リクエスト入力を直接 OS コマンドとして実行する PHP"
+        level = "critical"
+        score = 90
+        mitre = "T1505.003, T1059.004"
+    strings:
+        $a = /(^|[^>:$\w])(system|passthru|shell_exec|exec|popen|proc_open|pcntl_exec)\s*\(\s*(@\s*)?((stripslashes|base64_decode|urldecode|trim)\s*\(\s*)*\$_(GET|POST|REQUEST|COOKIE)\s*\[/ nocase
+        $b = /(echo|print|return|=|\()\s*`[^`\n]{0,40}\$_(GET|POST|REQUEST|COOKIE)\s*\[[^`\n]{0,80}`\s*[;.)]/
+    condition:
+        any of them
+}
+
+rule php_input_named_function
+{
+    meta:
+        description = "PHP calls a function whose name comes from the request"
+        title_ja = "リクエストで指定された名前の関数を呼び出す PHP"
+        level = "critical"
+        score = 90
+        mitre = "T1505.003, T1059"
+    strings:
+        $a = /\$_(GET|POST|REQUEST|COOKIE)\s*\[[^\]\n]{1,40}\]\s*\(/
+        $b = /(call_user_func|call_user_func_array|array_map|register_shutdown_function)\s*\(\s*\$_(GET|POST|REQUEST|COOKIE)\s*\[/ nocase
+    condition:
+        any of them
+}
+
+rule php_packed_eval
+{
+    meta:
+        description = "PHP evaluates code unpacked through a decoder chain"
+        title_ja = "複数段の復号で展開したコードを eval する PHP"
+        level = "critical"
+        score = 85
+        mitre = "T1505.003, T1027, T1140"
+    strings:
+        $chain = /(eval|assert)\s*\(\s*@?\s*(gzinflate|gzuncompress|gzdecode|str_rot13|convert_uudecode|base64_decode)\s*\(\s*@?\s*(base64_decode|str_rot13|gzinflate|strrev|gzuncompress)\s*\(/ nocase
+        $blob = /(eval|assert)\s*\(\s*@?\s*base64_decode\s*\(\s*['"][A-Za-z0-9+\/]{200}/ nocase
+    condition:
+        any of them
+}
+
+rule php_file_manager_shell
+{
+    meta:
+        description = "PHP file-manager shell: system reconnaissance, file operations, uploads and command execution in one file"
+        title_ja = "ファイル管理型の Web シェル（情報収集・ファイル操作・アップロード・コマンド実行）"
+        level = "high"
+        score = 75
+        mitre = "T1505.003, T1083, T1082"
+    strings:
+        $recon1 = "php_uname(" nocase
+        $recon2 = "posix_getpwuid(" nocase
+        $recon3 = "getmyuid(" nocase
+        $recon4 = "disk_free_space(" nocase
+        $recon5 = "ini_get('disable_functions')" nocase
+        $recon6 = "ini_get(\"disable_functions\")" nocase
+        $fs1 = "fileperms(" nocase
+        $fs2 = "move_uploaded_file(" nocase
+        $fs3 = "unlink(" nocase
+        $fs4 = "chmod(" nocase
+        $fs5 = "scandir(" nocase
+        $cmd = /(^|[^>:$\w])(shell_exec|passthru|system|proc_open|popen)\s*\(/ nocase
+        $in = /\$_(GET|POST|REQUEST)\s*\[/
+    condition:
+        filesize < 1MB and $cmd and $in and 2 of ($recon*) and 3 of ($fs*)
+}
+
+rule php_preg_replace_e_input
+{
+    meta:
+        description = "preg_replace with the /e modifier (evaluates the replacement) on request input"
+        title_ja = "/e 修飾子付き preg_replace でリクエスト入力を評価する PHP"
+        level = "critical"
+        score = 85
+        mitre = "T1505.003, T1059"
+    strings:
+        $a = /preg_replace\s*\(\s*['"][\/#~|!@%][^'"]{0,200}[\/#~|!@%][a-zA-Z]{0,6}e[a-zA-Z]{0,6}['"]\s*,[^;]{0,200}\$_(GET|POST|REQUEST|COOKIE)/ nocase
+    condition:
+        $a
+}

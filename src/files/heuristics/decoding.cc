@@ -1,0 +1,267 @@
+// Decoding chains and names built at run time: how droppers hide the code they
+// run (eval(gzinflate(base64_decode(...)))) and the function they call
+// ('as'.'sert', chr(101).chr(118)..., "\x65\x76\x61\x6c", $f = 'system').
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "files/heuristics/heuristics.h"
+#include "files/heuristics/pattern.h"
+#include "files/heuristics/signal_util.h"
+
+namespace shodo::files {
+namespace {
+
+bool is_sensitive_name(std::string_view name) {
+  static constexpr std::string_view kNames[] = {"eval",
+                                                "assert",
+                                                "system",
+                                                "exec",
+                                                "passthru",
+                                                "shell_exec",
+                                                "popen",
+                                                "proc_open",
+                                                "pcntl_exec",
+                                                "create_function",
+                                                "base64_decode",
+                                                "gzinflate",
+                                                "gzuncompress",
+                                                "gzdecode",
+                                                "str_rot13",
+                                                "call_user_func",
+                                                "call_user_func_array",
+                                                "file_put_contents",
+                                                "move_uploaded_file",
+                                                "preg_replace",
+                                                "function",
+                                                "atob",
+                                                "unescape",
+                                                "fromcharcode"};
+  std::string l = lower(name);
+  return std::find(std::begin(kNames), std::end(kNames), l) != std::end(kNames);
+}
+
+bool is_code_language(Language l) {
+  return l == Language::php || l == Language::js || l == Language::html || l == Language::asp ||
+         l == Language::jsp;
+}
+
+void add(std::vector<Signal>& out, std::string_view text, std::string_view at, std::string id,
+         int points, std::string title, std::string title_ja, std::string reason,
+         std::string reason_ja) {
+  add_signal(out, std::move(id), points, std::move(title), std::move(title_ja), std::move(reason),
+             std::move(reason_ja), offset_in(text, at), {"T1027", "T1140"});
+}
+
+void check_decode_chains(std::string_view text, std::vector<Signal>& out) {
+  constexpr const char* kDecoders =
+      R"((?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|convert_uudecode|hex2bin|strrev|rawurldecode|urldecode|atob|unescape|decodeURIComponent|String\.fromCharCode|FromBase64String))";
+  // Code run straight out of a decoder: eval(base64_decode(...)), eval(atob(...)).
+  static const Pattern run_decoded(
+      (std::string(R"(\b(?:eval|assert|create_function|Function|execute)\s*\(\s*@?\s*()") +
+       kDecoders + R"()\s*\(\s*@?\s*()" + kDecoders + R"()?)")
+          .c_str(),
+      true);
+  std::string_view best;
+  bool chained = false;
+  run_decoded.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
+    if (is_member_or_definition(text, static_cast<size_t>(m.data() - text.data()))) return true;
+    if (!best.data() || (!chained && !g[1].empty())) {
+      best = m;
+      chained = !g[1].empty();
+    }
+    return !chained;
+  });
+  if (best.data()) {
+    add(out, text, best, "decoded_code_executed", chained ? 75 : 55,
+        "Code decoded at run time and executed", "実行時に復号したコードを実行",
+        std::string("decoded text is executed (") + std::string(best.substr(0, 80)) + ")" +
+            (chained ? ", through a chain of decoders" : ""),
+        "復号したテキストを実行している（" + std::string(best.substr(0, 80)) + "）" +
+            (chained ? "、複数段の復号" : ""));
+    return;
+  }
+  // A chain that involves compression or rot13: packing, not data handling.
+  static const Pattern chain(
+      R"(\b(?:gzinflate|gzuncompress|gzdecode|str_rot13|convert_uudecode)\s*\(\s*@?\s*(?:base64_decode|str_rot13|gzinflate|gzuncompress|strrev|hex2bin)\s*\(|\bbase64_decode\s*\(\s*(?:str_rot13|strrev|gzinflate)\s*\()",
+      true);
+  std::string_view m = chain.find(text);
+  if (m.data())
+    add(out, text, m, "decoding_chain", 30, "Chain of decoders (packed code)",
+        "復号処理の連鎖（圧縮・難読化されたコード）",
+        "decoders applied in a chain: " + std::string(m.substr(0, 80)),
+        "復号関数の連鎖: " + std::string(m.substr(0, 80)));
+}
+
+// $a = base64_decode(...); $b = gzinflate($a); assert($b): the same chain
+// staged through variables.
+void check_staged_decoding(std::string_view text, std::vector<Signal>& out) {
+  static const Pattern assign(R"((\$[A-Za-z_]\w*)\s*=([^=>][^;]{0,300}))");
+  static const Pattern decoder(
+      R"(\b(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|convert_uudecode|hex2bin)\s*\()",
+      true);
+  static const Pattern var(R"(\$[A-Za-z_]\w*)");
+  std::set<std::string, std::less<>> decoded;
+  auto holds_decoded = [&](std::string_view s) {
+    bool hit = false;
+    var.each(s, [&](std::string_view v, const std::vector<std::string_view>&) {
+      hit = decoded.count(v) > 0;
+      return !hit;
+    });
+    return hit;
+  };
+  for (int round = 0; round < 2; ++round)
+    assign.each(text, [&](std::string_view, const std::vector<std::string_view>& g) {
+      if (decoder.find(g[1]).data() || holds_decoded(g[1])) decoded.emplace(g[0]);
+      return true;
+    });
+  if (decoded.empty()) return;
+  static const Pattern sink(R"(\b(?:eval|assert|create_function)\s*\()", true);
+  sink.each(text, [&](std::string_view m, const std::vector<std::string_view>&) {
+    size_t at = offset_in(text, m);
+    if (is_member_or_definition(text, at)) return true;
+    std::string_view args = call_arguments(text, at + m.size() - 1);
+    if (!holds_decoded(args)) return true;
+    add(out, text, m, "decoded_code_executed", 50, "Code decoded at run time and executed",
+        "実行時に復号したコードを実行",
+        "the output of a decoder is stored in a variable and executed: " +
+            std::string(text.substr(at, std::min<size_t>(80, text.size() - at))),
+        "復号結果を変数に入れて実行している: " +
+            std::string(text.substr(at, std::min<size_t>(80, text.size() - at))));
+    return false;
+  });
+}
+
+// 'as'.'sert' or "ev"+"al": a sensitive name only the joined pieces spell.
+void check_split_names(std::string_view text, std::vector<Signal>& out) {
+  static const Pattern split(
+      R"((?:'\w{1,14}'|"\w{1,14}")(?:\s*[.+]\s*(?:'\w{1,14}'|"\w{1,14}"))+)");
+  static const Pattern piece(R"(['"](\w{1,14})['"])");
+  split.each(text, [&](std::string_view m, const std::vector<std::string_view>&) {
+    std::string joined;
+    bool whole_in_piece = false;
+    piece.each(m, [&](std::string_view, const std::vector<std::string_view>& g) {
+      joined += g[0];
+      whole_in_piece |= is_sensitive_name(g[0]);
+      return true;
+    });
+    if (whole_in_piece || !is_sensitive_name(joined)) return true;
+    add(out, text, m, "split_name", 50, "Function name split into pieces",
+        "関数名を分割して隠している",
+        "the name " + joined + " is assembled from string pieces: " + std::string(m.substr(0, 80)),
+        "関数名 " + joined + " を文字列の断片から組み立てている: " + std::string(m.substr(0, 80)));
+    return false;
+  });
+}
+
+// chr(101).chr(118)... and String.fromCharCode(101,118,...).
+void check_char_codes(std::string_view text, std::vector<Signal>& out) {
+  static const Pattern chr_chain(
+      R"((?:\bchr\s*\(\s*\d{1,3}\s*\)\s*\.\s*){3,}\bchr\s*\(\s*\d{1,3}\s*\))", true);
+  static const Pattern from_char_code(
+      R"(String\.fromCharCode\s*\(\s*(\d{1,3}(?:\s*,\s*\d{1,3}){3,})\s*\))");
+  static const Pattern number(R"((\d{1,3}))");
+  auto decode = [&](std::string_view s) {
+    std::string d;
+    number.each(s, [&](std::string_view, const std::vector<std::string_view>& g) {
+      d += static_cast<char>(std::stoi(std::string(g[0])) & 0xff);
+      return true;
+    });
+    return d;
+  };
+  int longest = 0;
+  std::string_view where;
+  std::string named;
+  auto consider = [&](std::string_view m, std::string_view digits) {
+    std::string d = decode(digits);
+    if (is_sensitive_name(d) && named.empty()) {
+      named = d;
+      where = m;
+    }
+    if (static_cast<int>(d.size()) > longest) {
+      longest = static_cast<int>(d.size());
+      if (named.empty()) where = m;
+    }
+    return true;
+  };
+  chr_chain.each(text, [&](std::string_view m, const std::vector<std::string_view>&) {
+    return consider(m, m);
+  });
+  from_char_code.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
+    return consider(m, g[0]);
+  });
+  if (!named.empty()) {
+    add(out, text, where, "char_code_name", 50, "Function name built from character codes",
+        "文字コードから関数名を組み立てている",
+        "character codes spell " + named + ": " + std::string(where.substr(0, 80)),
+        "文字コードで " + named + " を組み立てている: " + std::string(where.substr(0, 80)));
+  } else if (longest >= 16) {
+    add(out, text, where, "char_code_string", 25, "Text built from character codes",
+        "文字コードから文字列を組み立てている",
+        std::to_string(longest) + " characters built from character codes",
+        std::to_string(longest) + "文字を文字コードから組み立てている");
+  }
+}
+
+// "\x65\x76\x61\x6c" and "\145\166\141\154": escapes spelling a name.
+void check_escaped_names(std::string_view text, std::vector<Signal>& out) {
+  static const Pattern escaped(R"(["']((?:\\x[0-9a-fA-F]{2}|\\[0-7]{3}){3,})["'])");
+  escaped.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
+    std::string d;
+    for (size_t i = 0; i + 1 < g[0].size();) {
+      if (g[0][i + 1] == 'x') {
+        d += static_cast<char>(std::stoi(std::string(g[0].substr(i + 2, 2)), nullptr, 16));
+        i += 4;
+      } else {
+        d += static_cast<char>(std::stoi(std::string(g[0].substr(i + 1, 3)), nullptr, 8) & 0xff);
+        i += 4;
+      }
+    }
+    if (!is_sensitive_name(d)) return true;
+    add(out, text, m, "escaped_name", 50, "Function name written as escape codes",
+        "関数名をエスケープ表記で隠している",
+        "escape codes spell " + d + ": " + std::string(m.substr(0, 80)),
+        "エスケープ表記で " + d + " を表している: " + std::string(m.substr(0, 80)));
+    return false;
+  });
+}
+
+// $f = 'assert'; ... $f(...): a sensitive function called through a variable.
+void check_variable_functions(std::string_view text, std::vector<Signal>& out) {
+  static const Pattern assigned(R"((\$\w+)\s*=\s*['"](\w{3,20})['"]\s*;)");
+  assigned.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
+    if (!is_sensitive_name(g[1])) return true;
+    std::string call = std::string(g[0]) + "(";
+    size_t after = static_cast<size_t>(m.data() - text.data()) + m.size();
+    size_t use = text.find(call, after);
+    if (use == std::string_view::npos) {
+      // also "$f (" with spaces
+      call = std::string(g[0]) + " (";
+      use = text.find(call, after);
+    }
+    if (use == std::string_view::npos) return true;
+    add(out, text, m, "variable_function", 45, "Sensitive function called through a variable",
+        "危険な関数を変数経由で呼び出している",
+        std::string(g[1]) + " is stored in " + std::string(g[0]) + " and called through it",
+        std::string(g[1]) + " を " + std::string(g[0]) + " に入れて呼び出している");
+    return false;
+  });
+}
+
+}  // namespace
+
+void check_decoding(const FileContext& c, std::vector<Signal>& out) {
+  if (c.binary || !is_code_language(c.lang)) return;
+  check_decode_chains(c.code, out);
+  check_split_names(c.code, out);
+  check_char_codes(c.code, out);
+  check_escaped_names(c.code, out);
+  if (c.lang == Language::php) {
+    check_variable_functions(c.code, out);
+    if (std::none_of(out.begin(), out.end(),
+                     [](const Signal& s) { return s.id == "decoded_code_executed"; }))
+      check_staged_decoding(c.code, out);
+  }
+}
+
+}  // namespace shodo::files

