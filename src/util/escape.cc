@@ -1,5 +1,7 @@
 #include "util/escape.h"
 
+#include <cctype>
+
 namespace shodo::util {
 namespace {
 constexpr char kHex[] = "0123456789abcdef";
@@ -114,6 +116,15 @@ void append_json_string(std::string& out, std::string_view s) {
       continue;
     }
     const size_t n = utf8_sequence_length(s, i);
+    // C1 controls (U+0080..U+009F) escaped too, so JSON shown in a terminal
+    // is as inert as the text output.
+    if (n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+      out += "\\u00";
+      out += kHex[static_cast<unsigned char>(s[i + 1]) >> 4];
+      out += kHex[s[i + 1] & 15];
+      i += 2;
+      continue;
+    }
     if (n == 0) {
       out += "\\udc";
       out += kHex[c >> 4];
@@ -126,9 +137,70 @@ void append_json_string(std::string& out, std::string_view s) {
   }
 }
 
+void append_html(std::string& out, std::string_view s) {
+  for (char c : escape_terminal(s)) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+}
+
+void append_script_json_string(std::string& out, std::string_view s) {
+  std::string json;
+  append_json_string(json, s);
+  // JSON escapes never contain these bytes, so each one is the character.
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '<') {
+      out += "\\u003c";
+    } else if (c == '>') {
+      out += "\\u003e";
+    } else if (c == '&') {
+      out += "\\u0026";
+    } else if (c == '\xe2' && json.compare(i + 1, 2, "\x80\xa8") == 0) {
+      out += "\\u2028";
+      i += 2;
+    } else if (c == '\xe2' && json.compare(i + 1, 2, "\x80\xa9") == 0) {
+      out += "\\u2029";
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+}
+
+std::string_view safe_url(std::string_view url) {
+  // Browsers drop leading spaces and controls and every tab and newline
+  // before reading the scheme; so does this check.
+  std::string scheme;
+  size_t i = 0;
+  while (i < url.size() && static_cast<unsigned char>(url[i]) <= 0x20) ++i;
+  for (; i < url.size(); ++i) {
+    const char c = url[i];
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (c == ':') {
+      return scheme == "http" || scheme == "https" || scheme == "mailto" ? url : kUnsafeUrl;
+    }
+    if (c == '/' || c == '?' || c == '#') break;
+    // Anything else before a ':' makes it a relative URL, in browsers too.
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') break;
+    scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return url;
+}
+
 void append_csv_cell(std::string& out, std::string_view s) {
-  const bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-                                      s[0] == '\t' || s[0] == '\r');
+  // Full-width = + - @ too: Japanese spreadsheets read them as the ASCII ones.
+  const bool formula = !s.empty() && (std::string_view("=+-@\t\r").find(s[0]) != s.npos ||
+                                      s.starts_with("\xef\xbc\x9d") ||  // U+FF1D ＝
+                                      s.starts_with("\xef\xbc\x8b") ||  // U+FF0B ＋
+                                      s.starts_with("\xef\xbc\x8d") ||  // U+FF0D －
+                                      s.starts_with("\xef\xbc\xa0"));   // U+FF20 ＠
   // CSV gets printed to terminals too: control bytes are escaped as there.
   std::string safe;
   append_escaped_terminal(safe, s);

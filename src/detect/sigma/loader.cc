@@ -124,12 +124,14 @@ void load_document(const Document& d, const std::string& file, LoadedRules& out)
   DocumentLoader loader(file, out);
   int line = d.first_line + 1;
   try {
-    for (const YAML::Node& doc : YAML::LoadAll(std::string(d.text))) {
-      if (doc.IsNull()) continue;  // an empty document, e.g. after a trailing `---`
-      DocReader reader(d.first_line);
-      line = reader.line(doc);
-      loader.load(doc, reader);
-    }
+    // Load, not LoadAll: the text is one document (split at `---` above), and
+    // yaml-cpp 0.7's LoadAll never returns on a stray top-level ',' (it
+    // yields empty documents forever; tests/data/fuzz-regressions/sigma_rule).
+    const YAML::Node doc = YAML::Load(std::string(d.text));
+    if (doc.IsNull()) return;  // an empty document, e.g. after a trailing `---`
+    DocReader reader(d.first_line);
+    line = reader.line(doc);
+    loader.load(doc, reader);
   } catch (const RuleError& e) {
     out.problems.push_back({file, e.line ? e.line : line, loader.label(), e.reason, e.kind});
   } catch (const YAML::Exception& e) {

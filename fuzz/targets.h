@@ -1,0 +1,32 @@
+// The fuzz targets: one function per parser or decoder family, each taking
+// arbitrary bytes. A libFuzzer binary wraps one (entry.cc); the test suite
+// replays the seed corpora and the crashes found so far through the same
+// functions (tests/fuzz/replay_test.cc), so a fixed crash stays fixed in the
+// normal and the sanitizer builds.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+namespace shodo::fuzz {
+
+using Target = int (*)(const uint8_t* data, size_t size);
+
+struct NamedTarget {
+  const char* name;  // also the folder of its corpus: fuzz/corpus/<name>/
+  Target run;
+};
+
+int format_detect(const uint8_t* data, size_t size);
+int log_line(const uint8_t* data, size_t size);
+int log_template(const uint8_t* data, size_t size);
+int pipeline(const uint8_t* data, size_t size);
+int sigma_rule(const uint8_t* data, size_t size);
+int sigma_condition(const uint8_t* data, size_t size);
+int http_decode(const uint8_t* data, size_t size);
+int rule_match(const uint8_t* data, size_t size);
+
+std::span<const NamedTarget> all_targets();
+
+}  // namespace shodo::fuzz
