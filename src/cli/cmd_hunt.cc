@@ -7,6 +7,7 @@
 #include "cli/exit_codes.h"
 #include "detect/detect.h"
 #include "detect/stateful/detectors.h"
+#include "disk/disk.h"
 #include "report/findings.h"
 #include "util/progress.h"
 
@@ -16,21 +17,12 @@ namespace {
 struct HuntArgs {
   CommonOptions common;
   std::vector<std::string> paths;
+  std::vector<std::string> log_paths;  // inside disk images
   std::vector<std::string> rule_dirs;
   bool no_default_rules = false;
   bool no_detectors = false;
   std::string min_level = "informational";
 };
-
-bool parse_level(const std::string& text, detect::Level& out) {
-  for (detect::Level l : {detect::Level::informational, detect::Level::low, detect::Level::medium,
-                          detect::Level::high, detect::Level::critical})
-    if (text == detect::level_name(l)) {
-      out = l;
-      return true;
-    }
-  return false;
-}
 
 int run_hunt(const HuntArgs& a) {
   ingest::IngestOptions opt;
@@ -53,7 +45,8 @@ int run_hunt(const HuntArgs& a) {
     std::fprintf(stderr, "shodo hunt: %zu rules or rule files not run; see `shodo rules lint`\n",
                  rules.problems().size());
 
-  const ingest::InputSet inputs = ingest::expand_inputs(a.paths);
+  std::vector<fsview::Source> images;  // read by ingest: kept open until the end
+  const ingest::InputSet inputs = disk::hunt_inputs(a.paths, a.log_paths, images);
   util::Progress progress("hunting", !a.common.quiet);
   opt.progress = [&](uint64_t done, uint64_t total) { progress.update(done, total); };
 
@@ -108,7 +101,13 @@ void add_hunt_command(CLI::App& app, int& exit_code) {
       "hunt",
       "Hunt logs (files, folders, globs; plain or compressed) with Sigma rules and the built-in "
       "detectors: findings by severity and attacker, each with its outcome and citation");
-  cmd->add_option("paths", args->paths, "Log files, folders or glob patterns")->required();
+  cmd->add_option("paths", args->paths,
+                  "Log files, folders or glob patterns, or disk images (raw, E01...) whose logs "
+                  "are found and read inside them")
+      ->required();
+  cmd->add_option("--log-path", args->log_paths,
+                  "In disk images: also read this file or folder (repeatable)")
+      ->allow_extra_args(false);
   add_common_options(*cmd, args->common, {"text", "json", "jsonl", "csv"});
   add_log_options(*cmd, args->common);
   cmd->add_option("--rules", args->rule_dirs,
@@ -128,6 +127,7 @@ void add_hunt_command(CLI::App& app, int& exit_code) {
       "Examples:\n"
       "  shodo hunt /var/log/nginx/\n"
       "  shodo hunt 'evidence/logs/access.log*' --tz Asia/Tokyo --min-level high\n"
+      "  shodo hunt server.E01 --log-path /srv/app/logs\n"
       "  shodo hunt logs/ --rules ~/sigma/rules/web --format jsonl -o findings.jsonl\n"
       "  shodo hunt app.log --log-format nginx:'$remote_addr [$time_local] \"$request\" $status'");
   cmd->final_callback([args, &exit_code] { exit_code = run_hunt(*args); });

@@ -339,7 +339,9 @@ class Reader {
     Work* w = pipe_.acquire();
     w->job = &job;
     std::string err;
-    auto stream = ByteStream::open(job.path, err);
+    const InputFile& input = inputs_.files[job.index];
+    auto stream =
+        input.open ? ByteStream::open(input.open(err), err) : ByteStream::open(job.path, err);
     if (!stream) {
       facts.error = "cannot read: " + err;
       facts.read_completely = false;

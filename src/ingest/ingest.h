@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "fsview/fsview.h"
 #include "ingest/event.h"
 #include "ingest/time/zone.h"
 
@@ -19,6 +20,9 @@ struct InputFile {
   std::string path;
   uint64_t size = 0;  // bytes on disk (compressed size for .gz etc.)
   int64_t mtime_s = 0;
+  // Set for a file inside a disk image (`path` then names it for citations,
+  // it is no host path): opens its raw bytes.
+  std::function<std::unique_ptr<fsview::Reader>(std::string& error)> open = nullptr;
 };
 
 struct InputProblem {

@@ -7,6 +7,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -20,9 +21,30 @@ std::string errno_text(int e) {
   return std::strerror(e);
 }
 
+// A host file's bytes.
+class FdReader final : public fsview::Reader {
+ public:
+  explicit FdReader(int fd) : fd_(fd) {}
+  ~FdReader() override { close(fd_); }
+  size_t read(char* buf, size_t n) override {
+    for (;;) {
+      const ssize_t r = ::read(fd_, buf, n);
+      if (r >= 0) return static_cast<size_t>(r);
+      if (errno == EINTR) continue;
+      error_ = errno_text(errno);
+      return 0;
+    }
+  }
+
+ private:
+  int fd_;
+};
+
+using RawPtr = std::unique_ptr<fsview::Reader>;
+
 class PlainStream final : public ByteStream {
  public:
-  explicit PlainStream(int fd) : ByteStream(fd) {}
+  PlainStream(RawPtr raw, std::string peeked) : ByteStream(std::move(raw), std::move(peeked)) {}
   size_t read(char* buf, size_t n) override {
     size_t got = 0;
     read_raw(buf, n, got);
@@ -34,7 +56,8 @@ class PlainStream final : public ByteStream {
 // Compressed streams share the input buffer handling.
 class CompressedStream : public ByteStream {
  protected:
-  explicit CompressedStream(int fd) : ByteStream(fd), in_(kRawChunk) {}
+  CompressedStream(RawPtr raw, std::string peeked)
+      : ByteStream(std::move(raw), std::move(peeked)), in_(kRawChunk) {}
   // Refills the input buffer when it is empty; false at the end of the file.
   bool refill(const char*& next, size_t& avail) {
     if (avail > 0) return true;
@@ -49,7 +72,7 @@ class CompressedStream : public ByteStream {
 
 class GzipStream final : public CompressedStream {
  public:
-  explicit GzipStream(int fd) : CompressedStream(fd) {
+  GzipStream(RawPtr raw, std::string peeked) : CompressedStream(std::move(raw), std::move(peeked)) {
     std::memset(&z_, 0, sizeof z_);
     ok_ = inflateInit2(&z_, 16 + MAX_WBITS) == Z_OK;
     if (!ok_) error_ = "zlib could not start";
@@ -114,7 +137,10 @@ class GzipStream final : public CompressedStream {
 
 class Bzip2Stream final : public CompressedStream {
  public:
-  explicit Bzip2Stream(int fd) : CompressedStream(fd) { std::memset(&bz_, 0, sizeof bz_); }
+  Bzip2Stream(RawPtr raw, std::string peeked)
+      : CompressedStream(std::move(raw), std::move(peeked)) {
+    std::memset(&bz_, 0, sizeof bz_);
+  }
   ~Bzip2Stream() override {
     if (in_stream_) BZ2_bzDecompressEnd(&bz_);
   }
@@ -178,7 +204,8 @@ class Bzip2Stream final : public CompressedStream {
 
 class ZstdStream final : public CompressedStream {
  public:
-  explicit ZstdStream(int fd) : CompressedStream(fd), dctx_(ZSTD_createDCtx()) {
+  ZstdStream(RawPtr raw, std::string peeked)
+      : CompressedStream(std::move(raw), std::move(peeked)), dctx_(ZSTD_createDCtx()) {
     // A frame may ask for a huge window: keep the limit at 128 MiB (zstd's
     // default, stated so that a library change cannot raise it silently).
     ZSTD_DCtx_setParameter(dctx_, ZSTD_d_windowLogMax, 27);
@@ -228,21 +255,23 @@ class ZstdStream final : public CompressedStream {
 
 }  // namespace
 
-ByteStream::~ByteStream() {
-  if (fd_ >= 0) close(fd_);
-}
+ByteStream::~ByteStream() = default;
 
 bool ByteStream::read_raw(char* buf, size_t n, size_t& got) {
-  got = 0;
+  got = std::min(n, peeked_.size() - peeked_used_);
+  std::memcpy(buf, peeked_.data() + peeked_used_, got);
+  peeked_used_ += got;
   while (got < n) {
-    const ssize_t r = ::read(fd_, buf + got, n - got);
-    if (r < 0) {
-      if (errno == EINTR) continue;
-      error_ = "read error: " + errno_text(errno);
-      return false;
+    const size_t r = source_->read(buf + got, n - got);
+    if (r == 0) {
+      if (!source_->error().empty()) {
+        error_ = "read error: " + source_->error();
+        raw_consumed_ += got;
+        return false;
+      }
+      break;
     }
-    if (r == 0) break;
-    got += static_cast<size_t>(r);
+    got += r;
   }
   raw_consumed_ += got;
   return true;
@@ -264,22 +293,38 @@ std::unique_ptr<ByteStream> ByteStream::open(const std::string& path, std::strin
   // O_NONBLOCK only guarded the open against FIFOs; regular reads block.
   fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  return open(std::make_unique<FdReader>(fd), error);
+}
 
-  unsigned char magic[6] = {};
-  const ssize_t m = pread(fd, magic, sizeof magic, 0);
-  if (m >= 2 && magic[0] == 0x1f && magic[1] == 0x8b) return std::make_unique<GzipStream>(fd);
-  if (m >= 3 && std::memcmp(magic, "BZh", 3) == 0) return std::make_unique<Bzip2Stream>(fd);
+std::unique_ptr<ByteStream> ByteStream::open(RawPtr raw, std::string& error) {
+  if (!raw) return nullptr;
+  std::string peeked(6, '\0');
+  size_t m = 0;
+  while (m < peeked.size()) {
+    const size_t r = raw->read(peeked.data() + m, peeked.size() - m);
+    if (r == 0) break;
+    m += r;
+  }
+  if (!raw->error().empty()) {
+    error = "read error: " + raw->error();
+    return nullptr;
+  }
+  peeked.resize(m);
+  const auto* magic = reinterpret_cast<const unsigned char*>(peeked.data());
+  if (m >= 2 && magic[0] == 0x1f && magic[1] == 0x8b)
+    return std::make_unique<GzipStream>(std::move(raw), std::move(peeked));
+  if (m >= 3 && std::memcmp(magic, "BZh", 3) == 0)
+    return std::make_unique<Bzip2Stream>(std::move(raw), std::move(peeked));
   if (m >= 4 && magic[0] == 0x28 && magic[1] == 0xB5 && magic[2] == 0x2F && magic[3] == 0xFD)
-    return std::make_unique<ZstdStream>(fd);
+    return std::make_unique<ZstdStream>(std::move(raw), std::move(peeked));
   if (m >= 6 && std::memcmp(magic,
                             "\xFD"
                             "7zXZ\0",
                             6) == 0) {
     error = "xz-compressed, which is not supported yet (decompress a copy first: xz -dk FILE)";
-    close(fd);
     return nullptr;
   }
-  return std::make_unique<PlainStream>(fd);
+  return std::make_unique<PlainStream>(std::move(raw), std::move(peeked));
 }
 
 }  // namespace shodo::ingest

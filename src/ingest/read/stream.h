@@ -1,11 +1,15 @@
-// Reading evidence files as decompressed byte streams. Compression is told
-// by magic bytes, not by name: rotated logs are often renamed.
+// Reading evidence files as decompressed byte streams, from a host file or
+// from any fsview::Reader (a file inside a disk image, streamed from libtsk
+// without a temporary copy). Compression is told by magic bytes, not by
+// name: rotated logs are often renamed.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+
+#include "fsview/fsview.h"
 
 namespace shodo::ingest {
 
@@ -14,6 +18,8 @@ class ByteStream {
   // Opens read-only (O_NOATIME where allowed: reading evidence must not change
   // it). nullptr and the reason in `error` when the file cannot be read.
   static std::unique_ptr<ByteStream> open(const std::string& path, std::string& error);
+  // Decompresses what `raw` reads (nullptr and the reason when it cannot).
+  static std::unique_ptr<ByteStream> open(std::unique_ptr<fsview::Reader> raw, std::string& error);
 
   virtual ~ByteStream();
   // Up to n decompressed bytes; 0 at the end or on an error (see error()).
@@ -27,11 +33,14 @@ class ByteStream {
   uint64_t raw_consumed() const { return raw_consumed_; }
 
  protected:
-  explicit ByteStream(int fd) : fd_(fd) {}
+  ByteStream(std::unique_ptr<fsview::Reader> raw, std::string peeked)
+      : source_(std::move(raw)), peeked_(std::move(peeked)) {}
   // Reads raw file bytes; false on an I/O error (recorded in error_).
   bool read_raw(char* buf, size_t n, size_t& got);
 
-  int fd_;
+  std::unique_ptr<fsview::Reader> source_;
+  std::string peeked_;  // the first bytes, read to tell the compression
+  size_t peeked_used_ = 0;
   std::string error_;
   uint64_t raw_consumed_ = 0;
 };
