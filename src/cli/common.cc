@@ -69,6 +69,16 @@ bool make_ingest_options(const CommonOptions& o, ingest::IngestOptions& out, std
   return true;
 }
 
+bool parse_level(const std::string& text, detect::Level& out) {
+  for (detect::Level l : {detect::Level::informational, detect::Level::low, detect::Level::medium,
+                          detect::Level::high, detect::Level::critical})
+    if (text == detect::level_name(l)) {
+      out = l;
+      return true;
+    }
+  return false;
+}
+
 int input_exit_code(const ingest::InputSet& inputs, const ingest::IngestResult& result) {
   bool input_error = !inputs.problems.empty();
   for (const auto& f : result.files) input_error |= f.input_error;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "detect/finding.h"
 #include "ingest/ingest.h"
 
 namespace shodo::cli {
@@ -34,6 +35,9 @@ bool make_ingest_options(const CommonOptions& o, ingest::IngestOptions& out, std
 // Parses --since/--until: a date (2024-01-02), a date and time
 // (2024-01-02T03:04:05, optional offset), read in `zone` when no offset.
 bool parse_time_flag(const std::string& text, const ingest::Zone& zone, ingest::TimeUs& out);
+
+// A --min-level value: informational, low, medium, high, critical.
+bool parse_level(const std::string& text, detect::Level& out);
 
 // kExitInput when an argument gave nothing to read or a file could not be
 // read to its end (README "Exit codes"), kExitClean otherwise.

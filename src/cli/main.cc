@@ -18,6 +18,16 @@ int main(int argc, char** argv) {
   add_events_command(app, exit_code);
   add_formats_command(app, exit_code);
   add_rules_command(app, exit_code);
+  add_triage_command(app, exit_code);
+  add_scan_command(app, exit_code);
+  add_baseline_command(app, exit_code);
+  add_diff_command(app, exit_code);
+  add_disk_command(app, exit_code);
+  add_case_command(app, exit_code);
+  add_acquire_command(app, exit_code);
+  add_custody_command(app, exit_code);
+  add_verify_command(app, exit_code);
+  add_export_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
