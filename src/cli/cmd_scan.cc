@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
+#include "cli/file_findings_output.h"
 #include "files/files.h"
 #include "fsview/fsview.h"
 #include "report/file_findings.h"
@@ -62,22 +63,10 @@ int run_scan(const ScanArgs& a) {
       r.files_examined += result.files_examined;
     }
   }
-  Output out(a.common.out);
-  if (!out.ok()) {
-    std::fprintf(stderr, "shodo scan: cannot write %s\n", a.common.out.c_str());
-    return kExitInternal;
-  }
   r.title = a.common.lang == "ja" ? "Web コンテンツ調査" : "Webroot scan";
   r.findings = &findings;
   r.problems = &problems;
-  r.lang = a.common.lang;
-  out.write(report::render_file_findings(r, a.common.format));
-  if (!out.finish()) {
-    std::fprintf(stderr, "shodo scan: could not write the output (disk full?)\n");
-    return kExitInternal;
-  }
-  if (!problems.empty()) return kExitInput;
-  return findings.empty() ? kExitClean : kExitFindings;
+  return write_file_findings(a.common, "scan", r);
 }
 
 }  // namespace

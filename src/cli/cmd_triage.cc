@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
+#include "cli/file_findings_output.h"
 #include "detect/detect.h"
 #include "fsview/fsview.h"
 #include "report/file_findings.h"
@@ -87,22 +88,10 @@ int run_triage(const TriageArgs& a) {
     }
   }
 
-  Output out(a.common.out);
-  if (!out.ok()) {
-    std::fprintf(stderr, "shodo triage: cannot write %s\n", a.common.out.c_str());
-    return kExitInternal;
-  }
   r.title = a.common.lang == "ja" ? "システム調査（Linux）" : "System triage (Linux)";
   r.findings = &findings;
   r.problems = &problems;
-  r.lang = a.common.lang;
-  out.write(report::render_file_findings(r, a.common.format));
-  if (!out.finish()) {
-    std::fprintf(stderr, "shodo triage: could not write the output (disk full?)\n");
-    return kExitInternal;
-  }
-  if (!problems.empty()) return kExitInput;
-  return findings.empty() ? kExitClean : kExitFindings;
+  return write_file_findings(a.common, "triage", r);
 }
 
 }  // namespace
