@@ -347,10 +347,11 @@ def auth_log():
         t += timedelta(minutes=rng.randint(5, 20))
         lines.append((t, "%s web01 sshd[%d]: pam_unix(sshd:session): session closed for user deploy\n" % (ts(t), pid)))
     t = datetime(2024, 3, 10, 3, 2, 0, tzinfo=JST)
-    first = t
+    first = None
     users = ["root", "admin", "test", "oracle", "ubuntu", "deploy"]
     for i in range(80):
         t += timedelta(seconds=rng.randint(1, 4))
+        first = first or t
         pid += 1
         u = users[i % len(users)]
         if u in ("test", "oracle", "ubuntu"):

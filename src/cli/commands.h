@@ -20,5 +20,7 @@ void add_acquire_command(CLI::App& app, int& exit_code);
 void add_custody_command(CLI::App& app, int& exit_code);
 void add_verify_command(CLI::App& app, int& exit_code);
 void add_export_command(CLI::App& app, int& exit_code);
+void add_investigate_command(CLI::App& app, int& exit_code);
+void add_pivot_command(CLI::App& app, int& exit_code);
 
 }  // namespace shodo::cli

@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer("Run `shodo COMMAND --help` for a command's flags and examples.");
   int exit_code = kExitClean;
+  add_investigate_command(app, exit_code);
+  add_pivot_command(app, exit_code);
   add_hunt_command(app, exit_code);
   add_events_command(app, exit_code);
   add_formats_command(app, exit_code);

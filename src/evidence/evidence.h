@@ -152,6 +152,10 @@ std::unique_ptr<fsview::Reader> open_item(const Session& s, const cases::Item& i
                                           std::string& error);
 // Records that an analysis read an item (an "accessed" event).
 Status record_access(Session& s, const cases::Item& item, const std::string& purpose);
+// The same for many items in one transaction; `details[i]` (when given) says
+// what was found of item_ids[i], e.g. its hash measured after the analysis.
+Status record_accesses(Session& s, const std::vector<int64_t>& item_ids, const std::string& purpose,
+                       const std::vector<std::string>& details);
 
 // Hashes a host path in one pass (O_NOATIME), for analyses that read evidence
 // in place: hash before, hash after, compare.

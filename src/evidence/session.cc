@@ -93,7 +93,17 @@ std::unique_ptr<fsview::Reader> open_item(const Session& s, const cases::Item& i
 }
 
 Status record_access(Session& s, const cases::Item& item, const std::string& purpose) {
-  std::vector<cases::CustodyEvent> ev = {make_event(s, "accessed", item.id, purpose)};
+  return record_accesses(s, {item.id}, purpose, {});
+}
+
+Status record_accesses(Session& s, const std::vector<int64_t>& item_ids, const std::string& purpose,
+                       const std::vector<std::string>& details) {
+  std::vector<cases::CustodyEvent> ev;
+  ev.reserve(item_ids.size());
+  for (size_t i = 0; i < item_ids.size(); ++i) {
+    ev.push_back(make_event(s, "accessed", item_ids[i], purpose));
+    if (i < details.size()) ev.back().details = details[i];
+  }
   return s.store->append_events(ev);
 }
 

@@ -122,6 +122,16 @@ class View {
 // ("/" is `root` itself).
 std::unique_ptr<View> open_directory(const std::string& root, std::string& error);
 
+// An archive (tar in any compression, zip, 7z, cpio...) as a view, its
+// entries with the times, modes and owners they were stored with. Read once
+// when opened (contents spooled to an unlinked temporary file); unsafe names
+// (absolute, "../") and unreadable entries go to `problems`. nullptr and the
+// reason when the file is no archive.
+std::unique_ptr<View> open_archive(const std::string& path, std::vector<Problem>& problems,
+                                   std::string& error);
+// By name: .tar, .tar.gz/.tgz, .tar.bz2, .tar.xz, .tar.zst, .zip, .7z, .cpio.
+bool looks_like_archive_name(std::string_view path);
+
 // A partition of a disk image's volume system, readable or not.
 struct Partition {
   int index = 0;  // 1, 2... in table order, allocated partitions only (sda1...)

@@ -149,12 +149,12 @@ struct Webshell {
   TimeUs first_seen = kNoTime;  // earliest of file time, upload, first use
   std::string uploaded_by;      // client IP of the request that created it; "" when unknown
   TimeUs uploaded_at = kNoTime;
-  Citation upload_cite;                // the POST that preceded its file time
-  std::vector<std::string> used_by;    // client IPs that requested it (2xx)
+  Citation upload_cite;              // the POST that preceded its file time
+  std::vector<std::string> used_by;  // client IPs that requested it (2xx)
   TimeUs first_used = kNoTime, last_used = kNoTime;
   uint64_t uses = 0;
   Citation first_use_cite;
-  std::vector<std::string> commands;   // decoded commands seen in requests, capped
+  std::vector<std::string> commands;  // decoded commands seen in requests, capped
   std::vector<std::string> finding_ids;
 };
 
@@ -190,7 +190,7 @@ struct Verdict {
 };
 
 struct ChangedFile {
-  std::string path;  // view path
+  std::string path;    // view path
   std::string change;  // added, modified, removed
   std::string sha256_before, sha256_after;
   uint64_t size = 0;

@@ -16,7 +16,9 @@ constexpr TimeUs kDownload = 1710003292 * kS;
 constexpr TimeUs kDeface = 1710003652 * kS;
 constexpr TimeUs kLast = 1710003664 * kS;
 
-Citation log_line(uint64_t line) { return {"samples/incident/var/log/apache2/access.log", line, line * 180, 0}; }
+Citation log_line(uint64_t line) {
+  return {"samples/incident/var/log/apache2/access.log", line, line * 180, 0};
+}
 
 }  // namespace
 
@@ -27,8 +29,8 @@ Investigation sample_investigation(bool hostile) {
   Investigation inv;
   inv.tool = "shodo 0.1.0";
   inv.generated_at = "2026-11-26T05:00:00Z";
-  inv.case_info = {"IR-2024-001", "EC site breach", "Example Shop K.K.", "Asia/Tokyo", "2024-03-11",
-                   "Sato, Suzuki"};
+  inv.case_info = {"IR-2024-001", "EC site breach", "Example Shop K.K.",
+                   "Asia/Tokyo",  "2024-03-11",     "Sato, Suzuki"};
 
   FindingRecord recon;
   recon.id = "F0001";
@@ -47,8 +49,12 @@ Investigation sample_investigation(bool hostile) {
   recon.status = 404;
   recon.count = 312;
   recon.source = log_line(10412);
-  recon.excerpt = "203.0.113.45 - - [10/Mar/2024:01:12:03 +0900] \"GET /cgi-bin/test.cgi HTTP/1.1\" 404 196 \"-\" \"Mozilla/5.00 (Nikto/2.1.6)" + ua_extra + "\"";
-  recon.detail = {"312 requests for known vulnerable paths in 10 minutes", "10 分間に既知の脆弱パスへ 312 件のリクエスト"};
+  recon.excerpt =
+      "203.0.113.45 - - [10/Mar/2024:01:12:03 +0900] \"GET /cgi-bin/test.cgi HTTP/1.1\" 404 196 "
+      "\"-\" \"Mozilla/5.00 (Nikto/2.1.6)" +
+      ua_extra + "\"";
+  recon.detail = {"312 requests for known vulnerable paths in 10 minutes",
+                  "10 分間に既知の脆弱パスへ 312 件のリクエスト"};
 
   FindingRecord sqli = recon;
   sqli.id = "F0002";
@@ -65,14 +71,18 @@ Investigation sample_investigation(bool hostile) {
   sqli.status = 200;
   sqli.count = 42;
   sqli.source = log_line(10790);
-  sqli.excerpt = "GET /products/view.php?id=1 UNION ALL SELECT name,email,card_number FROM customers LIMIT 0,1-- -";
-  sqli.detail = {"42 requests extracting rows of customers and admin_users", "customers と admin_users の行を抽出する 42 件のリクエスト"};
+  sqli.excerpt =
+      "GET /products/view.php?id=1 UNION ALL SELECT name,email,card_number FROM customers LIMIT "
+      "0,1-- -";
+  sqli.detail = {"42 requests extracting rows of customers and admin_users",
+                 "customers と admin_users の行を抽出する 42 件のリクエスト"};
 
   FindingRecord upload;
   upload.id = "F0003";
   upload.origin = "log";
   upload.rule = "shodo.upload_then_use";
-  upload.title = {"File uploaded then requested as a script", "アップロードされたファイルがスクリプトとして実行"};
+  upload.title = {"File uploaded then requested as a script",
+                  "アップロードされたファイルがスクリプトとして実行"};
   upload.level = Level::critical;
   upload.techniques = {"T1505.003"};
   upload.time = kUpload;
@@ -89,7 +99,8 @@ Investigation sample_investigation(bool hostile) {
   shell.id = "F0004";
   shell.origin = "scan";
   shell.rule = "yara.php_webshell_command_exec";
-  shell.title = {"PHP webshell: runs commands from the request", "PHP Web シェル: リクエストのコマンドを実行"};
+  shell.title = {"PHP webshell: runs commands from the request",
+                 "PHP Web シェル: リクエストのコマンドを実行"};
   shell.level = Level::critical;
   shell.techniques = {"T1505.003"};
   shell.time = kUpload + 1 * kS;
@@ -98,7 +109,8 @@ Investigation sample_investigation(bool hostile) {
   shell.source = {"webroot.tar.gz:/var/www/html/uploads/img/cache.php", 3, 0, 0};
   shell.excerpt = "system($_POST['c']);" + ua_extra;
   shell.sha256 = "9f2b1c0d6e4a3b5c7d8e9f00112233445566778899aabbccddeeff0011223344";
-  shell.detail = {"Request parameter passed to system()", "リクエストのパラメータを system() に渡している"};
+  shell.detail = {"Request parameter passed to system()",
+                  "リクエストのパラメータを system() に渡している"};
 
   FindingRecord deface;
   deface.id = "F0005";
@@ -111,7 +123,8 @@ Investigation sample_investigation(bool hostile) {
   deface.outcome = "success";
   deface.path = "/var/www/html/index.php";
   deface.source = {"webroot.tar.gz:/var/www/html/index.php", 1, 0, 0};
-  deface.excerpt = "<h1>Hacked by " + (hostile ? std::string(kHostileScript) : std::string("x")) + "</h1>";
+  deface.excerpt =
+      "<h1>Hacked by " + (hostile ? std::string(kHostileScript) : std::string("x")) + "</h1>";
 
   FindingRecord brute;
   brute.id = "F0006";
@@ -132,22 +145,59 @@ Investigation sample_investigation(bool hostile) {
 
   inv.verdict.value = "compromised";
   inv.verdict.confidence = "high";
-  inv.verdict.reasons = {{"A webshell was uploaded and used", "Web シェルがアップロードされ使用された"},
-                         {"The home page was defaced", "トップページが改ざんされた"}};
+  inv.verdict.reasons = {
+      {"A webshell was uploaded and used", "Web シェルがアップロードされ使用された"},
+      {"The home page was defaced", "トップページが改ざんされた"}};
   inv.verdict.reason_findings = {{"F0003", "F0004"}, {"F0005"}};
-  inv.verdict.missing = {{"No database query log: what the SQL injection read is inferred from requests",
-                          "DB のクエリログがないため、SQL インジェクションで読まれた内容はリクエストから推定"}};
+  inv.verdict.missing = {
+      {"No database query log: what the SQL injection read is inferred from requests",
+       "DB のクエリログがないため、SQL インジェクションで読まれた内容はリクエストから推定"}};
 
-  inv.window.first_malicious = {kRecon, {"Nikto probe from 203.0.113.45", "203.0.113.45 から Nikto による探索"}, recon.source, "F0001"};
-  inv.window.compromise = {kUpload, {"Webshell uploaded by 203.0.113.77", "203.0.113.77 が Web シェルをアップロード"}, upload.source, "F0003"};
-  inv.window.last_activity = {kLast, {"GET / from 203.0.113.77", "203.0.113.77 から GET /"}, log_line(11300), ""};
+  inv.window.first_malicious = {
+      kRecon,
+      {"Nikto probe from 203.0.113.45", "203.0.113.45 から Nikto による探索"},
+      recon.source,
+      "F0001"};
+  inv.window.compromise = {
+      kUpload,
+      {"Webshell uploaded by 203.0.113.77", "203.0.113.77 が Web シェルをアップロード"},
+      upload.source,
+      "F0003"};
+  inv.window.last_activity = {
+      kLast, {"GET / from 203.0.113.77", "203.0.113.77 から GET /"}, log_line(11300), ""};
 
   inv.chain = {
-      {"reconnaissance", {"T1595.002"}, kRecon, {"203.0.113.45 scanned the site with Nikto.", "203.0.113.45 が Nikto でサイトを探索した。"}, {"F0001"}, recon.source},
-      {"initial-access", {"T1190"}, sqli.time, {"It extracted customer rows by SQL injection.", "SQL インジェクションで顧客情報を抽出した。"}, {"F0002"}, sqli.source},
-      {"persistence", {"T1505.003"}, kUpload, {"203.0.113.77 uploaded a webshell.", "203.0.113.77 が Web シェルを設置した。"}, {"F0003", "F0004"}, upload.source},
-      {"exfiltration", {"T1041"}, kDownload, {"A database dump was downloaded.", "データベースのダンプがダウンロードされた。"}, {}, log_line(11100)},
-      {"impact", {"T1491.001"}, kDeface, {"The home page was defaced.", "トップページが改ざんされた。"}, {"F0005"}, deface.source},
+      {"reconnaissance",
+       {"T1595.002"},
+       kRecon,
+       {"203.0.113.45 scanned the site with Nikto.", "203.0.113.45 が Nikto でサイトを探索した。"},
+       {"F0001"},
+       recon.source},
+      {"initial-access",
+       {"T1190"},
+       sqli.time,
+       {"It extracted customer rows by SQL injection.",
+        "SQL インジェクションで顧客情報を抽出した。"},
+       {"F0002"},
+       sqli.source},
+      {"persistence",
+       {"T1505.003"},
+       kUpload,
+       {"203.0.113.77 uploaded a webshell.", "203.0.113.77 が Web シェルを設置した。"},
+       {"F0003", "F0004"},
+       upload.source},
+      {"exfiltration",
+       {"T1041"},
+       kDownload,
+       {"A database dump was downloaded.", "データベースのダンプがダウンロードされた。"},
+       {},
+       log_line(11100)},
+      {"impact",
+       {"T1491.001"},
+       kDeface,
+       {"The home page was defaced.", "トップページが改ざんされた。"},
+       {"F0005"},
+       deface.source},
   };
 
   Attacker a1;
@@ -160,7 +210,8 @@ Investigation sample_investigation(bool hostile) {
   a1.bytes_sent = 1234567;
   a1.techniques = {"T1190", "T1595.002"};
   a1.tools = {"Nikto", "sqlmap"};
-  a1.user_agents = {"Mozilla/5.00 (Nikto/2.1.6)" + ua_extra, "sqlmap/1.7.2#stable (https://sqlmap.org)"};
+  a1.user_agents = {"Mozilla/5.00 (Nikto/2.1.6)" + ua_extra,
+                    "sqlmap/1.7.2#stable (https://sqlmap.org)"};
   a1.role = {"scanner, SQL injection", "スキャナ、SQL インジェクション"};
   a1.outcome = "likely-success";
   a1.finding_ids = {"F0001", "F0002"};
@@ -178,7 +229,8 @@ Investigation sample_investigation(bool hostile) {
   a2.user_agents = {"curl/7.88.1"};
   a2.role = {"webshell operator", "Web シェルの操作者"};
   a2.outcome = "success";
-  a2.files_touched = {"/var/www/html/uploads/img/cache.php", "/var/www/html/uploads/img/.b.sql" + path_extra};
+  a2.files_touched = {"/var/www/html/uploads/img/cache.php",
+                      "/var/www/html/uploads/img/.b.sql" + path_extra};
   a2.finding_ids = {"F0003", "F0004", "F0005"};
   a2.level = Level::critical;
   Attacker a3;
@@ -213,44 +265,133 @@ Investigation sample_investigation(bool hostile) {
   inv.webshells = {ws};
 
   inv.changed_files = {
-      {"/var/www/html/index.php", "modified", "1111111111111111111111111111111111111111111111111111111111111111",
-       "2222222222222222222222222222222222222222222222222222222222222222", 812, kDeface, "defacement",
-       {"Home page replaced by the attacker's message", "攻撃者のメッセージに置き換えられた"}, {"F0005"},
-       "-<title>Shop</title>\n+<title>Hacked</title>" + (hostile ? std::string("\n+") + kHostileScript : std::string())},
-      {"/var/www/html/uploads/img/cache.php", "added", "", shell.sha256, 402, kUpload + 1 * kS, "webshell", {}, {"F0004"}, ""},
-      {"/var/www/html/uploads/img/.b.sql", "added", "", "3333333333333333333333333333333333333333333333333333333333333333", 36162,
-       1710003147 * kS, "data-dump", {"Database dump created through the webshell", "Web シェル経由で作成された DB ダンプ"}, {}, ""},
-      {"/var/www/html/uploads/img/p100.jpg", "added", "", "4444444444444444444444444444444444444444444444444444444444444444", 20480,
-       kRecon - 86400 * kS, "benign", {"The owner's product photo upload", "所有者による商品画像のアップロード"}, {}, ""},
+      {"/var/www/html/index.php",
+       "modified",
+       "1111111111111111111111111111111111111111111111111111111111111111",
+       "2222222222222222222222222222222222222222222222222222222222222222",
+       812,
+       kDeface,
+       "defacement",
+       {"Home page replaced by the attacker's message", "攻撃者のメッセージに置き換えられた"},
+       {"F0005"},
+       "-<title>Shop</title>\n+<title>Hacked</title>" +
+           (hostile ? std::string("\n+") + kHostileScript : std::string())},
+      {"/var/www/html/uploads/img/cache.php",
+       "added",
+       "",
+       shell.sha256,
+       402,
+       kUpload + 1 * kS,
+       "webshell",
+       {},
+       {"F0004"},
+       ""},
+      {"/var/www/html/uploads/img/.b.sql",
+       "added",
+       "",
+       "3333333333333333333333333333333333333333333333333333333333333333",
+       36162,
+       1710003147 * kS,
+       "data-dump",
+       {"Database dump created through the webshell", "Web シェル経由で作成された DB ダンプ"},
+       {},
+       ""},
+      {"/var/www/html/uploads/img/p100.jpg",
+       "added",
+       "",
+       "4444444444444444444444444444444444444444444444444444444444444444",
+       20480,
+       kRecon - 86400 * kS,
+       "benign",
+       {"The owner's product photo upload", "所有者による商品画像のアップロード"},
+       {},
+       ""},
   };
 
   inv.measures = {
-      {"now", {"Block 203.0.113.77 and 203.0.113.45 at the firewall", "203.0.113.77 と 203.0.113.45 をファイアウォールで遮断"}, {"F0002", "F0003"}},
-      {"now", {"Take /uploads/img/cache.php offline (keep a copy as evidence)", "/uploads/img/cache.php を公開停止（証拠として保全）"}, {"F0004"}},
-      {"today", {"Rotate the database and admin passwords", "DB と管理者のパスワードを変更"}, {"F0002"}},
+      {"now",
+       {"Block 203.0.113.77 and 203.0.113.45 at the firewall",
+        "203.0.113.77 と 203.0.113.45 をファイアウォールで遮断"},
+       {"F0002", "F0003"}},
+      {"now",
+       {"Take /uploads/img/cache.php offline (keep a copy as evidence)",
+        "/uploads/img/cache.php を公開停止（証拠として保全）"},
+       {"F0004"}},
+      {"today",
+       {"Rotate the database and admin passwords", "DB と管理者のパスワードを変更"},
+       {"F0002"}},
   };
-  inv.next_steps = {{"this-week", {"Assess which customers' data left (leak assessment)", "漏えいした顧客情報の範囲を確定"}, {}}};
+  inv.next_steps = {
+      {"this-week",
+       {"Assess which customers' data left (leak assessment)", "漏えいした顧客情報の範囲を確定"},
+       {}}};
 
   inv.indicators = {
-      {"ipv4-addr", "203.0.113.77", true, {"Webshell operator", "Web シェル操作者"}, a2.first_seen, a2.last_seen, a2.finding_ids},
-      {"ipv4-addr", "203.0.113.45", true, {"Scanner, SQL injection", "スキャナ、SQL インジェクション"}, a1.first_seen, a1.last_seen, a1.finding_ids},
-      {"ipv4-addr", "198.51.100.23", false, {"SSH brute force, all failed", "SSH 総当たり（全て失敗）"}, a3.first_seen, a3.last_seen, a3.finding_ids},
-      {"file-sha256", ws.sha256, true, {"Webshell", "Web シェル"}, ws.first_seen, ws.last_used, ws.finding_ids},
-      {"file-path", ws.path, true, {"Webshell", "Web シェル"}, ws.first_seen, ws.last_used, ws.finding_ids},
-      {"url", "/uploads/img/cache.php" + path_extra, true, {"Webshell URL", "Web シェルの URL"}, ws.first_seen, ws.last_used, ws.finding_ids},
-      {"user-agent", a1.user_agents[0], false, {"Nikto scanner", "Nikto スキャナ"}, a1.first_seen, a1.last_seen, {"F0001"}},
+      {"ipv4-addr",
+       "203.0.113.77",
+       true,
+       {"Webshell operator", "Web シェル操作者"},
+       a2.first_seen,
+       a2.last_seen,
+       a2.finding_ids},
+      {"ipv4-addr",
+       "203.0.113.45",
+       true,
+       {"Scanner, SQL injection", "スキャナ、SQL インジェクション"},
+       a1.first_seen,
+       a1.last_seen,
+       a1.finding_ids},
+      {"ipv4-addr",
+       "198.51.100.23",
+       false,
+       {"SSH brute force, all failed", "SSH 総当たり（全て失敗）"},
+       a3.first_seen,
+       a3.last_seen,
+       a3.finding_ids},
+      {"file-sha256",
+       ws.sha256,
+       true,
+       {"Webshell", "Web シェル"},
+       ws.first_seen,
+       ws.last_used,
+       ws.finding_ids},
+      {"file-path",
+       ws.path,
+       true,
+       {"Webshell", "Web シェル"},
+       ws.first_seen,
+       ws.last_used,
+       ws.finding_ids},
+      {"url",
+       "/uploads/img/cache.php" + path_extra,
+       true,
+       {"Webshell URL", "Web シェルの URL"},
+       ws.first_seen,
+       ws.last_used,
+       ws.finding_ids},
+      {"user-agent",
+       a1.user_agents[0],
+       false,
+       {"Nikto scanner", "Nikto スキャナ"},
+       a1.first_seen,
+       a1.last_seen,
+       {"F0001"}},
   };
 
   inv.evidence = {
       {1, "samples/incident/var/log/apache2/access.log", "file", "logs", 2400000,
-       "aa00000000000000000000000000000000000000000000000000000000000000", "bb00000000000000000000000000000000000000", "cc000000000000000000000000000000",
+       "aa00000000000000000000000000000000000000000000000000000000000000",
+       "bb00000000000000000000000000000000000000", "cc000000000000000000000000000000",
        "aa00000000000000000000000000000000000000000000000000000000000000", true},
       {2, "samples/incident/webroot.tar.gz", "archive", "webroot", 13934,
-       "dd00000000000000000000000000000000000000000000000000000000000000", "ee00000000000000000000000000000000000000", "ff000000000000000000000000000000",
+       "dd00000000000000000000000000000000000000000000000000000000000000",
+       "ee00000000000000000000000000000000000000", "ff000000000000000000000000000000",
        "dd00000000000000000000000000000000000000000000000000000000000000", true},
   };
-  inv.stats = {{"samples/incident/var/log/apache2/access.log", "combined", "web_access", 12000, 11998, 2, kRecon - 2 * 86400 * kS, kLast + 3600 * kS, ""},
-               {"samples/incident/var/log/auth.log", "syslog", "auth", 400, 400, 0, kRecon - 2 * 86400 * kS, brute.last_time, ""}};
+  inv.stats = {{"samples/incident/var/log/apache2/access.log", "combined", "web_access", 12000,
+                11998, 2, kRecon - 2 * 86400 * kS, kLast + 3600 * kS, ""},
+               {"samples/incident/var/log/auth.log", "syslog", "auth", 400, 400, 0,
+                kRecon - 2 * 86400 * kS, brute.last_time, ""}};
 
   for (int h = 0; h < 48; ++h) {
     const TimeUs hour = (kRecon / (3600 * kS) - 40 + h) * 3600 * kS;
@@ -259,10 +400,30 @@ Investigation sample_investigation(bool hostile) {
   }
 
   inv.timeline_excerpt = {
-      {kRecon, "Request time", "web", {"GET /cgi-bin/test.cgi from 203.0.113.45 (404)" + path_extra, ""}, recon.source, "F0001"},
-      {kUpload, "Request time", "web", {"POST /admin/upload.php from 203.0.113.77 (200)", ""}, upload.source, "F0003"},
-      {kUpload + 1 * kS, "Content Modification Time", "fs", {"/var/www/html/uploads/img/cache.php written", ""}, shell.source, "F0004"},
-      {kDeface, "Content Modification Time", "fs", {"/var/www/html/index.php written", ""}, deface.source, "F0005"},
+      {kRecon,
+       "Request time",
+       "web",
+       {"GET /cgi-bin/test.cgi from 203.0.113.45 (404)" + path_extra, ""},
+       recon.source,
+       "F0001"},
+      {kUpload,
+       "Request time",
+       "web",
+       {"POST /admin/upload.php from 203.0.113.77 (200)", ""},
+       upload.source,
+       "F0003"},
+      {kUpload + 1 * kS,
+       "Content Modification Time",
+       "fs",
+       {"/var/www/html/uploads/img/cache.php written", ""},
+       shell.source,
+       "F0004"},
+      {kDeface,
+       "Content Modification Time",
+       "fs",
+       {"/var/www/html/index.php written", ""},
+       deface.source,
+       "F0005"},
   };
   inv.limitations = {{"No database logs were given", "データベースのログは提供されていない"}};
   inv.files_scanned = 84;

@@ -1,0 +1,231 @@
+#include "investigate/log_analysis.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace shodo::investigate {
+namespace {
+
+constexpr TimeUs kHourUs = 3'600'000'000;
+constexpr size_t kMaxWatchedRequests = 2000;
+constexpr size_t kMaxUserAgents = 32;
+constexpr size_t kMaxPaths = 2000;
+constexpr size_t kMaxMessage = 600;
+// An upload is the POST that ends when the file is written: the log stamps the
+// request's start, so the file time follows it by the upload's duration.
+constexpr TimeUs kUploadBeforeUs = 60'000'000, kUploadAfterUs = 2'000'000;
+
+TimeUs hour_of(TimeUs t) {
+  return t - ((t % kHourUs) + kHourUs) % kHourUs;
+}
+
+Citation cite_of(const ingest::InputSet& logs, const ingest::Event& e) {
+  return {logs.files[e.file_index].path, e.line, e.offset, 0};
+}
+
+std::string capped(std::string_view s, size_t n) {
+  return std::string(s.substr(0, n));
+}
+
+std::string target_of(const ingest::Event& e) {
+  if (!e.request_target.empty()) return std::string(e.request_target);
+  std::string t(e.path);
+  if (!e.query.empty()) t += "?" + std::string(e.query);
+  return t;
+}
+
+Request request_of(const ingest::InputSet& logs, const ingest::Event& e) {
+  Request r;
+  r.ip = std::string(e.client_ip);
+  r.method = std::string(e.method);
+  r.target = capped(target_of(e), 2048);
+  r.user_agent = capped(e.user_agent, 512);
+  r.status = e.status;
+  r.bytes = e.bytes_sent;
+  r.time = e.time;
+  r.cite = cite_of(logs, e);
+  return r;
+}
+
+// Feeds one ingest run to the hunt and to the watcher of flagged URLs.
+class HuntAndWatch final : public ingest::EventConsumer {
+ public:
+  HuntAndWatch(detect::Hunt& hunt, const ingest::InputSet& logs,
+               const std::vector<WatchedUrl>& watched, HuntPass& out)
+      : hunt_(hunt), logs_(logs), watched_(watched), out_(out) {
+    out_.watched.resize(watched.size());
+    for (size_t i = 0; i < watched.size(); ++i) by_url_[watched[i].url].push_back(i);
+  }
+
+  void process(const ingest::Batch& batch, unsigned worker) override {
+    hunt_.process(batch, worker);
+  }
+
+  void ordered(const ingest::Batch& batch) override {
+    hunt_.ordered(batch);
+    for (const ingest::Event& e : batch.events) {
+      if (e.kind != ingest::LogKind::web_access) continue;
+      if (e.has_time()) ++out_.hourly[hour_of(e.time)];
+      if (e.method == "POST" && e.has_time()) note_post(e);
+      if (by_url_.empty()) continue;
+      auto it = by_url_.find(std::string(e.path));
+      if (it == by_url_.end()) continue;
+      for (size_t i : it->second) {
+        WatchedActivity& w = out_.watched[i];
+        ++w.total;
+        if (w.requests.size() < kMaxWatchedRequests) w.requests.push_back(request_of(logs_, e));
+      }
+    }
+  }
+
+ private:
+  void note_post(const ingest::Event& e) {
+    for (size_t i = 0; i < watched_.size(); ++i) {
+      const TimeUs ft = watched_[i].file_time;
+      if (ft == kNoTime || e.time > ft + kUploadAfterUs || e.time < ft - kUploadBeforeUs) continue;
+      WatchedActivity& w = out_.watched[i];
+      if (w.has_upload && w.upload.time > e.time) continue;
+      w.upload = request_of(logs_, e);
+      w.has_upload = true;
+    }
+  }
+
+  detect::Hunt& hunt_;
+  const ingest::InputSet& logs_;
+  const std::vector<WatchedUrl>& watched_;
+  HuntPass& out_;
+  std::unordered_map<std::string, std::vector<size_t>> by_url_;
+};
+
+std::string_view source_name(ingest::LogKind k) {
+  switch (k) {
+    case ingest::LogKind::web_access: return "web";
+    case ingest::LogKind::web_error: return "error";
+    case ingest::LogKind::auth: return "auth";
+    case ingest::LogKind::mail: return "mail";
+    case ingest::LogKind::shell_history: return "shell";
+    case ingest::LogKind::syslog: return "syslog";
+    default: return "log";
+  }
+}
+
+bool auth_failure(const ingest::Event& e) {
+  return e.outcome == "failure";
+}
+
+class ActivityWatch final : public ingest::EventConsumer {
+ public:
+  ActivityWatch(const ingest::InputSet& logs, const std::set<std::string>& attackers,
+                const std::set<std::pair<uint32_t, uint64_t>>& cited,
+                const std::vector<WatchedUrl>& watched, bool full, report::TimelineWriter& timeline,
+                ActivityPass& out)
+      : logs_(logs),
+        attackers_(attackers),
+        cited_(cited),
+        full_(full),
+        timeline_(timeline),
+        out_(out) {
+    for (const WatchedUrl& w : watched) watched_.insert(w.url);
+  }
+
+  void ordered(const ingest::Batch& batch) override {
+    for (const ingest::Event& e : batch.events) {
+      if (!cited_.empty() && cited_.count({e.file_index, e.line}))
+        out_.cited_lines[{e.file_index, e.line}] = capped(e.raw, 2048);
+      const bool web = e.kind == ingest::LogKind::web_access;
+      const bool attacker = !e.client_ip.empty() && attackers_.count(std::string(e.client_ip));
+      const bool watched = web && watched_.count(std::string(e.path));
+      if (attacker) count(e, web);
+      if (full_ || attacker || watched || !web) add_row(e, attacker, watched);
+    }
+  }
+
+ private:
+  void count(const ingest::Event& e, bool web) {
+    ClientActivity& c = out_.clients[std::string(e.client_ip)];
+    if (web) {
+      ++c.requests;
+      if (e.bytes_sent > 0) c.bytes_sent += static_cast<uint64_t>(e.bytes_sent);
+      if (!e.user_agent.empty() &&
+          (c.user_agents.size() < kMaxUserAgents || c.user_agents.count(std::string(e.user_agent))))
+        ++c.user_agents[capped(e.user_agent, 512)];
+      if (c.paths.size() < kMaxPaths) c.paths.insert(capped(e.path, 1024));
+      if (e.has_time()) ++c.hourly[hour_of(e.time)];
+    } else if (e.kind == ingest::LogKind::auth) {
+      if (auth_failure(e)) ++c.auth_failures;
+      if (e.outcome == "success") ++c.auth_successes;
+    }
+    if (e.has_time()) {
+      if (c.first == kNoTime || e.time < c.first) {
+        c.first = e.time;
+        c.first_cite = cite_of(logs_, e);
+      }
+      if (c.last == kNoTime || e.time >= c.last) {
+        c.last = e.time;
+        c.last_cite = cite_of(logs_, e);
+      }
+    }
+  }
+
+  void add_row(const ingest::Event& e, bool attacker, bool watched) {
+    report::TimelineEvent row;
+    row.time = e.time;
+    row.utc_offset_s = e.utc_offset_s;
+    row.source = std::string(source_name(e.kind));
+    row.cite = cite_of(logs_, e);
+    row.client_ip = std::string(e.client_ip);
+    row.user = std::string(e.user);
+    row.status = e.status;
+    if (e.kind == ingest::LogKind::web_access) {
+      row.timestamp_desc = "Request time";
+      row.path = capped(e.path, 1024);
+      row.message =
+          capped(std::string(e.method) + " " + target_of(e) + " " + std::to_string(e.status) +
+                     (e.client_ip.empty() ? "" : " from " + std::string(e.client_ip)) +
+                     (e.user_agent.empty() ? "" : " \"" + std::string(e.user_agent) + "\""),
+                 kMaxMessage);
+    } else {
+      row.timestamp_desc = e.kind == ingest::LogKind::shell_history ? "Command time" : "Log time";
+      row.message = capped(e.raw, kMaxMessage);
+    }
+    row.tag = attacker ? "attacker" : watched ? "flagged-file" : "";
+    timeline_.add(row);
+    ++out_.timeline_rows;
+  }
+
+  const ingest::InputSet& logs_;
+  const std::set<std::string>& attackers_;
+  const std::set<std::pair<uint32_t, uint64_t>>& cited_;
+  std::set<std::string> watched_;
+  bool full_;
+  report::TimelineWriter& timeline_;
+  ActivityPass& out_;
+};
+
+}  // namespace
+
+HuntPass hunt_pass(const ingest::InputSet& logs, const LogOptions& options,
+                   const std::vector<WatchedUrl>& watched) {
+  HuntPass out;
+  detect::HuntOptions ho;
+  ho.threads = options.ingest.threads;
+  ho.detectors = options.detectors;
+  detect::Hunt hunt(*options.rules, ho);
+  HuntAndWatch consumer(hunt, logs, watched, out);
+  out.ingest = ingest::ingest(logs, options.ingest, consumer);
+  out.findings = hunt.finish();
+  return out;
+}
+
+ActivityPass activity_pass(const ingest::InputSet& logs, const LogOptions& options,
+                           const std::set<std::string>& attackers,
+                           const std::set<std::pair<uint32_t, uint64_t>>& cited,
+                           const std::vector<WatchedUrl>& watched, bool full_timeline,
+                           report::TimelineWriter& timeline) {
+  ActivityPass out;
+  ActivityWatch consumer(logs, attackers, cited, watched, full_timeline, timeline, out);
+  ingest::ingest(logs, options.ingest, consumer);
+  return out;
+}
+
+}  // namespace shodo::investigate
