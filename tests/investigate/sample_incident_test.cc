@@ -155,7 +155,9 @@ TEST_F(SampleIncident, EveryFindingIsCited) {
   const json j = findings();
   for (const json& f : j["findings"]) {
     EXPECT_FALSE(f["source"]["file"].get<std::string>().empty()) << f.dump();
-    if (f["origin"] == "log") EXPECT_GT(f["source"]["line"].get<int>(), 0) << f.dump();
+    if (f["origin"] == "log") {
+      EXPECT_GT(f["source"]["line"].get<int>(), 0) << f.dump();
+    }
   }
 }
 
