@@ -56,12 +56,24 @@ std::string Builder::place(const investigate::Citation& c) {
 
 Inlines Builder::sources(const std::vector<std::string>& finding_ids,
                          const investigate::Citation& citation) const {
+  // A statement backed by dozens of findings cites the first few; the
+  // appendix lists every one.
+  constexpr size_t kShown = 8;
   Inlines out;
+  size_t shown = 0, more = 0;
   for (const std::string& id : finding_ids) {
     if (!anchors.contains(id)) continue;
+    if (shown == kShown) {
+      ++more;
+      continue;
+    }
     if (!out.empty()) out.push_back(plain(", "));
     out.push_back(link(id));
+    ++shown;
   }
+  if (more > 0)
+    out.push_back(plain(std::string(tr(" and ", " ほか ")) + std::to_string(more) +
+                        std::string(tr(" more", " 件"))));
   if (out.empty() && !citation.empty()) out.push_back(code(place(citation)));
   return out;
 }
