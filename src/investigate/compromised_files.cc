@@ -12,10 +12,6 @@ namespace {
 
 constexpr size_t kMaxCommands = 20;
 
-TimeUs us_of(fsview::TimeNs t) {
-  return t == fsview::kNoTime ? kNoTime : t / 1000;
-}
-
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;

@@ -18,6 +18,11 @@
 
 namespace shodo::investigate {
 
+// A file-system time (ns) as an investigation time (us).
+inline TimeUs us_of(fsview::TimeNs t) {
+  return t == fsview::kNoTime ? kNoTime : t / 1000;
+}
+
 // A file finding with the evidence it came from.
 struct FileFindingIn {
   detect::FileFinding finding;

@@ -97,14 +97,14 @@ void watch_list(const Sources& sources, const std::vector<FileFindingIn>& findin
                 const std::vector<ChangeIn>& changes, std::vector<WatchedUrl>& urls,
                 std::vector<std::string>& paths) {
   std::set<std::string> seen;
-  auto add = [&](const std::string& path, const std::string& url, fsview::TimeNs written) {
+  auto add = [&](const std::string& path, const std::string& url, const fsview::FileInfo& f) {
     if (url.empty() || !seen.insert(path).second) return;
-    urls.push_back({url, written == fsview::kNoTime ? kNoTime : written / 1000});
+    urls.push_back({url, us_of(written_at(f)), us_of(f.mtime)});
     paths.push_back(path);
   };
   for (const FileFindingIn& f : findings)
     if (f.kind == "scan" && f.finding.level >= detect::Level::medium)
-      add(f.finding.file.path, f.finding.url_path, written_at(f.finding.file));
+      add(f.finding.file.path, f.finding.url_path, f.finding.file);
   for (const ChangeIn& c : changes) {
     if (c.change.kind == files::Change::Kind::removed) continue;
     for (const WebrootRef& w : sources.webroots) {
@@ -112,7 +112,7 @@ void watch_list(const Sources& sources, const std::vector<FileFindingIn>& findin
       fsview::FileInfo info;
       std::string error;
       if (!w.view->stat(c.change.after.path, info, error)) continue;
-      add(c.change.after.path, url_under(w.dir, c.change.after.path), written_at(info));
+      add(c.change.after.path, url_under(w.dir, c.change.after.path), info);
       break;
     }
   }

@@ -14,10 +14,6 @@ Level level_of(detect::Level l) {
   return static_cast<Level>(static_cast<uint8_t>(l));
 }
 
-TimeUs us_of(fsview::TimeNs t) {
-  return t == fsview::kNoTime ? kNoTime : t / 1000;
-}
-
 FindingRecord from_log(const ingest::InputSet& logs, const detect::Finding& f) {
   FindingRecord r;
   r.origin = "log";

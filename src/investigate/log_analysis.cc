@@ -80,9 +80,11 @@ class HuntAndWatch final : public ingest::EventConsumer {
 
  private:
   void note_post(const ingest::Event& e) {
+    auto near = [&](TimeUs ft) {
+      return ft != kNoTime && e.time <= ft + kUploadAfterUs && e.time >= ft - kUploadBeforeUs;
+    };
     for (size_t i = 0; i < watched_.size(); ++i) {
-      const TimeUs ft = watched_[i].file_time;
-      if (ft == kNoTime || e.time > ft + kUploadAfterUs || e.time < ft - kUploadBeforeUs) continue;
+      if (!near(watched_[i].file_time) && !near(watched_[i].mtime)) continue;
       WatchedActivity& w = out_.watched[i];
       if (w.has_upload && w.upload.time > e.time) continue;
       w.upload = request_of(logs_, e);

@@ -22,6 +22,9 @@ namespace shodo::investigate {
 struct WatchedUrl {
   std::string url;             // URL path: /uploads/img/cache.php
   TimeUs file_time = kNoTime;  // when the file was written (birth, else modification)
+  // Its modification time too: a collected copy (cp -a, tar) keeps the
+  // modification time but gets a new birth time.
+  TimeUs mtime = kNoTime;
 };
 
 struct Request {

@@ -192,7 +192,7 @@ class Loader {
     bool ok = archive_read_open_fd(a, src, 1 << 16) == ARCHIVE_OK;
     if (!ok) error = std::string("not a readable archive: ") + archive_error_string(a);
     if (ok) ok = read_entries(a, spool, error);
-    std::string format = archive_format_name(a) ? archive_format_name(a) : "archive";
+    const std::string format = simple_format(archive_format(a));
     archive_read_free(a);
     ::close(src);
     if (!ok) {
@@ -200,14 +200,20 @@ class Loader {
       return nullptr;
     }
     add_missing_parents();
-    return std::make_unique<ArchiveView>(path_, simple_format(format), spool, std::move(entries_));
+    return std::make_unique<ArchiveView>(path_, format, spool, std::move(entries_));
   }
 
  private:
-  static std::string simple_format(const std::string& libarchive_name) {
-    for (const char* known : {"tar", "zip", "7-Zip", "cpio", "ISO9660", "RAR"})
-      if (libarchive_name.find(known) != std::string::npos) return known;
-    return libarchive_name;
+  static std::string simple_format(int code) {
+    switch (code & ARCHIVE_FORMAT_BASE_MASK) {
+      case ARCHIVE_FORMAT_TAR: return "tar";
+      case ARCHIVE_FORMAT_ZIP: return "zip";
+      case ARCHIVE_FORMAT_7ZIP: return "7z";
+      case ARCHIVE_FORMAT_CPIO: return "cpio";
+      case ARCHIVE_FORMAT_ISO9660: return "iso9660";
+      case ARCHIVE_FORMAT_RAR: return "rar";
+      default: return "archive";
+    }
   }
 
   bool read_entries(struct archive* a, int spool, std::string& error) {
