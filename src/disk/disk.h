@@ -46,7 +46,7 @@ struct TimelineOptions {
   // Rows (csv, jsonl) or files with any time (body) in [since, until).
   fsview::TimeNs since = fsview::kNoTime, until = fsview::kNoTime;
   // csv and jsonl are sorted by time: rows beyond this many bytes are
-  // sorted in runs in temporary files and merged (see external_sort.h).
+  // sorted in runs in temporary files and merged (see report::SortedRuns).
   size_t sort_memory = 64u << 20;
 };
 Outcome timeline(const fsview::Source& source, const TimelineOptions& options, const Sink& out);

@@ -1,13 +1,13 @@
 // `disk timeline`: every file's MAC(B) times, allocated and deleted, from a
 // streamed walk. Body output goes out as the walk goes (mactime sorts it);
-// CSV and JSONL are sorted by time through ExternalSorter, in bounded memory.
+// CSV and JSONL are sorted by time through report::SortedRuns, in bounded memory.
 #include <fmt/format.h>
 
 #include <array>
 
 #include "disk/disk.h"
 #include "disk/entry_format.h"
-#include "disk/external_sort.h"
+#include "report/timeline_writer.h"
 #include "report/json_writer.h"
 #include "util/escape.h"
 
@@ -63,7 +63,7 @@ struct Stamp {
 // One row per distinct time of a file; kinds sharing it are joined, as
 // mactime does ("m.c." and "Content Modification Time; ...").
 void add_rows(const fsview::View& view, const FileInfo& f, const TimelineOptions& o,
-              ExternalSorter& sorter, bool& ok) {
+              report::SortedRuns& sorter, bool& ok) {
   const bool ntfs = view.fs_type() == "ntfs";
   const std::array<Stamp, 4> stamps = {
       Stamp{'m', &FileInfo::mtime, "Content Modification Time"},
@@ -130,7 +130,7 @@ Outcome timeline(const fsview::Source& source, const TimelineOptions& options, c
   outcome.problems = source.problems;  // a timeline missing a partition says so
   if (views.empty()) outcome.problems.push_back({source.path, error});
   const bool body = options.format == "body";
-  ExternalSorter sorter(options.sort_memory);
+  report::SortedRuns sorter(options.sort_memory);
   bool ok = true;
   if (options.format == "csv")
     out("datetime,timestamp,timestamp_desc,message,macb,partition,inode,size,mode,uid,gid,type,"

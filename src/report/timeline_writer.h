@@ -33,9 +33,7 @@ struct TimelineEvent {
 
 // Rows ordered by key, ties in insertion order, in bounded memory: beyond
 // `memory` bytes the rows are sorted and spilled as a run to an unlinked
-// temporary file; finish() merges the runs. (The twin of
-// disk::ExternalSorter, which report cannot use: shodo_disk depends on
-// shodo_report.)
+// temporary file; finish() merges the runs. Also sorts disk timelines.
 class SortedRuns {
  public:
   explicit SortedRuns(size_t memory);

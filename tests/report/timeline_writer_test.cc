@@ -216,5 +216,23 @@ TEST(TimelineWriter, EmptyPathsAreSkippedAndFailuresReported) {
   EXPECT_NE(error.find(nowhere), std::string::npos) << error;
 }
 
+TEST(SortedRuns, MergesSpilledRunsInOrderAndKeepsTiesInInputOrder) {
+  SortedRuns sorter(256);  // a few rows per run: many runs
+  std::mt19937 rng(7);
+  std::vector<std::pair<int64_t, std::string>> rows;
+  for (int i = 0; i < 2000; ++i) {
+    const int64_t key = static_cast<int64_t>(rng() % 100) - 50;
+    rows.emplace_back(key, std::to_string(key) + "#" + std::to_string(i) + "\n");
+    ASSERT_TRUE(sorter.add(key, rows.back().second)) << sorter.error();
+  }
+  std::string out;
+  ASSERT_TRUE(sorter.finish([&](std::string_view s) { out += s; })) << sorter.error();
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::string expected;
+  for (const auto& [key, text] : rows) expected += text;
+  EXPECT_EQ(out, expected);
+}
+
 }  // namespace
 }  // namespace shodo::report
