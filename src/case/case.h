@@ -115,6 +115,13 @@ class CaseStore {
   // source and entry with the same SHA-256 is recorded once: then `existing`
   // is true, item.id is the recorded item and no event is added.
   virtual Status add_item(Item& item, CustodyEvent acquired, bool& existing) = 0;
+  // The same for many items in one transaction (one sync for all).
+  struct NewItem {
+    Item item;
+    CustodyEvent acquired;
+    bool existing = false;
+  };
+  virtual Status add_items(std::vector<NewItem>& items) = 0;
   virtual Status items(std::vector<Item>& out) = 0;
   virtual Status item(int64_t id, Item& out) = 0;
   virtual Status set_disposition(int64_t id, std::string_view disposition) = 0;

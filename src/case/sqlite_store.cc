@@ -115,15 +115,30 @@ class SqliteStore final : public CaseStore {
   }
 
   Status add_item(Item& item, CustodyEvent acquired, bool& existing) override {
+    std::vector<NewItem> one = {{std::move(item), std::move(acquired), false}};
+    Status st = add_items(one);
+    item = std::move(one[0].item);
+    existing = one[0].existing;
+    return st;
+  }
+
+  Status add_items(std::vector<NewItem>& items) override {
     Transaction tx(db_);
     if (!tx.status()) return tx.status();
+    for (NewItem& n : items)
+      if (Status st = add_locked(n.item, n.acquired, n.existing); !st) return st;
+    return tx.commit();
+  }
+
+ private:
+  Status add_locked(Item& item, CustodyEvent acquired, bool& existing) {
     existing = false;
     Statement find(db_, "SELECT id FROM items WHERE source = ? AND entry_path = ? AND sha256 = ?");
     find.bind(1, item.source).bind(2, item.entry_path).bind(3, item.hashes.sha256);
     if (find.step()) {
       item.id = find.integer(0);
       existing = true;
-      return tx.commit();
+      return {};
     }
     Statement ins(db_,
                   "INSERT INTO items (parent_id, kind, method, source, entry_path, size, sha256, "
@@ -144,10 +159,10 @@ class SqliteStore final : public CaseStore {
     if (!ins.run()) return fail_from(ins, "recording the item");
     item.id = sqlite3_last_insert_rowid(db_);
     acquired.item_id = item.id;
-    if (Status s = append_locked(acquired); !s) return s;
-    return tx.commit();
+    return append_locked(acquired);
   }
 
+ public:
   Status items(std::vector<Item>& out) override {
     out.clear();
     Statement s(db_, "SELECT " + std::string(kItemColumns) + " FROM items ORDER BY id");

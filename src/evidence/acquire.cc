@@ -66,10 +66,11 @@ bool parse_source_kind(const std::string& name, SourceKind& out) {
   return false;
 }
 
-Status record_item(Session& s, cases::Item item, fsview::Reader& content,
-                   const AcquireOptions& options, AcquireReport& report, int64_t& id) {
-  if (Status st = store_stream(s, content, item.hashes, item.size); !st)
-    return Status::fail(st.error);
+namespace {
+
+// The item's acquisition fields and its "acquired" event, once its content is stored.
+cases::CaseStore::NewItem new_item(const Session& s, cases::Item item,
+                                   const AcquireOptions& options) {
   const cases::CustodyEvent ev = make_event(s, "acquired", 0, options.purpose);
   item.acquired_at = ev.time_utc;
   item.acquired_zone = ev.time_local;
@@ -81,10 +82,40 @@ Status record_item(Session& s, cases::Item item, fsview::Reader& content,
   acquired.hashes_json = hashes_json(item.hashes);
   acquired.details =
       item.kind + ", " + item.method + " acquisition, " + std::to_string(item.size) + " bytes";
-  bool existing = false;
-  if (Status st = s.store->add_item(item, acquired, existing); !st) return st;
-  id = item.id;
-  report.items.push_back({std::move(item), existing});
+  return {std::move(item), std::move(acquired), false};
+}
+
+}  // namespace
+
+Status record_item(Session& s, cases::Item item, fsview::Reader& content,
+                   const AcquireOptions& options, AcquireReport& report, int64_t& id) {
+  if (Status st = store_stream(s, content, item.hashes, item.size); !st)
+    return Status::fail(st.error);
+  cases::CaseStore::NewItem n = new_item(s, std::move(item), options);
+  if (Status st = s.store->add_item(n.item, n.acquired, n.existing); !st) return st;
+  id = n.item.id;
+  report.items.push_back({std::move(n.item), n.existing});
+  return {};
+}
+
+ItemBatch::ItemBatch(Session& s, const AcquireOptions& options, AcquireReport& report)
+    : s_(s), options_(options), report_(report) {}
+
+Status ItemBatch::add(cases::Item item, fsview::Reader& content) {
+  PendingBlob blob;
+  if (Status st = store_stream(s_, content, item.hashes, item.size, &blob.blob); !st)
+    return Status::fail(st.error);
+  blob.sha256 = item.hashes.sha256;
+  blobs_.push_back(std::move(blob));
+  items_.push_back(new_item(s_, std::move(item), options_));
+  return items_.size() >= kBatchItems ? flush() : Status{};
+}
+
+Status ItemBatch::flush() {
+  if (Status st = commit_blobs(s_.dir, blobs_); !st) return st;
+  if (Status st = s_.store->add_items(items_); !st) return st;
+  for (auto& n : items_) report_.items.push_back({std::move(n.item), n.existing});
+  items_.clear();
   return {};
 }
 

@@ -21,6 +21,7 @@ Status acquire_tree(Session& s, const std::string& path, const std::string& kind
   auto view = fsview::open_directory(root, error);
   if (!view) return Status::fail(root + ": " + error);
   Status failed;
+  ItemBatch batch(s, o, r);
   auto host_path = [&](const std::string& view_path) {
     return view_path == "/" ? root : (root == "/" ? view_path : root + view_path);
   };
@@ -47,8 +48,7 @@ Status acquire_tree(Session& s, const std::string& path, const std::string& kind
         item.method = method;
         item.source = hp;
         item.metadata_json = file_metadata_json(f, hp);
-        int64_t id = 0;
-        if (Status st = record_item(s, std::move(item), *reader, o, r, id); !st) {
+        if (Status st = batch.add(std::move(item), *reader); !st) {
           r.problems.push_back({hp, st.error});
           // A read error is this file's; the vault or the store failing stops the run.
           if (reader->error().empty()) failed = st;
@@ -58,7 +58,8 @@ Status acquire_tree(Session& s, const std::string& path, const std::string& kind
       [&](const fsview::Problem& p) {
         r.problems.push_back({host_path(p.path), p.reason});
       });
-  return failed;
+  if (!failed) return failed;
+  return batch.flush();
 }
 
 }  // namespace shodo::evidence

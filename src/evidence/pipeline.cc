@@ -11,17 +11,33 @@ namespace {
 constexpr size_t kSlots = 8;  // buffers in flight: 8 MiB whatever the source size
 
 struct Slot {
-  std::unique_ptr<unsigned char[]> data{new unsigned char[kChunkSize]};
+  std::unique_ptr<unsigned char[]> data;  // allocated when first used
   size_t size = 0;
   bool last = false;
   size_t pending = 0;  // stages that have not taken it yet
 };
+
+// A source that fits in one buffer (most files of a webroot) is run through
+// the stages on the calling thread: starting threads would cost more than
+// the work.
+bool run_small(Slot& slot, size_t got, const std::vector<Stage>& stages, std::string& error) {
+  for (const Stage& stage : stages)
+    if (!stage(slot.data.get(), got, true, error)) return false;
+  return true;
+}
 
 }  // namespace
 
 bool run_pipeline(const Fill& fill, const std::vector<Stage>& stages, size_t& bytes,
                   std::string& error) {
   Slot slots[kSlots];
+  slots[0].data.reset(new unsigned char[kChunkSize]);
+  size_t first = 0;
+  if (!fill(slots[0].data.get(), kChunkSize, first, error)) return false;
+  if (first < kChunkSize) {
+    bytes = first;
+    return run_small(slots[0], first, stages, error);
+  }
   std::mutex mu;
   std::condition_variable cv;
   size_t produced = 0;  // buffers filled so far
@@ -68,7 +84,10 @@ bool run_pipeline(const Fill& fill, const std::vector<Stage>& stages, size_t& by
     }
     size_t got = 0;
     std::string why;
-    if (!fill(slot.data.get(), kChunkSize, got, why)) {
+    if (!slot.data) slot.data.reset(new unsigned char[kChunkSize]);
+    if (seq == 0) {
+      got = first;  // read above
+    } else if (!fill(slot.data.get(), kChunkSize, got, why)) {
       fail(why);
       break;
     }

@@ -71,8 +71,8 @@ Status TempBlob::create(const cases::CaseDir& dir) {
   return {};
 }
 
-Status TempBlob::commit(const cases::CaseDir& dir, const std::string& sha256) {
-  if (::fsync(fd_) != 0) return Status::fail("syncing the vault: " + errno_text(errno));
+Status TempBlob::commit(const cases::CaseDir& dir, const std::string& sha256, bool sync) {
+  if (sync && ::fsync(fd_) != 0) return Status::fail("syncing the vault: " + errno_text(errno));
   const std::string target = blob_path(dir, sha256);
   const std::string folder = target.substr(0, target.rfind('/'));
   std::error_code ec;
@@ -84,8 +84,24 @@ Status TempBlob::commit(const cases::CaseDir& dir, const std::string& sha256) {
   ::unlink(path_.c_str());
   ::close(fd_);
   fd_ = -1;
-  if (!fsync_dir(folder)) return Status::fail(folder + ": cannot sync");
+  if (sync && !fsync_dir(folder)) return Status::fail(folder + ": cannot sync");
   return {};
+}
+
+Status commit_blobs(const cases::CaseDir& dir, std::vector<PendingBlob>& blobs) {
+  if (blobs.empty()) return {};
+  // Contents first, then their names: a name never reaches the disk before
+  // its content, and neither before the items are recorded.
+  const int fd = blobs.front().blob->fd();
+  if (::syncfs(fd) != 0) return Status::fail("syncing the vault: " + errno_text(errno));
+  const int keep = ::dup(fd);  // the temp file closes on commit; the file system stays open
+  Status st;
+  for (PendingBlob& b : blobs)
+    if (st = b.blob->commit(dir, b.sha256, false); !st) break;
+  if (st && ::syncfs(keep) != 0) st = Status::fail("syncing the vault: " + errno_text(errno));
+  ::close(keep);
+  blobs.clear();
+  return st;
 }
 
 void remove_stale_temp_files(const cases::CaseDir& dir) {
@@ -98,8 +114,10 @@ void remove_stale_temp_files(const cases::CaseDir& dir) {
   }
 }
 
-Status store_stream(const Session& s, fsview::Reader& source, Hashes& hashes, uint64_t& size) {
-  TempBlob tmp;
+Status store_stream(const Session& s, fsview::Reader& source, Hashes& hashes, uint64_t& size,
+                    std::unique_ptr<TempBlob>* pending) {
+  auto owned = std::make_unique<TempBlob>();
+  TempBlob& tmp = *owned;
   if (Status st = tmp.create(s.dir); !st) return st;
   VaultWriter writer(s.key, tmp.fd(), kChunkSize);
   Digests d;
@@ -125,6 +143,10 @@ Status store_stream(const Session& s, fsview::Reader& source, Hashes& hashes, ui
   if (!run_pipeline(fill_from(source), stages, bytes, error)) return Status::fail(error);
   size = bytes;
   hashes = d.finish();
+  if (pending) {
+    *pending = std::move(owned);
+    return {};
+  }
   return tmp.commit(s.dir, hashes.sha256);
 }
 

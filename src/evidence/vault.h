@@ -4,7 +4,9 @@
 // interrupted acquisition leaves at most a stale temp file, removed next time.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "evidence/evidence.h"
 
@@ -24,8 +26,9 @@ class TempBlob {
   int fd() const { return fd_; }
   const std::string& path() const { return path_; }
   // fsync, then rename to the content's place (or drop the temp file when
-  // that content is already stored), then fsync the folder.
-  Status commit(const cases::CaseDir& dir, const std::string& sha256);
+  // that content is already stored), then fsync the folder. With `sync`
+  // false the caller syncs (commit_blobs: one syncfs before, one after).
+  Status commit(const cases::CaseDir& dir, const std::string& sha256, bool sync = true);
 
  private:
   int fd_ = -1;
@@ -36,8 +39,20 @@ class TempBlob {
 void remove_stale_temp_files(const cases::CaseDir& dir);
 
 // Stores a stream: reads it once, hashing (SHA-256, SHA-1, MD5) and
-// encrypting in parallel, then commits. `size` is what was read.
-Status store_stream(const Session& s, fsview::Reader& source, Hashes& hashes, uint64_t& size);
+// encrypting in parallel, then commits. `size` is what was read. With
+// `pending`, nothing is committed: the written temp file is handed over for
+// commit_blobs (many small files cost one sync instead of three each).
+Status store_stream(const Session& s, fsview::Reader& source, Hashes& hashes, uint64_t& size,
+                    std::unique_ptr<TempBlob>* pending = nullptr);
+
+// Commits written temp files: one syncfs for all their content, each moved
+// into place, one syncfs for the names. Only then may items naming them be
+// recorded.
+struct PendingBlob {
+  std::unique_ptr<TempBlob> blob;
+  std::string sha256;
+};
+Status commit_blobs(const cases::CaseDir& dir, std::vector<PendingBlob>& blobs);
 
 // Opens a stored content for reading (decrypting).
 std::unique_ptr<fsview::Reader> open_blob(const Session& s, const std::string& sha256,
