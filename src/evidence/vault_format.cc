@@ -86,7 +86,6 @@ VaultWriter::VaultWriter(const CaseKey& key, int fd, size_t chunk_size)
   if (RAND_bytes(header_.data() + kSaltOffset, 28) != 1) error_ = "no random bytes for the vault";
   derive_file_key(key, header_.data() + kSaltOffset, file_key_);
   EVP_EncryptInit_ex(ctx_, EVP_aes_256_gcm(), nullptr, file_key_.data(), nullptr);
-  out_.resize(chunk_size + kTagSize);
   if (error_.empty()) write_all(fd_, header_.data(), header_.size(), error_);
 }
 
@@ -103,6 +102,8 @@ bool VaultWriter::ok(std::string& error) const {
 
 bool VaultWriter::write_chunk(const unsigned char* p, size_t n, bool final, std::string& error) {
   if (!ok(error)) return false;
+  // Grown to the chunks seen: a small file never pays for a whole chunk.
+  if (out_.size() < n + kTagSize) out_.resize(n + kTagSize);
   unsigned char nonce[12], aad[kAadSize];
   chunk_nonce(header_.data(), index_, nonce);
   chunk_aad(header_.data(), index_, final, aad);
