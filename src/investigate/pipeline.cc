@@ -111,6 +111,7 @@ Result investigate(const Options& o, evidence::Session& session) {
   Sources sources = find_sources(o.evidence, o.webroots);
   for (const fsview::Problem& p : sources.problems)
     res.problems.push_back(p.path + ": " + p.reason);
+  res.input_error = std::count(sources.roles.begin(), sources.roles.end(), "missing") > 0;
 
   stage("preserving the evidence (hashes, vault, custody)");
   Acquired acquired = acquire_evidence(session, o.evidence, sources.roles);

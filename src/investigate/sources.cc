@@ -170,7 +170,8 @@ class Finder {
     }
 
     std::vector<std::string> nested;
-    if (host_folder) find_archives(*source.views.front(), docroots, nested);
+    if (host_folder && !source.views.empty())
+      find_archives(*source.views.front(), docroots, nested);
     s_.opened.push_back(std::move(source));
     if (s_.opened.back().is_image) s_.images.push_back(&s_.opened.back());
     for (const std::string& path : nested) add_archive(s_.opened.back().path + path, webroots);

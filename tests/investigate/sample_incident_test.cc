@@ -207,3 +207,18 @@ TEST_F(SampleIncident, PivotFollowsTheWebshellOperator) {
 
 }  // namespace
 }  // namespace shodo::testing
+
+namespace shodo::testing {
+namespace {
+
+TEST(Investigate, MissingEvidenceIsAnInputErrorAndTheRestIsStillAnalysed) {
+  TempDir dir;
+  const CliRun r = run_shodo("investigate -q --case " + (dir.path() / "case").string() +
+                             " /nonexistent/logs " + samples_dir() + "/incident/var/log/auth.log");
+  EXPECT_EQ(r.code, 3) << r.out;
+  EXPECT_NE(r.out.find("198.51.100.23"), std::string::npos)
+      << r.out;  // the brute force, from the log given
+}
+
+}  // namespace
+}  // namespace shodo::testing
