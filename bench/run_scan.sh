@@ -20,6 +20,9 @@ mkdir -p "$OUT"
 files=$(find "${TREES[@]}" -type f | wc -l)
 bytes=$(find "${TREES[@]}" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
 echo "corpus: $files files, $((bytes / 1048576)) MiB (${TREES[*]})"
+# The machine is shared: the load says how far the timings can be trusted.
+load() { echo "load average $1: $(cut -d' ' -f1-3 /proc/loadavg)"; }
+load before
 
 # False positives: every finding at low or above, counted per level.
 "$SHODO" scan -q -j "$THREADS" --min-level low --format jsonl "${TREES[@]}" > "$OUT/findings.jsonl" || true
@@ -48,3 +51,4 @@ s=$(best "$SHODO" scan -q -j "$THREADS" --min-level low --format jsonl "${TREES[
 y=$(best yara_all)
 echo "shodo scan -j $THREADS: ${s} s wall ($(rate "$s")), CPU $(cpu "$SHODO" scan -q -j "$THREADS" --format jsonl "${TREES[@]}") s"
 echo "yara -r -p $THREADS:     ${y} s wall ($(rate "$y")), CPU $(cpu bash -c "$(declare -p TREES THREADS); $(declare -f yara_all); yara_all") s"
+load after

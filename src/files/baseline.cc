@@ -64,7 +64,7 @@ std::vector<ManifestEntry> make_baseline(const fsview::View& view, const std::st
     Content c = read_content(view, f, 0);
     if (!c.error.empty()) problems.push_back({f.path, "cannot read: " + c.error});
     out.push_back(
-        {relative_to(root, f.path), f.size, f.mode, users.name(f.uid), c.sha256, f.mtime});
+        {relative_to(root, f.path), f.size, f.mode, users.name(f.uid), c.sha256(), f.mtime});
   });
   return out;
 }
@@ -136,7 +136,7 @@ DiffResult diff(const std::vector<ManifestEntry>& baseline, const fsview::View& 
     bool in_good_tree = o.known_good && o.known_good->stat(e.path, good, error) &&
                         good.type == fsview::FileType::regular;
     if (good_hashes.count(e.sha256) ||
-        (in_good_tree && read_content(*o.known_good, good, 0).sha256 == e.sha256)) {
+        (in_good_tree && read_content(*o.known_good, good, 0).sha256() == e.sha256)) {
       ++r.skipped_known_good;
       continue;
     }

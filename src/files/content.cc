@@ -8,36 +8,66 @@
 #include "util/hex.h"
 
 namespace shodo::files {
+namespace {
+
+// SHA-256 over pieces. The algorithm is looked up once: OpenSSL 3 fetches it
+// again at every EVP_sha256() initialisation, which shows at thousands of
+// small files.
+class Sha256 {
+ public:
+  Sha256() : ctx_(EVP_MD_CTX_new(), EVP_MD_CTX_free) {
+    static EVP_MD* const kSha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    EVP_DigestInit_ex(ctx_.get(), kSha256, nullptr);
+  }
+  void add(const char* p, size_t n) { EVP_DigestUpdate(ctx_.get(), p, n); }
+  std::string hex() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(ctx_.get(), digest, &len);
+    return util::to_hex(digest, len);
+  }
+
+ private:
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx_;
+};
+
+}  // namespace
 
 Content read_content(const fsview::View& view, const fsview::FileInfo& file, uint64_t max_bytes) {
   Content c;
   auto reader = view.open(file, c.error);
   if (!reader) return c;
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> md(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  EVP_DigestInit_ex(md.get(), EVP_sha256(), nullptr);
   c.data.reserve(static_cast<size_t>(std::min<uint64_t>(file.size, max_bytes)));
+  // Made when the file turns out larger than data holds.
+  std::unique_ptr<Sha256> stream;
   // One buffer per thread: zeroing a fresh one per file cost more than reading.
   thread_local std::string chunk(1u << 20, '\0');
   while (size_t n = reader->read(chunk.data(), chunk.size())) {
-    EVP_DigestUpdate(md.get(), chunk.data(), n);
-    if (c.data.size() < max_bytes) {
-      size_t keep = static_cast<size_t>(std::min<uint64_t>(n, max_bytes - c.data.size()));
-      c.data.append(chunk.data(), keep);
-      if (keep < n) c.truncated = true;
-    } else {
+    size_t keep = static_cast<size_t>(std::min<uint64_t>(n, max_bytes - c.data.size()));
+    c.data.append(chunk.data(), keep);
+    if (keep < n && !stream) {
       c.truncated = true;
+      stream = std::make_unique<Sha256>();
+      stream->add(c.data.data(), c.data.size());
     }
+    if (stream) stream->add(chunk.data() + keep, n - keep);
     c.total += n;
   }
   if (!reader->error().empty()) {
     c.error = reader->error();
     return c;
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_DigestFinal_ex(md.get(), digest, &len);
-  c.sha256 = util::to_hex(digest, len);
+  c.read_ = true;
+  if (stream) c.streamed_sha256_ = stream->hex();
   return c;
+}
+
+std::string Content::sha256() const {
+  if (!read_) return "";
+  if (truncated) return streamed_sha256_;
+  Sha256 h;
+  h.add(data.data(), data.size());
+  return h.hex();
 }
 
 }  // namespace shodo::files

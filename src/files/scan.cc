@@ -127,7 +127,7 @@ class Scanner {
     const bool readable = f.type == fsview::FileType::regular && content.error.empty();
     const std::string name(f.name());
     auto it = stats_.find(parent_of(f.path));
-    FileContext c{f, content.data, content.data};
+    FileContext c(f, content.data);
     c.lang = detect_language(name, content.data);
     c.binary = looks_binary(content.data);
     c.has_content = readable;
@@ -139,7 +139,6 @@ class Scanner {
     base.source = view_.description();
     base.file = f;
     base.owner = users_.name(f.uid);
-    base.sha256 = content.sha256;
     base.url_path = url_for(f.path, o_.docroots);
 
     if (readable && yara) {
@@ -158,6 +157,12 @@ class Scanner {
     detect::FileFinding finding = base;
     if (finding_from_signals(run_heuristics(c), content.data, finding))
       slot.findings.push_back(std::move(finding));
+    // Hashed only when reported: most files have no finding at the level asked.
+    if (std::any_of(slot.findings.begin(), slot.findings.end(),
+                    [&](const detect::FileFinding& x) { return x.level >= o_.min_level; })) {
+      const std::string sha256 = content.sha256();
+      for (detect::FileFinding& x : slot.findings) x.sha256 = sha256;
+    }
   }
 
   const fsview::View& view_;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,15 +25,30 @@ struct FolderStats {
   double share_whole_second_mtime = 0;  // share of siblings whose mtime has no nanoseconds
 };
 
-struct FileContext {
+class Trigger;  // heuristics/trigger.h
+
+// One file as the heuristics read it. The code view and the triggers found
+// are made on first use: most files need neither.
+class FileContext {
+ public:
+  FileContext(const fsview::FileInfo& info, std::string_view data) : info(info), data(data) {}
+
   const fsview::FileInfo& info;
   std::string_view data;  // the bytes held (the start of a huge file)
-  std::string_view code;  // data with comments blanked (same offsets); data when not code
   Language lang = Language::other;
   bool binary = false;       // NUL bytes near the start
   bool has_content = false;  // false when the file could not be read
   const FolderStats* folder = nullptr;
   fsview::TimeNs since = fsview::kNoTime, until = fsview::kNoTime;
+
+  // data with comments blanked (same offsets) for code, else data (code_view.cc).
+  std::string_view code() const;
+  // Whether the trigger occurs in data (trigger.cc).
+  bool has(const Trigger& t) const;
+
+ private:
+  mutable std::optional<std::string> code_;
+  mutable std::optional<std::vector<bool>> found_;
 };
 
 struct Signal {

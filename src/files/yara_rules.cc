@@ -175,7 +175,8 @@ std::unique_ptr<YaraScanner> YaraRules::scanner() const {
 YaraScanner::YaraScanner(YR_RULES* rules) {
   if (yr_scanner_create(rules, &scanner_) != ERROR_SUCCESS) scanner_ = nullptr;
   if (!scanner_) return;
-  yr_scanner_set_flags(scanner_, SCAN_FLAGS_FAST_MODE);
+  // Only matching rules reach the callback (without the flag, every rule does).
+  yr_scanner_set_flags(scanner_, SCAN_FLAGS_FAST_MODE | SCAN_FLAGS_REPORT_RULES_MATCHING);
   yr_scanner_set_timeout(scanner_, kTimeoutSeconds);
   yr_scanner_set_callback(scanner_, on_scan_message, nullptr);
 }

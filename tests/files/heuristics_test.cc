@@ -20,7 +20,7 @@ bool fired(const std::vector<Signal>& s, const std::string& id) {
 std::vector<Signal> run(const fsview::FileInfo& f, std::string_view data, Language lang,
                         const FolderStats* folder = nullptr,
                         fsview::TimeNs since = fsview::kNoTime) {
-  FileContext c{f, data, data};
+  FileContext c(f, data);
   c.lang = lang;
   c.has_content = true;
   c.folder = folder;
@@ -108,6 +108,26 @@ TEST(Heuristics, CommentsDoNotCount) {
   EXPECT_FALSE(fired(s, "php.input_to_sink"));
   const std::string code = "<?php $u = 'http://x.example/'; // comment\nsystem($_GET['c']);\n";
   EXPECT_TRUE(fired(run(file("/x.php"), code, Language::php), "php.input_to_sink"));
+}
+
+// Checks are skipped in files without their trigger words, which are looked
+// for in the raw bytes while the checks read code with comments blanked: a
+// comment inside a construct must not hide it from its trigger.
+TEST(Heuristics, CommentsInsideConstructsDoNotHideThem) {
+  auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
+  EXPECT_TRUE(fired(php("<?php eval(/* a */BASE64_DECODE/* b */('ZWNobyAxOw=='));"),
+                    "decoded_code_executed"));
+  EXPECT_TRUE(fired(php("<?php $f = 'as'/* a */.'sert'; $f($x);"), "split_name"));
+  EXPECT_TRUE(fired(php("<?php $f = 'as'#a\n.'sert'; $f($x);"), "split_name"));
+  EXPECT_TRUE(fired(php("<?php $f = chr/* a */(97).chr(115).chr(115).chr(101).chr(114).chr(116);"),
+                    "char_code_name"));
+  EXPECT_TRUE(fired(php("<?php $f = 'system' /* a */; $f($x);"), "variable_function"));
+  EXPECT_TRUE(fired(php("<?php $a = base64_decode #a\n($b); eval($a);"), "decoded_code_executed"));
+  // The same words where they do nothing.
+  EXPECT_FALSE(
+      fired(php("<?php /* eval(base64_decode('x')); */ echo 1;"), "decoded_code_executed"));
+  EXPECT_FALSE(fired(php("<?php $f = ['as', 'sert']; $g = 'system' . $x;"), "split_name"));
+  EXPECT_FALSE(fired(php("<?php $f = 'system'; echo $f;"), "variable_function"));
 }
 
 }  // namespace

@@ -5,15 +5,18 @@
 #include <set>
 #include <string>
 
+#include "files/heuristics/anchored_pattern.h"
 #include "files/heuristics/heuristics.h"
 #include "files/heuristics/pattern.h"
+#include "files/heuristics/php_assignment.h"
 #include "files/heuristics/signal_util.h"
+#include "files/heuristics/trigger.h"
 
 namespace shodo::files {
 namespace {
 
-bool is_sensitive_name(std::string_view name) {
-  static constexpr std::string_view kNames[] = {"eval",
+// Names a dropper hides: what it runs and how it unpacks.
+constexpr std::string_view kSensitiveNames[] = {"eval",
                                                 "assert",
                                                 "system",
                                                 "exec",
@@ -37,9 +40,15 @@ bool is_sensitive_name(std::string_view name) {
                                                 "atob",
                                                 "unescape",
                                                 "fromcharcode"};
+
+bool is_sensitive_name(std::string_view name) {
   std::string l = lower(name);
-  return std::find(std::begin(kNames), std::end(kNames), l) != std::end(kNames);
+  return std::find(std::begin(kSensitiveNames), std::end(kSensitiveNames), l) !=
+         std::end(kSensitiveNames);
 }
+
+constexpr const char* kDecoders =
+    R"((?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|convert_uudecode|hex2bin|strrev|rawurldecode|urldecode|atob|unescape|decodeURIComponent|String\.fromCharCode|FromBase64String))";
 
 bool is_code_language(Language l) {
   return l == Language::php || l == Language::js || l == Language::html || l == Language::asp ||
@@ -53,11 +62,16 @@ void add(std::vector<Signal>& out, std::string_view text, std::string_view at, s
              std::move(reason_ja), offset_in(text, at), {"T1027", "T1140"});
 }
 
+// Each check runs only where its trigger occurs (trigger.h). Every regex of
+// this one calls a decoder of kDecoders: in the bytes, its name is followed by
+// '(' or by a comment (blanked before the check reads the code).
+constexpr const char* kCallOrComment = R"(\s*[(/#'])";
+const Trigger kDecoderCall(std::string(kDecoders) + kCallOrComment, true);
+
 void check_decode_chains(std::string_view text, std::vector<Signal>& out) {
-  constexpr const char* kDecoders =
-      R"((?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|convert_uudecode|hex2bin|strrev|rawurldecode|urldecode|atob|unescape|decodeURIComponent|String\.fromCharCode|FromBase64String))";
   // Code run straight out of a decoder: eval(base64_decode(...)), eval(atob(...)).
-  static const Pattern run_decoded(
+  static const AnchoredPattern run_decoded(
+      {"eval", "assert", "create_function", "function", "execute"},
       (std::string(R"(\b(?:eval|assert|create_function|Function|execute)\s*\(\s*@?\s*()") +
        kDecoders + R"()\s*\(\s*@?\s*()" + kDecoders + R"()?)")
           .c_str(),
@@ -82,10 +96,15 @@ void check_decode_chains(std::string_view text, std::vector<Signal>& out) {
     return;
   }
   // A chain that involves compression or rot13: packing, not data handling.
-  static const Pattern chain(
-      R"(\b(?:gzinflate|gzuncompress|gzdecode|str_rot13|convert_uudecode)\s*\(\s*@?\s*(?:base64_decode|str_rot13|gzinflate|gzuncompress|strrev|hex2bin)\s*\(|\bbase64_decode\s*\(\s*(?:str_rot13|strrev|gzinflate)\s*\()",
+  // Two shapes; the first in the text counts (they begin with different names).
+  static const AnchoredPattern packer_chain(
+      {"gzinflate", "gzuncompress", "gzdecode", "str_rot13", "convert_uudecode"},
+      R"(\b(?:gzinflate|gzuncompress|gzdecode|str_rot13|convert_uudecode)\s*\(\s*@?\s*(?:base64_decode|str_rot13|gzinflate|gzuncompress|strrev|hex2bin)\s*\()",
       true);
-  std::string_view m = chain.find(text);
+  static const AnchoredPattern base64_chain(
+      {"base64_decode"}, R"(\bbase64_decode\s*\(\s*(?:str_rot13|strrev|gzinflate)\s*\()", true);
+  std::string_view a = packer_chain.find(text), b = base64_chain.find(text);
+  std::string_view m = !a.data() || (b.data() && b.data() < a.data()) ? b : a;
   if (m.data())
     add(out, text, m, "decoding_chain", 30, "Chain of decoders (packed code)",
         "復号処理の連鎖（圧縮・難読化されたコード）",
@@ -95,14 +114,19 @@ void check_decode_chains(std::string_view text, std::vector<Signal>& out) {
 
 // $a = base64_decode(...); $b = gzinflate($a); assert($b): the same chain
 // staged through variables.
+constexpr const char* kStagedDecoders =
+    "(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|convert_uudecode|hex2bin)";
+const Trigger kStagedDecoderCall(std::string(kStagedDecoders) + kCallOrComment, true);
+
 void check_staged_decoding(std::string_view text, std::vector<Signal>& out) {
-  static const Pattern assign(R"((\$[A-Za-z_]\w*)\s*=([^=>][^;]{0,300}))");
-  static const Pattern decoder(
-      R"(\b(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|convert_uudecode|hex2bin)\s*\()",
-      true);
+  static const AnchoredPattern decoder(
+      {"base64_decode", "gzinflate", "gzuncompress", "gzdecode", "str_rot13", "convert_uudecode",
+       "hex2bin"},
+      (std::string(R"(\b)") + kStagedDecoders + R"(\s*\()").c_str(), true);
   static const Pattern var(R"(\$[A-Za-z_]\w*)");
   std::set<std::string, std::less<>> decoded;
   auto holds_decoded = [&](std::string_view s) {
+    if (decoded.empty()) return false;
     bool hit = false;
     var.each(s, [&](std::string_view v, const std::vector<std::string_view>&) {
       hit = decoded.count(v) > 0;
@@ -111,12 +135,15 @@ void check_staged_decoding(std::string_view text, std::vector<Signal>& out) {
     return hit;
   };
   for (int round = 0; round < 2; ++round)
-    assign.each(text, [&](std::string_view, const std::vector<std::string_view>& g) {
-      if (decoder.find(g[1]).data() || holds_decoded(g[1])) decoded.emplace(g[0]);
-      return true;
-    });
+    each_php_assignment(text, {.indexed = false, .max_value = 300},
+                        [&](std::string_view variable, std::string_view value) {
+                          if (decoder.find(value).data() || holds_decoded(value))
+                            decoded.emplace(variable);
+                          return true;
+                        });
   if (decoded.empty()) return;
-  static const Pattern sink(R"(\b(?:eval|assert|create_function)\s*\()", true);
+  static const AnchoredPattern sink({"eval", "assert", "create_function"},
+                                    R"(\b(?:eval|assert|create_function)\s*\()", true);
   sink.each(text, [&](std::string_view m, const std::vector<std::string_view>&) {
     size_t at = offset_in(text, m);
     if (is_member_or_definition(text, at)) return true;
@@ -133,6 +160,17 @@ void check_staged_decoding(std::string_view text, std::vector<Signal>& out) {
 }
 
 // 'as'.'sert' or "ev"+"al": a sensitive name only the joined pieces spell.
+// The first piece is a quoted start of the name, followed by the join or by a
+// comment (blanked before the check reads the code).
+std::string split_name_start() {
+  std::set<std::string> quoted;  // 'a' 'as'... "a" "as"...: plain words, which Hyperscan finds fast
+  for (std::string_view name : kSensitiveNames)
+    for (size_t n = 1; n < name.size() && n <= 14; ++n)
+      for (char q : {'\'', '"'}) quoted.insert(q + std::string(name.substr(0, n)) + q);
+  return any_literal({quoted.begin(), quoted.end()}) + R"(\s*[.+/#'])";
+}
+const Trigger kSplitNameStart(split_name_start(), true);
+
 void check_split_names(std::string_view text, std::vector<Signal>& out) {
   static const Pattern split(
       R"((?:'\w{1,14}'|"\w{1,14}")(?:\s*[.+]\s*(?:'\w{1,14}'|"\w{1,14}"))+)");
@@ -154,11 +192,15 @@ void check_split_names(std::string_view text, std::vector<Signal>& out) {
   });
 }
 
-// chr(101).chr(118)... and String.fromCharCode(101,118,...).
+// chr(101).chr(118)... and String.fromCharCode(101,118,...); chr may be
+// followed by a comment before its '('.
+const Trigger kCharCodes(R"(chr\s*[(/#']|fromCharCode)", true);
+
 void check_char_codes(std::string_view text, std::vector<Signal>& out) {
-  static const Pattern chr_chain(
-      R"((?:\bchr\s*\(\s*\d{1,3}\s*\)\s*\.\s*){3,}\bchr\s*\(\s*\d{1,3}\s*\))", true);
-  static const Pattern from_char_code(
+  static const AnchoredPattern chr_chain(
+      {"chr"}, R"((?:\bchr\s*\(\s*\d{1,3}\s*\)\s*\.\s*){3,}\bchr\s*\(\s*\d{1,3}\s*\))", true);
+  static const AnchoredPattern from_char_code(
+      {"String.fromCharCode"},
       R"(String\.fromCharCode\s*\(\s*(\d{1,3}(?:\s*,\s*\d{1,3}){3,})\s*\))");
   static const Pattern number(R"((\d{1,3}))");
   auto decode = [&](std::string_view s) {
@@ -204,8 +246,15 @@ void check_char_codes(std::string_view text, std::vector<Signal>& out) {
 }
 
 // "\x65\x76\x61\x6c" and "\145\166\141\154": escapes spelling a name.
+// A match holds no white space, so the regex itself is the trigger.
+constexpr const char* kEscapedName = R"(["']((?:\\x[0-9a-fA-F]{2}|\\[0-7]{3}){3,})["'])";
+const Trigger kEscapedString(kEscapedName);
+const std::vector<std::string_view> kEscapeStarts{
+    R"("\x)", R"('\x)", R"("\0)", R"('\0)", R"("\1)", R"('\1)", R"("\2)", R"('\2)", R"("\3)",
+    R"('\3)", R"("\4)", R"('\4)", R"("\5)", R"('\5)", R"("\6)", R"('\6)", R"("\7)", R"('\7)"};
+
 void check_escaped_names(std::string_view text, std::vector<Signal>& out) {
-  static const Pattern escaped(R"(["']((?:\\x[0-9a-fA-F]{2}|\\[0-7]{3}){3,})["'])");
+  static const AnchoredPattern escaped(kEscapeStarts, kEscapedName);
   escaped.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
     std::string d;
     for (size_t i = 0; i + 1 < g[0].size();) {
@@ -227,6 +276,13 @@ void check_escaped_names(std::string_view text, std::vector<Signal>& out) {
 }
 
 // $f = 'assert'; ... $f(...): a sensitive function called through a variable.
+// In the bytes, the quoted name ends its statement or a comment follows it.
+const Trigger kQuotedSensitiveName(R"(['"])" +
+                                       any_literal({std::begin(kSensitiveNames),
+                                                    std::end(kSensitiveNames)}) +
+                                       R"(['"]\s*[;/#])",
+                                   true);
+
 void check_variable_functions(std::string_view text, std::vector<Signal>& out) {
   static const Pattern assigned(R"((\$\w+)\s*=\s*['"](\w{3,20})['"]\s*;)");
   assigned.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
@@ -252,15 +308,16 @@ void check_variable_functions(std::string_view text, std::vector<Signal>& out) {
 
 void check_decoding(const FileContext& c, std::vector<Signal>& out) {
   if (c.binary || !is_code_language(c.lang)) return;
-  check_decode_chains(c.code, out);
-  check_split_names(c.code, out);
-  check_char_codes(c.code, out);
-  check_escaped_names(c.code, out);
+  if (c.has(kDecoderCall)) check_decode_chains(c.code(), out);
+  if (c.has(kSplitNameStart)) check_split_names(c.code(), out);
+  if (c.has(kCharCodes)) check_char_codes(c.code(), out);
+  if (c.has(kEscapedString)) check_escaped_names(c.code(), out);
   if (c.lang == Language::php) {
-    check_variable_functions(c.code, out);
-    if (std::none_of(out.begin(), out.end(),
-                     [](const Signal& s) { return s.id == "decoded_code_executed"; }))
-      check_staged_decoding(c.code, out);
+    if (c.has(kQuotedSensitiveName)) check_variable_functions(c.code(), out);
+    if (c.has(kStagedDecoderCall) && std::none_of(out.begin(), out.end(), [](const Signal& s) {
+          return s.id == "decoded_code_executed";
+        }))
+      check_staged_decoding(c.code(), out);
   }
 }
 

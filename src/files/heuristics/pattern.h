@@ -13,12 +13,16 @@ namespace shodo::files {
 
 class Pattern {
  public:
+  // fn(whole match, capture groups); returns false to stop.
+  using MatchFn = std::function<bool(std::string_view, const std::vector<std::string_view>&)>;
+
   explicit Pattern(const char* re, bool case_insensitive = false);
-  // Every non-overlapping match in order: fn(whole match, capture groups);
-  // fn returns false to stop.
-  void each(
-      std::string_view text,
-      const std::function<bool(std::string_view, const std::vector<std::string_view>&)>& fn) const;
+  // Every non-overlapping match in order.
+  void each(std::string_view text, const MatchFn& fn) const;
+  // The same matches as each(), for a regex that never matches empty text,
+  // trying it only at `starts` (ascending): where the words its every match
+  // begins with begin (AnchoredPattern). Null starts: each().
+  void each_from(std::string_view text, const std::vector<size_t>* starts, const MatchFn& fn) const;
   // The first match, or an empty view with data() == nullptr.
   std::string_view find(std::string_view text) const;
   size_t count(std::string_view text, size_t stop_at) const;

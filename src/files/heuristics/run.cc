@@ -2,16 +2,7 @@
 
 namespace shodo::files {
 
-std::vector<Signal> run_heuristics(const FileContext& file) {
-  FileContext c = file;
-  std::string code;
-  if (!c.binary && (c.lang == Language::php || c.lang == Language::js || c.lang == Language::asp ||
-                    c.lang == Language::jsp)) {
-    code = blank_comments(c.data, c.lang);
-    c.code = code;
-  } else {
-    c.code = c.data;
-  }
+std::vector<Signal> run_heuristics(const FileContext& c) {
   std::vector<Signal> out;
   if (c.has_content) {
     check_input_to_sink(c, out);

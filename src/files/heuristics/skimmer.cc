@@ -4,17 +4,26 @@
 #include "files/heuristics/heuristics.h"
 #include "files/heuristics/pattern.h"
 #include "files/heuristics/signal_util.h"
+#include "files/heuristics/trigger.h"
 
 namespace shodo::files {
+namespace {
+
+constexpr const char* kCardFields =
+    R"(cc[_-]?(?:num|number|cid|exp|cvv|owner)|card[_-]?(?:num|number|holder|expir|cvc|cvv)|cardnumber|\bcvv2?\b|\bcvc\b|security[_-]?code|payment\[cc|billing\[)";
+
+// What each check needs in the file (see trigger.h).
+const Trigger kCardField(kCardFields, true);
+const Trigger kIframe("<iframe", true);
+
+}  // namespace
 
 void check_skimmer(const FileContext& c, std::vector<Signal>& out) {
   if (c.binary || !(c.lang == Language::js || c.lang == Language::html || c.lang == Language::php ||
                     c.lang == Language::asp || c.lang == Language::jsp))
     return;
   std::string_view t = c.data;
-  static const Pattern card(
-      R"(cc[_-]?(?:num|number|cid|exp|cvv|owner)|card[_-]?(?:num|number|holder|expir|cvc|cvv)|cardnumber|\bcvv2?\b|\bcvc\b|security[_-]?code|payment\[cc|billing\[)",
-      true);
+  static const Pattern card(kCardFields, true);
   static const Pattern harvest(
       R"(querySelectorAll\s*\(\s*['"](?:input|select|form|textarea)|document\.forms|getElementsByTagName\s*\(\s*['"](?:input|form)|\.serialize(?:Array)?\s*\(\s*\)|new\s+FormData\s*\()");
   static const Pattern exfil(
@@ -23,7 +32,7 @@ void check_skimmer(const FileContext& c, std::vector<Signal>& out) {
   static const Pattern endpoint(
       R"((?:https?:|wss?:)?//[a-z0-9-]+(?:\.[a-z0-9-]+)+|atob\s*\(\s*['"]aHR0c)", true);
   static const Pattern encode(R"(\bbtoa\s*\(|JSON\.stringify\s*\(|encodeURIComponent\s*\()");
-  std::string_view exfil_m = exfil.find(t);
+  std::string_view exfil_m = c.has(kCardField) ? exfil.find(t) : std::string_view();
   std::string_view card_m = exfil_m.data() ? card.find(t) : std::string_view();
   std::string_view harvest_m = card_m.data() ? harvest.find(t) : std::string_view();
   if (card_m.data() && exfil_m.data()) {
@@ -45,7 +54,7 @@ void check_skimmer(const FileContext& c, std::vector<Signal>& out) {
   static const Pattern hidden_iframe(
       R"(<iframe\b[^>]*(?:width\s*=\s*["']?0\b|height\s*=\s*["']?0\b|display\s*:\s*none|visibility\s*:\s*hidden)[^>]*>|<iframe\b[^>]*src\s*=\s*["']?(?:https?:)?//[^>]*(?:width\s*=\s*["']?[01]\b|height\s*=\s*["']?[01]\b|display\s*:\s*none|visibility\s*:\s*hidden)[^>]*>)",
       true);
-  if (std::string_view m = hidden_iframe.find(t); m.data()) {
+  if (std::string_view m = c.has(kIframe) ? hidden_iframe.find(t) : std::string_view(); m.data()) {
     static const Pattern external_src(R"(src\s*=\s*["']?(?:https?:)?//)", true);
     if (external_src.find(m).data())
       add_signal(out, "hidden_iframe", 50, "Hidden iframe loading another site",

@@ -2,16 +2,23 @@
 // or through a variable assigned from it in the same file. Genuine CMS code
 // calls eval, exec and include all the time; what a webshell adds is the
 // attacker's input reaching them.
+#include <algorithm>
+#include <functional>
+#include <memory>
 #include <set>
 #include <string>
 
+#include "files/heuristics/anchored_pattern.h"
 #include "files/heuristics/heuristics.h"
 #include "files/heuristics/pattern.h"
+#include "files/heuristics/php_assignment.h"
+#include "files/heuristics/trigger.h"
 
 namespace shodo::files {
 namespace {
 
 struct Sink {
+  std::vector<std::string_view> words;  // every match begins with one; none: it may begin anywhere
   const char* pattern;  // ends where the argument starts: at '(' or before the bare operand
   int arg;              // which argument carries the danger; -1: any
   int direct, via_var;  // points when input is in the argument / in a variable there
@@ -19,42 +26,96 @@ struct Sink {
   const char* what_ja;
 };
 
+// Request input: every match of a grammar's `source` begins with one of
+// these words, so a file without any of them has no input to follow.
+const std::vector<std::string_view> kPhpInputWords{"$_GET",       "$_POST",  "$_REQUEST",
+                                                   "$_COOKIE",    "$_FILES", "$_SERVER",
+                                                   "php://input", "$HTTP_",  "getallheaders"};
+const std::vector<std::string_view> kJspInputWords{"request.get"};
+const std::vector<std::string_view> kAspInputWords{"request"};  // any case
+
+const Trigger kPhpInput(any_literal(kPhpInputWords));
+const Trigger kJspInput(any_literal(kJspInputWords));
+const Trigger kAspInput(any_literal(kAspInputWords), true);
+
+// fn(variable, right-hand side) for each assignment of a file, in order.
+using AssignmentFn = std::function<bool(std::string_view, std::string_view)>;
+using Assignments = std::function<void(std::string_view, const AssignmentFn&)>;
+
+// Assignments as a regex reads them: group 1 the variable, group 2 the value.
+Assignments regex_assignments(const char* re) {
+  auto assign = std::make_shared<const Pattern>(re);
+  return [assign](std::string_view text, const AssignmentFn& fn) {
+    assign->each(text, [&](std::string_view, const std::vector<std::string_view>& g) {
+      return fn(g[0], g[1]);
+    });
+  };
+}
+
 struct Grammar {
-  Pattern source;
-  Pattern assign;    // group 1: the variable, group 2: the right-hand side
+  const Trigger& input;
+  AnchoredPattern source;
+  Assignments assignments;
   Pattern variable;  // variable names inside an argument
-  std::vector<std::pair<Pattern, Sink>> sinks;
+  std::vector<std::pair<AnchoredPattern, Sink>> sinks;
   bool member_check;  // $obj->exec() is not exec()
 };
+
+std::vector<std::pair<AnchoredPattern, Sink>> make_sinks(std::initializer_list<Sink> sinks,
+                                                         bool icase) {
+  std::vector<std::pair<AnchoredPattern, Sink>> out;
+  for (const Sink& s : sinks) out.emplace_back(AnchoredPattern(s.words, s.pattern, icase), s);
+  return out;
+}
 
 constexpr const char* kRun = "runs code or commands";
 constexpr const char* kRunJa = "コードやコマンドを実行する";
 
-std::vector<std::pair<Pattern, Sink>> make_sinks(std::initializer_list<Sink> sinks, bool icase) {
-  std::vector<std::pair<Pattern, Sink>> out;
-  for (const Sink& s : sinks) out.emplace_back(Pattern(s.pattern, icase), s);
-  return out;
-}
-
 const Grammar& php() {
   static const Grammar l{
-      Pattern(
+      kPhpInput,
+      AnchoredPattern(
+          kPhpInputWords,
           R"(\$_(?:GET|POST|REQUEST|COOKIE|FILES)\b|\$_SERVER\s*\[\s*['"](?:HTTP_\w+|QUERY_STRING|REQUEST_URI|PATH_INFO|PHP_AUTH_\w+)|php://input|\$HTTP_RAW_POST_DATA|\$HTTP_(?:GET|POST|COOKIE)_VARS|\bgetallheaders\s*\()"),
-      Pattern(R"((\$[A-Za-z_]\w*)\s*(?:\[[^\]\n]{0,80}\]\s*)*\.?=([^=>][^;]{0,400}))"),
+      [](std::string_view text, const AssignmentFn& fn) {
+        each_php_assignment(text, {.indexed = true, .max_value = 400}, fn);
+      },
       Pattern(R"(\$[A-Za-z_]\w*)"),
       make_sinks(
           {
-              {R"(\b(?:eval|assert)\s*\()", -1, 70, 55, kRun, kRunJa},
-              {R"(\bcreate_function\s*\()", -1, 70, 55, kRun, kRunJa},
-              {R"(\b(?:system|exec|passthru|shell_exec|popen|proc_open|pcntl_exec)\s*\()", 0, 70,
-               55, kRun, kRunJa},
-              {R"(\b(?:call_user_func|call_user_func_array|array_map|register_shutdown_function|ob_start|forward_static_call)\s*\()",
-               0, 60, 45, "calls the function it is given", "渡された関数を呼び出す"},
-              {R"(\b(?:usort|uasort|uksort|array_filter|array_walk|array_reduce)\s*\()", 1, 60, 45,
-               "calls the function it is given", "渡された関数を呼び出す"},
-              {R"(\b(?:include|require)(?:_once)?\b\s*)", 0, 35, 20, "loads a file as code",
+              {{"eval", "assert"}, R"(\b(?:eval|assert)\s*\()", -1, 70, 55, kRun, kRunJa},
+              {{"create_function"}, R"(\bcreate_function\s*\()", -1, 70, 55, kRun, kRunJa},
+              {{"system", "exec", "passthru", "shell_exec", "popen", "proc_open", "pcntl_exec"},
+               R"(\b(?:system|exec|passthru|shell_exec|popen|proc_open|pcntl_exec)\s*\()",
+               0,
+               70,
+               55,
+               kRun,
+               kRunJa},
+              {{"call_user_func", "array_map", "register_shutdown_function", "ob_start",
+                "forward_static_call"},
+               R"(\b(?:call_user_func|call_user_func_array|array_map|register_shutdown_function|ob_start|forward_static_call)\s*\()",
+               0,
+               60,
+               45,
+               "calls the function it is given",
+               "渡された関数を呼び出す"},
+              {{"usort", "uasort", "uksort", "array_filter", "array_walk", "array_reduce"},
+               R"(\b(?:usort|uasort|uksort|array_filter|array_walk|array_reduce)\s*\()",
+               1,
+               60,
+               45,
+               "calls the function it is given",
+               "渡された関数を呼び出す"},
+              {{"include", "require"},
+               R"(\b(?:include|require)(?:_once)?\b\s*)",
+               0,
+               35,
+               20,
+               "loads a file as code",
                "ファイルをコードとして読み込む"},
-              {R"(\$[A-Za-z_]\w*\s*(?:\[[^\]\n]{0,40}\]\s*)?\()", -1, 0, 0, "", ""},  // see below
+              // A function named by a variable: see below.
+              {{}, R"(\$[A-Za-z_]\w*\s*(?:\[[^\]\n]{0,40}\]\s*)?\()", -1, 0, 0, "", ""},
           },
           true),
       true};
@@ -63,13 +124,21 @@ const Grammar& php() {
 
 const Grammar& jsp() {
   static const Grammar l{
-      Pattern(
+      kJspInput,
+      AnchoredPattern(
+          kJspInputWords,
           R"(request\.get(?:Parameter|ParameterValues|ParameterMap|Header|Headers|InputStream|Reader|QueryString)\s*\()"),
-      Pattern(R"(\b([A-Za-z_]\w*)\s*=([^=][^;]{0,400}))"), Pattern(R"(\b[A-Za-z_]\w*\b)"),
-      make_sinks({{R"(\.exec\s*\()", -1, 70, 55, kRun, kRunJa},
-                  {R"(\bnew\s+ProcessBuilder\s*\()", -1, 70, 55, kRun, kRunJa},
-                  {R"(\.eval\s*\()", -1, 70, 55, kRun, kRunJa},
-                  {R"(\bdefineClass\s*\()", -1, 70, 55, "defines a class from bytes",
+      regex_assignments(R"(\b([A-Za-z_]\w*)\s*=([^=][^;]{0,400}))"),
+      Pattern(R"(\b[A-Za-z_]\w*\b)"),
+      make_sinks({{{".exec"}, R"(\.exec\s*\()", -1, 70, 55, kRun, kRunJa},
+                  {{"new"}, R"(\bnew\s+ProcessBuilder\s*\()", -1, 70, 55, kRun, kRunJa},
+                  {{".eval"}, R"(\.eval\s*\()", -1, 70, 55, kRun, kRunJa},
+                  {{"defineClass"},
+                   R"(\bdefineClass\s*\()",
+                   -1,
+                   70,
+                   55,
+                   "defines a class from bytes",
                    "バイト列からクラスを定義する"}},
                  false),
       false};
@@ -78,16 +147,24 @@ const Grammar& jsp() {
 
 const Grammar& asp() {
   static const Grammar l{
-      Pattern(
+      kAspInput,
+      AnchoredPattern(
+          kAspInputWords,
           R"(Request(?:\.(?:Form|QueryString|Item|Params|Cookies|Headers|ServerVariables))?\s*[\[(]|Request\.InputStream|Request\.BinaryRead)",
           true),
-      Pattern(R"(\b([A-Za-z_]\w*)\s*=([^=][^;\n]{0,400}))"), Pattern(R"(\b[A-Za-z_]\w*\b)"),
-      make_sinks({{R"(\beval\s*\()", -1, 70, 55, kRun, kRunJa},
-                  {R"(\bexecute(?:global)?\b\s*)", -1, 70, 55, kRun, kRunJa},
-                  {R"(\bProcess\.Start\s*\()", -1, 70, 55, kRun, kRunJa},
-                  {R"(\bProcessStartInfo\s*\()", -1, 70, 55, kRun, kRunJa},
-                  {R"(\.Exec\s*\()", -1, 70, 55, kRun, kRunJa},
-                  {R"(\bAssembly\.Load\s*\()", -1, 70, 55, "loads code from bytes",
+      regex_assignments(R"(\b([A-Za-z_]\w*)\s*=([^=][^;\n]{0,400}))"),
+      Pattern(R"(\b[A-Za-z_]\w*\b)"),
+      make_sinks({{{"eval"}, R"(\beval\s*\()", -1, 70, 55, kRun, kRunJa},
+                  {{"execute"}, R"(\bexecute(?:global)?\b\s*)", -1, 70, 55, kRun, kRunJa},
+                  {{"Process.Start"}, R"(\bProcess\.Start\s*\()", -1, 70, 55, kRun, kRunJa},
+                  {{"ProcessStartInfo"}, R"(\bProcessStartInfo\s*\()", -1, 70, 55, kRun, kRunJa},
+                  {{".Exec"}, R"(\.Exec\s*\()", -1, 70, 55, kRun, kRunJa},
+                  {{"Assembly.Load"},
+                   R"(\bAssembly\.Load\s*\()",
+                   -1,
+                   70,
+                   55,
+                   "loads code from bytes",
                    "バイト列からコードを読み込む"}},
                  true),
       false};
@@ -125,10 +202,9 @@ Taint tainted_variables(const Grammar& l, std::string_view text) {
   static const Pattern tested_or_cleaned(
       R"(\bisset\s*\(|\bempty\s*\(|==|!=|\?|\b(?:int|bool|float)val\s*\(|\(\s*(?:int|bool|float)\s*\)|\babsint\s*\(|\bbasename\s*\(|\b(?:sanitize|esc)_\w+\s*\(|htmlspecialchars|\bin_array\s*\(|\bpreg_match\s*\(|\bcount\s*\(|\bis_\w+\s*\(|\bParse\(|Integer\.parseInt|Encode\()",
       true);
-  l.assign.each(text, [&](std::string_view, const std::vector<std::string_view>& g) {
-    std::string_view src = l.source.find(g[1]);
-    if (!src.data() || tested_or_cleaned.find(g[1]).data()) return true;
-    t.vars.emplace(g[0]);
+  l.assignments(text, [&](std::string_view variable, std::string_view value) {
+    if (l.source.find(value).data() && !tested_or_cleaned.find(value).data())
+      t.vars.emplace(variable);
     return true;
   });
   // foreach ($_POST as $k => $v) taints both.
@@ -151,6 +227,9 @@ bool used_as_index(std::string_view arg, std::string_view at) {
 }
 
 std::string_view tainted_in(const Grammar& l, const Taint& t, std::string_view arg) {
+  if (std::none_of(t.vars.begin(), t.vars.end(),
+                   [&](const std::string& v) { return arg.find(v) != std::string_view::npos; }))
+    return {};
   std::string_view hit;
   l.variable.each(arg, [&](std::string_view v, const std::vector<std::string_view>&) {
     if (t.vars.count(v) && !used_as_index(arg, v)) hit = v;
@@ -169,8 +248,8 @@ std::string trimmed(std::string_view s) {
 
 void check_input_to_sink(const FileContext& c, std::vector<Signal>& out) {
   const Grammar* l = grammar_of(c.lang);
-  if (!l || c.binary) return;
-  std::string_view text = c.code;
+  if (!l || c.binary || !c.has(l->input)) return;
+  std::string_view text = c.code();
   if (!l->source.find(text).data()) return;  // no request input at all: nothing to follow
   const Taint taint = tainted_variables(*l, text);
   struct Best {
@@ -217,8 +296,9 @@ void check_input_to_sink(const FileContext& c, std::vector<Signal>& out) {
   }
   // preg_replace with the /e modifier evaluates its replacement.
   if (l == &php()) {
-    static const Pattern preg_e(
-        R"((?i)\bpreg_replace\s*\(\s*['"]([^'"\\]|\\.)*[/#~|!@%]\s*[a-df-z]*e[a-z]*\s*['"])");
+    static const AnchoredPattern preg_e(
+        {"preg_replace"},
+        R"(\bpreg_replace\s*\(\s*['"]([^'"\\]|\\.)*[/#~|!@%]\s*[a-df-z]*e[a-z]*\s*['"])", true);
     preg_e.each(text, [&](std::string_view m, const std::vector<std::string_view>&) {
       size_t at = static_cast<size_t>(m.data() - text.data());
       std::string_view args = call_arguments(text, text.find('(', at));
@@ -232,22 +312,23 @@ void check_input_to_sink(const FileContext& c, std::vector<Signal>& out) {
     // Backticks run a shell command in PHP; in comments they quote code, so
     // only backticks whose value is used count.
     static const Pattern backtick(R"((?:echo|print|return|=|\()\s*`[^`\n]{1,300}`\s*[;.)])");
-    backtick.each(text, [&](std::string_view m, const std::vector<std::string_view>&) {
-      std::string_view src = l->source.find(m);
-      std::string_view var = src.data() ? std::string_view() : tainted_in(*l, taint, m);
-      if (!src.data() && !var.data()) return true;
-      sinks_hit.insert("backticks");
-      int points = src.data() ? 70 : 55;
-      if (points > best.points)
-        best = {points,
-                static_cast<size_t>(m.data() - text.data()),
-                "backticks",
-                std::string(src.data() ? src : var),
-                kRun,
-                kRunJa,
-                src.data() != nullptr};
-      return true;
-    });
+    if (text.find('`') != std::string_view::npos)  // else there is nothing to match
+      backtick.each(text, [&](std::string_view m, const std::vector<std::string_view>&) {
+        std::string_view src = l->source.find(m);
+        std::string_view var = src.data() ? std::string_view() : tainted_in(*l, taint, m);
+        if (!src.data() && !var.data()) return true;
+        sinks_hit.insert("backticks");
+        int points = src.data() ? 70 : 55;
+        if (points > best.points)
+          best = {points,
+                  static_cast<size_t>(m.data() - text.data()),
+                  "backticks",
+                  std::string(src.data() ? src : var),
+                  kRun,
+                  kRunJa,
+                  src.data() != nullptr};
+        return true;
+      });
   }
   if (best.points == 0) return;
   int points = best.points;
