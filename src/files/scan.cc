@@ -1,15 +1,15 @@
-// The scan pipeline: walk once (metadata only), then worker threads pull
-// files by index; each file is read once into a bounded buffer, hashed, run
-// through YARA and the heuristics. Results land in per-file slots, so the
-// output is the same for any thread count.
+// The scan pipeline: one walk (metadata only) feeds worker threads with the
+// files of each folder once it is walked (file_feed.h); each file is read once
+// into a bounded buffer, run through YARA and the heuristics, and hashed when
+// it has a finding. Results land in per-file slots, so the output is the same
+// for any thread count.
 #include <algorithm>
 #include <atomic>
-#include <map>
-#include <set>
 #include <thread>
 
 #include "detect/detect.h"
 #include "files/content.h"
+#include "files/file_feed.h"
 #include "files/files.h"
 #include "files/heuristics/heuristics.h"
 #include "files/language.h"
@@ -19,42 +19,6 @@
 
 namespace shodo::files {
 namespace {
-
-std::string parent_of(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == 0 || slash == std::string::npos ? "/" : path.substr(0, slash);
-}
-
-std::map<std::string, FolderStats> folder_stats(const std::vector<fsview::FileInfo>& files) {
-  std::map<std::string, std::vector<const fsview::FileInfo*>> by_folder;
-  for (const auto& f : files)
-    if (f.type == fsview::FileType::regular) by_folder[parent_of(f.path)].push_back(&f);
-  std::map<std::string, FolderStats> out;
-  for (auto& [dir, list] : by_folder) {
-    FolderStats s;
-    s.files = list.size();
-    for (const auto* f : list) s.scripts += is_script_extension(lower(f->name()));
-    std::vector<fsview::TimeNs> mtimes, btimes;
-    size_t whole = 0;
-    for (const auto* f : list) {
-      if (f->mtime != fsview::kNoTime) {
-        mtimes.push_back(f->mtime);
-        whole += f->mtime % 1000000000 == 0;
-      }
-      if (f->btime != fsview::kNoTime) btimes.push_back(f->btime);
-    }
-    if (!mtimes.empty()) {
-      std::nth_element(mtimes.begin(), mtimes.begin() + mtimes.size() / 2, mtimes.end());
-      s.median_mtime = mtimes[mtimes.size() / 2];
-      s.share_whole_second_mtime = static_cast<double>(whole) / static_cast<double>(mtimes.size());
-    }
-    std::sort(btimes.rbegin(), btimes.rend());
-    if (!btimes.empty()) s.max_btime = btimes[0];
-    if (btimes.size() > 1) s.second_btime = btimes[1];
-    out.emplace(dir, s);
-  }
-  return out;
-}
 
 std::string url_for(const std::string& path, const std::vector<DocRoot>& docroots) {
   const DocRoot* best = nullptr;
@@ -85,33 +49,57 @@ struct Slot {
 
 class Scanner {
  public:
-  Scanner(const fsview::View& view, const ScanOptions& o, const YaraRules& rules,
-          const std::vector<fsview::FileInfo>& files)
-      : view_(view),
-        o_(o),
-        rules_(rules),
-        files_(files),
-        stats_(folder_stats(files)),
-        users_(view),
-        slots_(files.size()) {}
+  Scanner(const fsview::View& view, const ScanOptions& o, const YaraRules& rules)
+      : view_(view), o_(o), rules_(rules), users_(view) {}
 
-  std::vector<Slot> run(unsigned threads, std::atomic<uint64_t>& bytes) {
-    std::atomic<size_t> next{0};
-    auto work = [&] {
+  // This thread walks the roots while `threads - 1` others scan what it has
+  // found, then it scans too. Slots come back in walk order, so the output is
+  // the same for any thread count.
+  std::vector<Slot> run(const std::vector<std::string>& roots, unsigned threads,
+                        std::vector<fsview::Problem>& walk_problems, std::atomic<uint64_t>& bytes) {
+    FileFeed feed;
+    std::vector<std::vector<std::pair<size_t, Slot>>> done(threads);
+    auto work = [&](unsigned t) {
       auto yara = rules_.scanner();
-      for (size_t i; (i = next.fetch_add(1)) < files_.size();) examine(i, yara.get(), bytes);
+      while (auto item = feed.next())
+        done[t].emplace_back(item->index, examine(*item, yara.get(), bytes));
     };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    return std::move(slots_);
+    {
+      std::vector<std::thread> pool;
+      // However the walk ends, the workers are told, and all of them are
+      // done before the results are read.
+      struct Join {
+        FileFeed& feed;
+        std::vector<std::thread>& pool;
+        ~Join() {
+          feed.close();
+          for (auto& t : pool) t.join();
+        }
+      } join{feed, pool};
+      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+      for (const std::string& root : roots) {
+        view_.walk(
+            root, {},
+            [&](const fsview::FileInfo& f) {
+              feed.visit(f);
+              return fsview::Visit::descend;
+            },
+            [&](const fsview::Problem& p) { walk_problems.push_back(p); });
+        feed.end_root();
+      }
+      feed.close();
+      work(0);
+    }
+    std::vector<Slot> slots(feed.files());
+    for (auto& list : done)
+      for (auto& [i, slot] : list) slots[i] = std::move(slot);
+    return slots;
   }
 
  private:
-  void examine(size_t i, YaraScanner* yara, std::atomic<uint64_t>& bytes) {
-    const fsview::FileInfo& f = files_[i];
-    Slot& slot = slots_[i];
+  Slot examine(const FileFeed::Item& item, YaraScanner* yara, std::atomic<uint64_t>& bytes) {
+    const fsview::FileInfo& f = *item.file;
+    Slot slot;
     Content content;
     if (f.type == fsview::FileType::regular) {
       content = read_content(view_, f, o_.max_scan_bytes);
@@ -126,12 +114,11 @@ class Scanner {
     }
     const bool readable = f.type == fsview::FileType::regular && content.error.empty();
     const std::string name(f.name());
-    auto it = stats_.find(parent_of(f.path));
     FileContext c(f, content.data);
     c.lang = detect_language(name, content.data);
     c.binary = looks_binary(content.data);
     c.has_content = readable;
-    c.folder = it == stats_.end() ? nullptr : &it->second;
+    c.folder = item.folder;
     c.since = o_.since;
     c.until = o_.until;
 
@@ -163,15 +150,13 @@ class Scanner {
       const std::string sha256 = content.sha256();
       for (detect::FileFinding& x : slot.findings) x.sha256 = sha256;
     }
+    return slot;
   }
 
   const fsview::View& view_;
   const ScanOptions& o_;
   const YaraRules& rules_;
-  const std::vector<fsview::FileInfo>& files_;
-  const std::map<std::string, FolderStats> stats_;
   const fsview::UserNames users_;
-  std::vector<Slot> slots_;
 };
 
 }  // namespace
@@ -186,32 +171,19 @@ ScanResult scan(const fsview::View& view, const ScanOptions& options) {
   if (options.shipped_rules) sources.insert(sources.begin(), shipped_yara_dir());
   const YaraRules rules(sources, result.problems);
 
-  std::vector<fsview::FileInfo> files;
-  std::set<std::string> seen;
   std::vector<std::string> roots = options.webroots;
   if (roots.empty()) roots.push_back("/");
-  for (const std::string& root : roots) {
-    view.walk(
-        root, {},
-        [&](const fsview::FileInfo& f) {
-          if ((f.type == fsview::FileType::regular || f.type == fsview::FileType::symlink) &&
-              seen.insert(f.path).second)
-            files.push_back(f);
-          return fsview::Visit::descend;
-        },
-        [&](const fsview::Problem& p) { result.problems.push_back(p); });
-  }
-
   unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
   threads = std::clamp<unsigned>(threads, 1, 256);
   std::atomic<uint64_t> bytes{0};
-  std::vector<Slot> slots = Scanner(view, options, rules, files).run(threads, bytes);
+  std::vector<Slot> slots =
+      Scanner(view, options, rules).run(roots, threads, result.problems, bytes);
   for (Slot& s : slots) {
     for (auto& f : s.findings)
       if (f.level >= options.min_level) result.findings.push_back(std::move(f));
     for (auto& p : s.problems) result.problems.push_back(std::move(p));
   }
-  result.files_examined = files.size();
+  result.files_examined = slots.size();
   result.bytes_scanned = bytes;
   std::stable_sort(result.findings.begin(), result.findings.end(),
                    [](const detect::FileFinding& a, const detect::FileFinding& b) {

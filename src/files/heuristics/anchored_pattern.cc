@@ -41,8 +41,8 @@ AnchoredPattern::AnchoredPattern(const std::vector<std::string_view>& words, con
   }
 }
 
-std::vector<size_t> AnchoredPattern::starts(std::string_view text, size_t from, size_t after,
-                                            hs_scratch_t* scratch) const {
+std::vector<size_t> AnchoredPattern::starts(std::string_view text, size_t from,
+                                            size_t after) const {
   const size_t block_end = std::min(text.size(), from + kBlock);
   // Words that begin in the block end before this.
   const size_t scan_end = std::min(text.size(), block_end + max_length_ - 1);
@@ -58,8 +58,11 @@ std::vector<size_t> AnchoredPattern::starts(std::string_view text, size_t from, 
     if (start >= c->after && start < c->block_end) c->starts.push_back(start);
     return 0;
   };
-  if (hs_scan(db_.get(), text.data() + from, static_cast<unsigned>(scan_end - from), 0, scratch,
-              on_match, &ctx) != HS_SUCCESS) {
+  // Fetched for each scan: a check run on a match may have grown the
+  // thread's scratch for another database since the last block.
+  hs_scratch_t* scratch = thread_scratch(db_.get());
+  if (!scratch || hs_scan(db_.get(), text.data() + from, static_cast<unsigned>(scan_end - from), 0,
+                          scratch, on_match, &ctx) != HS_SUCCESS) {
     // Not expected; every offset of the block may then begin a match.
     ctx.starts.clear();
     for (size_t i = std::max(from, after); i < block_end; ++i) ctx.starts.push_back(i);
@@ -72,8 +75,7 @@ std::vector<size_t> AnchoredPattern::starts(std::string_view text, size_t from, 
 }
 
 void AnchoredPattern::each(std::string_view text, const Pattern::MatchFn& fn) const {
-  hs_scratch_t* scratch = db_ ? thread_scratch(db_.get()) : nullptr;
-  if (!scratch) return pattern_.each(text, fn);
+  if (!db_) return pattern_.each(text, fn);
   // A block at a time, so that few offsets are held whatever the file (a
   // hostile one may be nothing but words); a match may run past its block.
   size_t resume = 0;  // after the last match
@@ -84,7 +86,7 @@ void AnchoredPattern::each(std::string_view text, const Pattern::MatchFn& fn) co
     return !stopped;
   };
   for (size_t from = 0; from < text.size() && !stopped; from += kBlock) {
-    const std::vector<size_t> at = starts(text, from, resume, scratch);
+    const std::vector<size_t> at = starts(text, from, resume);
     pattern_.each_from(text, &at, note);
   }
 }

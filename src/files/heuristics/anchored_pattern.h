@@ -28,8 +28,7 @@ class AnchoredPattern {
 
   // Where the words begin in the block of `text` at `from`, ascending, none
   // before `after`.
-  std::vector<size_t> starts(std::string_view text, size_t from, size_t after,
-                             hs_scratch_t* scratch) const;
+  std::vector<size_t> starts(std::string_view text, size_t from, size_t after) const;
 
   std::vector<size_t> lengths_;  // of the words, by Hyperscan id
   size_t max_length_ = 0;

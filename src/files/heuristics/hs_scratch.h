@@ -7,7 +7,8 @@
 
 namespace shodo::files {
 
-// Null when Hyperscan cannot allocate it.
+// Null when Hyperscan cannot allocate it. Fitting it to a new database may
+// move it: fetch it again for every scan rather than keep it.
 hs_scratch_t* thread_scratch(const hs_database_t* db);
 
 }  // namespace shodo::files
