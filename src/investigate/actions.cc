@@ -7,12 +7,6 @@
 namespace shodo::investigate {
 namespace {
 
-std::string join(const std::vector<std::string>& v, const char* sep) {
-  std::string out;
-  for (const std::string& s : v) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
-
 bool any_finding(const Investigation& inv, bool (*pred)(const FindingRecord&)) {
   return std::any_of(inv.findings.begin(), inv.findings.end(), pred);
 }

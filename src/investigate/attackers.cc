@@ -37,16 +37,6 @@ constexpr ToolName kTools[] = {
     {"burp", "Burp Suite"},
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-void add_unique(std::vector<std::string>& v, const std::string& s) {
-  if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
-}
-
 // What the address did, in words, from its findings' techniques and rules.
 Text role_of(const std::vector<const FindingRecord*>& fs, const ClientActivity* act) {
   struct Role {

@@ -69,10 +69,6 @@ bool is_attacker(const Investigation& inv, const std::string& ip) {
                      [&](const Attacker& a) { return a.ip == ip; });
 }
 
-void add_unique(std::vector<std::string>& v, const std::string& s) {
-  if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
-}
-
 std::vector<std::string> ids_for_path(const Investigation& inv, const std::string& path,
                                       const std::string& url) {
   std::vector<std::string> ids;

@@ -1,6 +1,7 @@
 #include "investigate/correlate.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "investigate/correlate_steps.h"
 
@@ -86,6 +87,22 @@ const FindingRecord* find_by_id(const Investigation& inv, const std::string& id)
 bool has_technique(const FindingRecord& f, std::string_view prefix) {
   return std::any_of(f.techniques.begin(), f.techniques.end(),
                      [&](const std::string& t) { return t.starts_with(prefix); });
+}
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+void add_unique(std::vector<std::string>& v, const std::string& s) {
+  if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
 
 int outcome_rank(std::string_view o) {

@@ -18,7 +18,10 @@ void build_actions(const CorrelationInput& in, Investigation& inv);
 // Helpers shared by the steps.
 const FindingRecord* find_by_id(const Investigation& inv, const std::string& id);
 bool has_technique(const FindingRecord& f, std::string_view prefix);
-int outcome_rank(
-    std::string_view outcome);  // unknown < blocked < failed < attempted < likely < success
+// unknown < blocked < failed < attempted < likely-success < success
+int outcome_rank(std::string_view outcome);
+std::string join(const std::vector<std::string>& v, const char* sep);
+void add_unique(std::vector<std::string>& v, const std::string& s);  // non-empty, once
+std::string lower(std::string_view s);                                // ASCII
 
 }  // namespace shodo::investigate

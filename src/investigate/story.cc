@@ -70,16 +70,6 @@ const Attacker* attacker_of(const Investigation& inv, const std::string& ip) {
   return nullptr;
 }
 
-std::string join(const std::vector<std::string>& v, const char* sep) {
-  std::string out;
-  for (const std::string& s : v) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
-
-void add_unique(std::vector<std::string>& v, const std::string& s) {
-  if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
-}
-
 // Findings that are the attackers' doing: log findings from an attacker,
 // file findings (the files are the attack's traces).
 bool attackers_doing(const Investigation& inv, const FindingRecord& f) {
