@@ -4,11 +4,13 @@
 # Usage: bench/run_detect.sh [SIZE] [BIG_SIZE]
 #   SIZE      size of the speed test file (default 1G)
 #   BIG_SIZE  size of the memory test file (default 5G; 0 to skip)
-# Needs a build in ./build (README quick start) and ./scripts/bootstrap --bench
+# Needs a build in ./build (README quick start; SHODO_BIN=path/to/shodo to time
+# another build) and ./scripts/bootstrap --bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 bench_setup "$@"
+SHODO=${SHODO_BIN:-$SHODO}
 
 F="$WORK/access-$SIZE.log"
 [ -f "$F" ] || "$GEN" --seed 1 --size "$SIZE" > "$F"

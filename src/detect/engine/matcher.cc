@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <optional>
 #include <unordered_map>
 
 #include "detect/decode/http_decode.h"
@@ -63,8 +64,9 @@ struct AtomSlot {
   std::vector<FieldRef> refs;  // refs[0] is the field's own; more when widened
   AtomWay way = AtomWay::indexed;
   std::unique_ptr<FallbackRegex> fallback;
-  std::string shown;  // field name findings show (the widest ref's)
-  FieldRef other;     // fieldref: the field compared with
+  std::string shown;     // field name findings show (the widest ref's)
+  FieldRef other;        // fieldref: the field compared with
+  bool trigger = false;  // its hit makes the rule a candidate (Impl::triggers)
 };
 
 struct FieldMatchC {
@@ -351,6 +353,78 @@ struct Matcher::Impl {
     return Tri::maybe;
   }
 
+  // Atoms of which at least one is true whenever the condition holds, the
+  // rarest such set: only their hits make the rule worth evaluating (a rule
+  // for `url.path|endswith: x.php` and `method: GET` waits for the path, not
+  // for every GET). Nothing when the condition can hold without an indexed
+  // atom (`not`, numbers...).
+  struct TriggerSet {
+    std::vector<uint32_t> atoms;
+    double cost = 0;  // how often they are expected to be true
+  };
+  using Triggers = std::optional<TriggerSet>;
+
+  double trigger_cost(uint32_t id) const {
+    const Atom& a = *atoms[id].atom;
+    // A short exact value (a method, a status) is on most events.
+    if (a.literal == Atom::Literal::equals) return a.literal_text.size() <= 4 ? 100 : 0.5;
+    return 1;
+  }
+
+  static Triggers cheaper(Triggers a, Triggers b) {
+    if (!a) return b;
+    if (!b) return a;
+    return b->cost < a->cost ? b : a;
+  }
+
+  static Triggers either(Triggers a, const Triggers& b) {
+    if (!a || !b) return std::nullopt;
+    a->atoms.insert(a->atoms.end(), b->atoms.begin(), b->atoms.end());
+    a->cost += b->cost;
+    return a;
+  }
+
+  Triggers field_match_triggers(const FieldMatchC& fm) const {
+    Triggers out;
+    for (size_t i = 0; i < fm.atoms.size(); ++i) {
+      const uint32_t a = fm.atoms[i];
+      const Triggers one = atoms[a].way == AtomWay::indexed
+                               ? Triggers(TriggerSet{{a}, trigger_cost(a)})
+                               : std::nullopt;
+      // `all`: every atom is true, so any one will do; else any may be the true one.
+      out = fm.all ? cheaper(out, one) : i == 0 ? one : either(out, one);
+    }
+    return out;
+  }
+
+  Triggers triggers(const RuleC& r, const Condition& c) const {
+    switch (c.op) {
+      case Condition::Op::selection: {
+        Triggers any;
+        const auto& alts = r.selections[static_cast<size_t>(c.selection)];
+        for (size_t i = 0; i < alts.size(); ++i) {
+          Triggers all;  // every field match holds: the cheapest one's triggers do
+          for (const FieldMatchC& fm : alts[i]) all = cheaper(all, field_match_triggers(fm));
+          any = i == 0 ? all : either(any, all);
+        }
+        return any;
+      }
+      case Condition::Op::not_: return std::nullopt;
+      case Condition::Op::all_of: {
+        Triggers t;
+        for (const Condition& o : c.operands) t = cheaper(t, triggers(r, o));
+        return t;
+      }
+      case Condition::Op::any_of: {
+        Triggers t;
+        for (size_t i = 0; i < c.operands.size(); ++i)
+          t = i == 0 ? triggers(r, c.operands[i]) : either(t, triggers(r, c.operands[i]));
+        return t;
+      }
+    }
+    return std::nullopt;
+  }
+
   // --- explanation ------------------------------------------------------
 
   // The first selection that holds where the condition wants it to.
@@ -518,6 +592,12 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
     rc.always = m.condition_without_hits(rc, rules[ri].condition) != Tri::no;
     if (rc.always)
       note(ri, "evaluated on every event of its log source (no pattern to trigger it)", false);
+    if (const Impl::Triggers t = m.triggers(rc, rules[ri].condition)) {
+      for (uint32_t a : t->atoms) m.atoms[a].trigger = true;
+    } else {
+      for (AtomSlot& slot : m.atoms)
+        if (slot.rule == ri) slot.trigger = true;
+    }
     for (size_t k = 0; k < kKinds; ++k)
       if (rc.kinds[k] && rc.always) m.plans[k].always_rules.push_back(ri);
   }
@@ -650,6 +730,7 @@ void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& 
 
   s.candidates.clear();
   for (uint32_t a : s.hit_atoms) {
+    if (!m.atoms[a].trigger) continue;
     const uint32_t r = m.atoms[a].rule;
     if (s.rule_gen[r] == s.gen) continue;
     s.rule_gen[r] = s.gen;
