@@ -69,4 +69,26 @@ std::string memory_file(std::string_view bytes) {
   return "/proc/self/fd/" + std::to_string(fd);
 }
 
+void read_whole_view(const fsview::View& view, bool include_deleted) {
+  fsview::WalkOptions options;
+  options.include_deleted = include_deleted;
+  std::vector<fsview::FileInfo> files;
+  view.walk(
+      "/", options,
+      [&](const fsview::FileInfo& f) {
+        if (f.type == fsview::FileType::regular) files.push_back(f);
+        return fsview::Visit::descend;
+      },
+      [](const fsview::Problem&) {});
+  char buf[1 << 14];
+  for (const fsview::FileInfo& f : files) {
+    fsview::FileInfo again;
+    std::string error;
+    view.stat(f.path, again, error);
+    if (auto reader = view.open(f, error))
+      while (reader->read(buf, sizeof buf) > 0) {
+      }
+  }
+}
+
 }  // namespace shodo::fuzz

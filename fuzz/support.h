@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fsview/fsview.h"
 #include "ingest/parser.h"
 
 namespace shodo::fuzz {
@@ -27,5 +28,9 @@ void parse_lines(ingest::LineParser& parser, ingest::LogKind kind,
 // A path whose content is `bytes`: an anonymous memory file reused by every
 // call of the process (the targets run one input at a time).
 std::string memory_file(std::string_view bytes);
+
+// Walks a whole view (deleted entries too when asked) and reads every
+// regular file to its end, as the analyses do.
+void read_whole_view(const fsview::View& view, bool include_deleted = false);
 
 }  // namespace shodo::fuzz

@@ -4,10 +4,12 @@ namespace shodo::fuzz {
 
 std::span<const NamedTarget> all_targets() {
   static constexpr NamedTarget kTargets[] = {
-      {"format_detect", format_detect}, {"log_line", log_line},
-      {"log_template", log_template},   {"pipeline", pipeline},
-      {"sigma_rule", sigma_rule},       {"sigma_condition", sigma_condition},
-      {"http_decode", http_decode},     {"rule_match", rule_match},
+      {"format_detect", format_detect},     {"log_line", log_line},
+      {"log_template", log_template},       {"pipeline", pipeline},
+      {"sigma_rule", sigma_rule},           {"sigma_condition", sigma_condition},
+      {"http_decode", http_decode},         {"rule_match", rule_match},
+      {"archive_entries", archive_entries}, {"disk_image", disk_image},
+      {"findings_json", findings_json},
   };
   return kTargets;
 }

@@ -33,6 +33,10 @@ void add_log_options(CLI::App& cmd, CommonOptions& o) {
   cmd.add_option("--max-line", o.max_line,
                  "Longest line read, in bytes; longer lines are reported and skipped")
       ->capture_default_str();
+  cmd.add_option("--max-expansion", o.max_expansion,
+                 "Compressed logs expanding more than this many times their size (beyond 256 "
+                 "MiB) are compression bombs: read up to there and reported; 0: no limit")
+      ->capture_default_str();
 }
 
 bool parse_time_flag(const std::string& text, const ingest::Zone& zone, ingest::TimeUs& out) {
@@ -66,6 +70,7 @@ bool make_ingest_options(const CommonOptions& o, ingest::IngestOptions& out, std
   out.threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   out.log_format = o.log_format;
   out.max_line_bytes = o.max_line;
+  out.expansion.ratio = o.max_expansion;
   return true;
 }
 

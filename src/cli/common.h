@@ -22,11 +22,12 @@ struct CommonOptions {
   bool quiet = false, verbose = false;
   std::string log_format;  // --log-format
   size_t max_line = 1u << 20;
+  uint64_t max_expansion = util::ExpansionLimit{}.ratio;  // --max-expansion
 };
 
 // Adds the shared flags; `formats` lists what --format accepts here.
 void add_common_options(CLI::App& cmd, CommonOptions& o, const std::vector<std::string>& formats);
-// Adds --log-format and --max-line (commands that read logs).
+// Adds --log-format, --max-line and --max-expansion (commands that read logs).
 void add_log_options(CLI::App& cmd, CommonOptions& o);
 
 // Fills ingest options from the flags; false with a message on a bad value.

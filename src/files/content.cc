@@ -31,43 +31,65 @@ class Sha256 {
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx_;
 };
 
+// Adds the rest of what `reader` gives to `h`: the hex digest, "" on a read error.
+std::string hash_rest(fsview::Reader& reader, Sha256& h, std::string& chunk) {
+  while (size_t n = reader.read(chunk.data(), chunk.size())) h.add(chunk.data(), n);
+  return reader.error().empty() ? h.hex() : "";
+}
+
+// One buffer per thread: zeroing a fresh one per file cost more than reading.
+std::string& thread_chunk() {
+  thread_local std::string chunk(1u << 20, '\0');
+  return chunk;
+}
+
 }  // namespace
 
-Content read_content(const fsview::View& view, const fsview::FileInfo& file, uint64_t max_bytes) {
+Content read_content(const fsview::View& view, const fsview::FileInfo& file, uint64_t max_bytes,
+                     WholeFileHash hash) {
   Content c;
   auto reader = view.open(file, c.error);
   if (!reader) return c;
   c.data.reserve(static_cast<size_t>(std::min<uint64_t>(file.size, max_bytes)));
-  // Made when the file turns out larger than data holds.
-  std::unique_ptr<Sha256> stream;
-  // One buffer per thread: zeroing a fresh one per file cost more than reading.
-  thread_local std::string chunk(1u << 20, '\0');
+  std::string& chunk = thread_chunk();
   while (size_t n = reader->read(chunk.data(), chunk.size())) {
-    size_t keep = static_cast<size_t>(std::min<uint64_t>(n, max_bytes - c.data.size()));
+    const auto keep = static_cast<size_t>(std::min<uint64_t>(n, max_bytes - c.data.size()));
     c.data.append(chunk.data(), keep);
-    if (keep < n && !stream) {
-      c.truncated = true;
-      stream = std::make_unique<Sha256>();
-      stream->add(c.data.data(), c.data.size());
-    }
-    if (stream) stream->add(chunk.data() + keep, n - keep);
     c.total += n;
+    if (keep == n) continue;
+    c.truncated = true;
+    if (hash == WholeFileHash::on_demand) {
+      c.view_ = &view;
+      c.file_ = file;
+      break;
+    }
+    Sha256 h;
+    h.add(c.data.data(), c.data.size());
+    h.add(chunk.data() + keep, n - keep);
+    c.streamed_sha256_ = hash_rest(*reader, h, chunk);
+    break;
   }
   if (!reader->error().empty()) {
     c.error = reader->error();
     return c;
   }
   c.read_ = true;
-  if (stream) c.streamed_sha256_ = stream->hex();
   return c;
 }
 
 std::string Content::sha256() const {
   if (!read_) return "";
-  if (truncated) return streamed_sha256_;
+  if (!truncated) {
+    Sha256 h;
+    h.add(data.data(), data.size());
+    return h.hex();
+  }
+  if (!view_) return streamed_sha256_;
+  std::string error;
+  auto reader = view_->open(file_, error);
+  if (!reader) return "";
   Sha256 h;
-  h.add(data.data(), data.size());
-  return h.hex();
+  return hash_rest(*reader, h, thread_chunk());
 }
 
 }  // namespace shodo::files

@@ -102,7 +102,7 @@ class Scanner {
     Slot slot;
     Content content;
     if (f.type == fsview::FileType::regular) {
-      content = read_content(view_, f, o_.max_scan_bytes);
+      content = read_content(view_, f, o_.max_scan_bytes, WholeFileHash::on_demand);
       if (!content.error.empty()) {
         slot.problems.push_back({f.path, "cannot read: " + content.error});
       } else if (content.truncated) {

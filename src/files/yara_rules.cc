@@ -61,7 +61,12 @@ struct ScanState {
   std::vector<YaraMatch>* out;
 };
 
-int on_scan_message(YR_SCAN_CONTEXT* context, int message, void* data, void* user) {
+// libyara 4.2 keeps its match records in a byte arena without their 8-byte
+// alignment, and yr_string_matches_foreach reads them in place: a misaligned
+// access UBSan reports (harmless on x86, the only target). The check is off
+// here only; the records are libyara's, not evidence.
+__attribute__((no_sanitize("alignment"))) int on_scan_message(YR_SCAN_CONTEXT* context, int message,
+                                                              void* data, void* user) {
   if (message != CALLBACK_MSG_RULE_MATCHING) return CALLBACK_CONTINUE;
   auto* state = static_cast<ScanState*>(user);
   const auto* rule = static_cast<YR_RULE*>(data);

@@ -277,7 +277,9 @@ class DirectoryView final : public View {
 }  // namespace
 
 std::unique_ptr<View> open_directory(const std::string& root, std::string& error) {
-  int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  // Listing a folder updates its access time unless it was opened O_NOATIME.
+  int fd = open_noatime(AT_FDCWD, root.c_str(), O_DIRECTORY);
+  if (fd < 0 && errno == ELOOP) fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) {
     error = errno_text(errno);
     return nullptr;

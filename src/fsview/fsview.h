@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/expansion_limit.h"
+
 namespace shodo::fsview {
 
 enum class FileType : uint8_t {
@@ -61,6 +63,11 @@ class Reader {
   virtual ~Reader() = default;
   // Up to n bytes; 0 at the end or on an error (then error() is set).
   virtual size_t read(char* buf, size_t n) = 0;
+  // For readers that would only discard NUL bytes: when the read position is
+  // in a hole of a sparse file (never written, reads as zeros), moves past
+  // it and returns how many bytes were passed; else 0. A 10 GB sparse file
+  // then costs no 10 GB of reading.
+  virtual uint64_t skip_hole() { return 0; }
   // Set when reading stopped before the end of the file.
   const std::string& error() const { return error_; }
 
@@ -126,9 +133,10 @@ std::unique_ptr<View> open_directory(const std::string& root, std::string& error
 // entries with the times, modes and owners they were stored with. Read once
 // when opened (contents spooled to an unlinked temporary file); unsafe names
 // (absolute, "../") and unreadable entries go to `problems`. nullptr and the
-// reason when the file is no archive.
+// reason when the file is no archive. Content expanding beyond `limit` (a
+// compression bomb) is cut there, with a problem saying so.
 std::unique_ptr<View> open_archive(const std::string& path, std::vector<Problem>& problems,
-                                   std::string& error);
+                                   std::string& error, const util::ExpansionLimit& limit = {});
 // By name: .tar, .tar.gz/.tgz, .tar.bz2, .tar.xz, .tar.zst, .zip, .7z, .cpio.
 bool looks_like_archive_name(std::string_view path);
 

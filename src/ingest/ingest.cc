@@ -42,7 +42,8 @@ struct Work {
   std::vector<BadLine> skipped;  // lines the reader could not hold
   Batch batch;
   Arena arena;
-  uint64_t lines = 0, meta = 0, filtered = 0;
+  uint64_t lines = 0, meta = 0, filtered = 0, passed_over = 0;
+  std::vector<uint32_t> marks;  // IngestOptions::selector's picks in data
   TimeUs first_time = kNoTime, last_time = kNoTime;
   bool offset_assumed = false;
 };
@@ -84,7 +85,7 @@ void parse_work(Work& w, LineParser& parser, ParseContext& ctx, const IngestOpti
   w.arena.reset();
   ctx.arena = &w.arena;
   w.lines = b.bad.size();
-  w.meta = w.filtered = 0;
+  w.meta = w.filtered = w.passed_over = 0;
   w.first_time = w.last_time = kNoTime;
   w.offset_assumed = false;
 
@@ -92,14 +93,27 @@ void parse_work(Work& w, LineParser& parser, ParseContext& ctx, const IngestOpti
   const char* end = p + w.data.size();
   uint64_t line_no = w.first_line;
   uint64_t offset = w.first_offset;
-  b.events.reserve(w.data.size() / 160 + 16);
+  const bool selective =
+      opt.selector && opt.selector->select(job.index, job.kind, w.first_line,
+                                                 {p, w.data.size()}, w.marks);
+  size_t next_mark = 0;
+  // Whether the selector picked a byte of [from, to).
+  auto picked = [&](const char* from, const char* to) {
+    const auto lo = static_cast<uint32_t>(from - w.data.data());
+    const auto hi = static_cast<uint32_t>(to - w.data.data());
+    while (next_mark < w.marks.size() && w.marks[next_mark] < lo) ++next_mark;
+    return next_mark < w.marks.size() && w.marks[next_mark] < hi;
+  };
+  b.events.reserve(selective ? w.marks.size() : w.data.size() / 160 + 16);
   while (p < end) {
     const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
     const char* line_end = nl ? nl : end;
     std::string_view line(p, static_cast<size_t>(line_end - p));
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     ++w.lines;
-    if (line.empty()) {
+    if (selective && !picked(p, nl ? nl + 1 : end)) {
+      ++w.passed_over;
+    } else if (line.empty()) {
       ++w.meta;
     } else if (line.size() > opt.max_line_bytes) {
       note_bad(w, line_no, offset, line, "line longer than the limit (--max-line)");
@@ -262,6 +276,7 @@ class Pipeline {
     r.events += w.batch.events.size();
     r.meta_lines += w.meta;
     r.filtered += w.filtered;
+    r.passed_over += w.passed_over;
     r.bad_lines += w.batch.bad.size();
     keep_examples(r.bad_examples, w.batch.bad, opt_.bad_examples);
     widen(r.first_time, r.last_time, w.first_time);
@@ -340,8 +355,8 @@ class Reader {
     w->job = &job;
     std::string err;
     const InputFile& input = inputs_.files[job.index];
-    auto stream =
-        input.open ? ByteStream::open(input.open(err), err) : ByteStream::open(job.path, err);
+    auto stream = input.open ? ByteStream::open(input.open(err), err, opt_.expansion)
+                             : ByteStream::open(job.path, err, opt_.expansion);
     if (!stream) {
       facts.error = "cannot read: " + err;
       facts.read_completely = false;

@@ -7,11 +7,13 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fsview/fsview.h"
 #include "ingest/event.h"
 #include "ingest/time/zone.h"
+#include "util/expansion_limit.h"
 
 namespace shodo::ingest {
 
@@ -44,6 +46,19 @@ InputSet expand_inputs(const std::vector<std::string>& args);
 // Orders the members of rotated sets oldest first, other files by path.
 void sort_rotated(std::vector<InputFile>& files);
 
+// Picks, in a block of whole lines of one file, the lines worth parsing: a
+// later pass that wants only some clients' lines skips the rest unparsed.
+// Called from worker threads, concurrently.
+class LineSelector {
+ public:
+  virtual ~LineSelector() = default;
+  // Sets `marks` to offsets within `block` (whose first line is line
+  // `first_line` of the file), ascending, of bytes whose lines are to be
+  // parsed; returns false to have every line of the block parsed.
+  virtual bool select(uint32_t file_index, LogKind kind, uint64_t first_line,
+                      std::string_view block, std::vector<uint32_t>& marks) const = 0;
+};
+
 struct IngestOptions {
   // --log-format: empty to detect per file; else see parser_for_spec().
   std::string log_format;
@@ -56,8 +71,14 @@ struct IngestOptions {
   size_t block_bytes = 1u << 20;
   // Longer lines are reported as bad and skipped without being held in memory.
   size_t max_line_bytes = 1u << 20;
+  // Compressed files expanding beyond this are read up to there and reported
+  // as compression bombs (--max-expansion).
+  util::ExpansionLimit expansion;
   // How many bad lines per file are kept as examples.
   size_t bad_examples = 5;
+  // When set, lines it does not pick are counted (FileReport::passed_over)
+  // and not parsed.
+  const LineSelector* selector = nullptr;
   // Called from the reading thread as input is consumed (bytes on disk).
   std::function<void(uint64_t done, uint64_t total)> progress;
 };
@@ -80,7 +101,8 @@ struct FileReport {
   uint64_t events = 0;
   uint64_t meta_lines = 0;  // headers, comments, blank lines
   uint64_t bad_lines = 0;
-  uint64_t filtered = 0;  // events outside --since/--until
+  uint64_t filtered = 0;     // events outside --since/--until
+  uint64_t passed_over = 0;  // lines the LineSelector did not pick
   std::vector<BadLine> bad_examples;
   TimeUs first_time = kNoTime, last_time = kNoTime;
   bool offset_assumed = false;  // some times were read with the --tz zone

@@ -1,8 +1,13 @@
 // Turning command-line arguments into the ordered list of files to read.
+#include <dirent.h>
+#include <fcntl.h>
 #include <glob.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <set>
 #include <system_error>
@@ -26,6 +31,30 @@ bool stat_regular(const std::string& path, InputFile& out) {
   return true;
 }
 
+// The entries of one folder (not "." and ".."). Opened O_NOATIME where
+// allowed: listing evidence must not update its access time, which a
+// directory_iterator (plain opendir) does. False and the reason on failure.
+bool list_folder(const fs::path& dir, std::vector<fs::path>& entries, std::string& error) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOATIME);
+  if (fd < 0 && errno == EPERM) fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  DIR* d = fd < 0 ? nullptr : fdopendir(fd);
+  if (!d) {
+    error = std::strerror(errno);
+    if (fd >= 0) ::close(fd);
+    return false;
+  }
+  errno = 0;
+  while (const dirent* e = readdir(d)) {
+    const std::string_view name = e->d_name;
+    if (name != "." && name != "..") entries.push_back(dir / name);
+    errno = 0;
+  }
+  const int listing_error = errno;
+  closedir(d);
+  if (listing_error != 0) error = std::strerror(listing_error);
+  return true;
+}
+
 // Walks a folder tree one folder at a time, so that a folder that cannot be
 // read is reported and the walk goes on (a recursive iterator would stop).
 void add_directory(const std::string& root, InputSet& set) {
@@ -35,16 +64,16 @@ void add_directory(const std::string& root, InputSet& set) {
   while (!pending.empty()) {
     const auto [dir, depth] = pending.back();
     pending.pop_back();
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec), end;
-    if (ec) {
-      set.problems.push_back({dir.string(), "cannot read folder: " + ec.message()});
+    std::vector<fs::path> entries;
+    std::string error;
+    if (!list_folder(dir, entries, error)) {
+      set.problems.push_back({dir.string(), "cannot read folder: " + error});
       continue;
     }
-    for (; it != end; it.increment(ec)) {
+    for (const fs::path& entry : entries) {
       std::error_code sec;
-      const auto st = it->symlink_status(sec);
-      const std::string path = it->path().string();
+      const auto st = fs::symlink_status(entry, sec);
+      const std::string path = entry.string();
       if (sec) {
         set.problems.push_back({path, sec.message()});
       } else if (fs::is_symlink(st)) {
@@ -53,7 +82,7 @@ void add_directory(const std::string& root, InputSet& set) {
         set.problems.push_back({path, "symbolic link, not followed (name its target to read it)"});
       } else if (fs::is_directory(st)) {
         if (depth + 1 < kMaxDepth) {
-          pending.emplace_back(it->path(), depth + 1);
+          pending.emplace_back(entry, depth + 1);
         } else {
           set.problems.push_back({path, "folder nested too deep: not walked"});
         }
@@ -62,7 +91,7 @@ void add_directory(const std::string& root, InputSet& set) {
         if (stat_regular(path, f)) found.push_back(std::move(f));
       }
     }
-    if (ec) set.problems.push_back({dir.string(), "folder listing stopped: " + ec.message()});
+    if (!error.empty()) set.problems.push_back({dir.string(), "folder listing stopped: " + error});
   }
   if (found.empty()) set.problems.push_back({root, "folder holds no regular files"});
   for (auto& f : found) set.files.push_back(std::move(f));

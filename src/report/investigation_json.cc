@@ -577,7 +577,7 @@ bool parse_findings_json(std::string_view text, investigate::Investigation& out,
   json doc;
   try {
     doc = json::parse(carry_raw_bytes(text));
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // malformed, or a number out of range (1e999)
     error = std::string("findings.json is not valid JSON: ") + e.what();
     return false;
   }

@@ -99,7 +99,7 @@ TEST(Cli, EventsAsJsonLinesAndCsv) {
     const size_t nl = r.out.find('\n', pos);
     const std::string line = r.out.substr(pos, nl - pos);
     if (first.empty()) first = line;
-    nlohmann::json::parse(line);  // each line is valid JSON
+    EXPECT_TRUE(nlohmann::json::accept(line)) << line;  // each line is valid JSON
     ++lines;
     pos = nl + 1;
   }

@@ -42,11 +42,6 @@ struct CaseFixture {
   }
 };
 
-inline std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
 struct Run {
   int code;
   std::string out;

@@ -53,7 +53,9 @@ rule by_type { condition: filetype == "PHP" }
   EXPECT_FALSE(has(r, "/x.php", "yara.by_name"));
   EXPECT_TRUE(has(r, "/x.php", "yara.by_type"));
   EXPECT_FALSE(has(r, "/docs/note.txt", "yara.by_type"));
-  if (::geteuid() == 0) EXPECT_TRUE(has(r, "/x.php", "yara.by_owner"));
+  if (::geteuid() == 0) {
+    EXPECT_TRUE(has(r, "/x.php", "yara.by_owner"));
+  }
 }
 
 TEST(ScanYara, ARuleFileThatDoesNotCompileIsReportedAndTheOthersRun) {
@@ -92,7 +94,9 @@ TEST(ScanFiles, HugeFileIsScannedOnItsStartHashedWholeAndSaidSo) {
   std::string expected;
   in >> expected;
   for (const auto& f : r.findings)
-    if (f.file.path == "/big.php") EXPECT_EQ(f.sha256, expected);
+    if (f.file.path == "/big.php") {
+      EXPECT_EQ(f.sha256, expected);
+    }
 }
 
 TEST(ScanFiles, BinaryFilesAreScannedWithoutTextHeuristicFalseAlarms) {

@@ -302,6 +302,44 @@ TEST(Pipeline, SinceAndUntilLeaveOutEventsAndCountThem) {
   EXPECT_EQ(r.files[0].filtered, 50u);
 }
 
+// Picks the lines holding a string, as a second pass picks one client's.
+class PickContaining final : public LineSelector {
+ public:
+  explicit PickContaining(std::string needle) : needle_(std::move(needle)) {}
+  bool select(uint32_t, LogKind, uint64_t, std::string_view block,
+              std::vector<uint32_t>& marks) const override {
+    marks.clear();
+    for (size_t at = block.find(needle_); at != std::string_view::npos;
+         at = block.find(needle_, at + 1))
+      marks.push_back(static_cast<uint32_t>(at));
+    return true;
+  }
+
+ private:
+  std::string needle_;
+};
+
+TEST(Pipeline, SelectorSkipsTheLinesItDoesNotPickAndCountsThem) {
+  TempDir dir;
+  const std::string path = dir.write("a.log", combined_lines(3000));
+  IngestOptions opt = utc_options(2);
+  opt.block_bytes = 4096;  // many blocks, lines across their edges
+  const PickContaining picker("192.0.2.7 ");
+  opt.selector = &picker;
+  Recorder rec;
+  const IngestResult r = ingest(expand_inputs({path}), opt, rec);
+  ASSERT_EQ(r.files.size(), 1u);
+  EXPECT_EQ(r.files[0].lines, 3000u);
+  EXPECT_EQ(r.files[0].events, 12u);  // i % 250 == 6
+  EXPECT_EQ(r.files[0].passed_over, 3000u - 12u);
+  ASSERT_EQ(rec.events.size(), 12u);
+  for (size_t k = 0; k < rec.events.size(); ++k) {
+    EXPECT_NE(rec.events[k].find("\"192.0.2.7\""), std::string::npos) << rec.events[k];
+    const std::string line = "\"log.file.line\":" + std::to_string(7 + 250 * k) + ",";
+    EXPECT_NE(rec.events[k].find(line), std::string::npos) << rec.events[k];
+  }
+}
+
 TEST(Pipeline, UnrecognizedAndBinaryFilesAreSkippedWithAReason) {
   TempDir dir;
   dir.write("notes.txt", "dear diary\nit rained\n");

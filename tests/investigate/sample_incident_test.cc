@@ -16,13 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 class SampleIncident : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {

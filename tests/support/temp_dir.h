@@ -25,4 +25,7 @@ class TempDir {
 // Runs a shell command; returns its exit status.
 int run_shell(const std::string& command);
 
+// A whole file's bytes ("" when it cannot be read).
+std::string read_file(const std::filesystem::path& path);
+
 }  // namespace shodo::testing

@@ -259,8 +259,10 @@ void check_input_to_sink(const FileContext& c, std::vector<Signal>& out) {
     bool direct = false;
   } best;
   std::set<std::string> sinks_hit;
-  for (const auto& [pattern, sink] : l->sinks) {
-    pattern.each(text, [&](std::string_view m, const std::vector<std::string_view>&) {
+  // Not a structured binding: clang before 16 cannot capture one in a lambda.
+  for (const auto& entry : l->sinks) {
+    const auto& sink = entry.second;
+    entry.first.each(text, [&](std::string_view m, const std::vector<std::string_view>&) {
       size_t at = static_cast<size_t>(m.data() - text.data());
       if (l->member_check && m[0] != '$' && is_member_or_definition(text, at)) return true;
       std::string_view args = operand(text, at + m.size() - (m.back() == '(' ? 1 : 0));

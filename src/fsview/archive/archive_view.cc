@@ -38,6 +38,13 @@ FileType type_of(mode_t mode) {
   }
 }
 
+// libarchive's message for the last failure; it has none for some damaged
+// input (a null pointer, which must not reach a std::string).
+std::string error_text(struct archive* a) {
+  const char* text = archive_error_string(a);
+  return text ? text : "damaged data (no detail from libarchive)";
+}
+
 TimeNs entry_time(bool is_set, time_t s, long ns) {
   return is_set ? static_cast<TimeNs>(s) * 1000000000 + ns : kNoTime;
 }
@@ -169,8 +176,8 @@ class ArchiveView final : public View {
 // Reads the whole archive once into the tree and the spool.
 class Loader {
  public:
-  Loader(const std::string& path, std::vector<Problem>& problems)
-      : path_(path), problems_(problems) {}
+  Loader(const std::string& path, std::vector<Problem>& problems, const util::ExpansionLimit& limit)
+      : path_(path), problems_(problems), limit_(limit) {}
 
   std::unique_ptr<View> load(std::string& error) {
     int src = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOATIME);
@@ -190,7 +197,7 @@ class Loader {
     archive_read_support_filter_all(a);
     archive_read_support_format_all(a);  // not "raw": a plain .gz log is no archive
     bool ok = archive_read_open_fd(a, src, 1 << 16) == ARCHIVE_OK;
-    if (!ok) error = std::string("not a readable archive: ") + archive_error_string(a);
+    if (!ok) error = std::string("not a readable archive: ") + error_text(a);
     if (ok) ok = read_entries(a, spool, error);
     const std::string format = simple_format(archive_format(a));
     archive_read_free(a);
@@ -222,19 +229,20 @@ class Loader {
     for (;;) {
       int r = archive_read_next_header(a, &e);
       if (r == ARCHIVE_EOF) break;
-      if (r == ARCHIVE_WARN) problems_.push_back({path_, archive_error_string(a)});
+      if (r == ARCHIVE_WARN) problems_.push_back({path_, error_text(a)});
       if (r < ARCHIVE_WARN) {
         if (entries == 0) {
-          error = std::string("not a readable archive: ") + archive_error_string(a);
+          error = std::string("not a readable archive: ") + error_text(a);
           return false;
         }
-        problems_.push_back(
-            {path_, std::string("archive damaged after ") + std::to_string(entries) +
-                        " entries, the rest is not read: " + archive_error_string(a)});
+        problems_.push_back({path_, std::string("archive damaged after ") +
+                                        std::to_string(entries) +
+                                        " entries, the rest is not read: " + error_text(a)});
         break;
       }
       ++entries;
       add_entry(a, e, spool);
+      if (bomb_) break;
     }
     return true;
   }
@@ -288,12 +296,19 @@ class Loader {
       la_ssize_t got = archive_read_data(a, buf, sizeof buf);
       if (got == 0) break;
       if (got < 0) {
-        problems_.push_back(
-            {f.path, std::string("content unreadable: ") + archive_error_string(a)});
+        problems_.push_back({f.path, std::string("content unreadable: ") + error_text(a)});
         break;
       }
       if (spooled_ + static_cast<uint64_t>(got) > kMaxSpoolBytes) {
         problems_.push_back({f.path, "archive expands beyond 64 GiB: content cut here"});
+        break;
+      }
+      const auto compressed = static_cast<uint64_t>(archive_filter_bytes(a, -1));
+      if (limit_.exceeded(compressed, spooled_ + static_cast<uint64_t>(got))) {
+        problems_.push_back(
+            {f.path, limit_.reason(compressed, spooled_ + static_cast<uint64_t>(got)) +
+                         " (this entry is cut here, the entries after it are not listed)"});
+        bomb_ = true;
         break;
       }
       if (!write_all(spool, buf, static_cast<size_t>(got))) {
@@ -343,6 +358,8 @@ class Loader {
 
   const std::string& path_;
   std::vector<Problem>& problems_;
+  const util::ExpansionLimit& limit_;
+  bool bomb_ = false;  // the limit was reached: nothing more is read
   std::map<std::string, Stored> entries_;
   uint64_t spooled_ = 0;
   uint64_t synthetic_inode_ = 1ull << 48;  // above what tar headers usually carry
@@ -351,8 +368,8 @@ class Loader {
 }  // namespace
 
 std::unique_ptr<View> open_archive(const std::string& path, std::vector<Problem>& problems,
-                                   std::string& error) {
-  return Loader(path, problems).load(error);
+                                   std::string& error, const util::ExpansionLimit& limit) {
+  return Loader(path, problems, limit).load(error);
 }
 
 bool looks_like_archive_name(std::string_view path) {

@@ -63,6 +63,8 @@ void BlockReader::skip_long_line(Buffer& out, std::vector<BadLine>& skipped) {
   bad.excerpt.assign(out.data(), std::min<size_t>(out.size(), 160));
   uint64_t length = out.size();
   for (;;) {
+    // The line is discarded anyway: a hole's zeros need not be read.
+    length += stream_.skip_hole();
     out.resize(block_);
     const size_t got = stream_.read(out.data(), block_);
     if (got == 0) {

@@ -12,6 +12,8 @@
 #include <cstring>
 #include <vector>
 
+#include "util/expansion_limit.h"
+
 namespace shodo::ingest {
 namespace {
 
@@ -35,6 +37,17 @@ class FdReader final : public fsview::Reader {
       return 0;
     }
   }
+  uint64_t skip_hole() override {
+    const off_t at = lseek(fd_, 0, SEEK_CUR);
+    if (at < 0) return 0;
+    off_t data = lseek(fd_, at, SEEK_DATA);
+    if (data < 0 && errno == ENXIO) data = lseek(fd_, 0, SEEK_END);  // a hole up to the end
+    if (data <= at) {
+      lseek(fd_, at, SEEK_SET);  // no hole here, or no SEEK_DATA on this file system
+      return 0;
+    }
+    return static_cast<uint64_t>(data - at);
+  }
 
  private:
   int fd_;
@@ -51,13 +64,35 @@ class PlainStream final : public ByteStream {
     return got;
   }
   std::string_view compression() const override { return "none"; }
+  uint64_t skip_hole() override {
+    if (peeked_used_ < peeked_.size()) return 0;
+    const uint64_t skipped = source_->skip_hole();
+    raw_consumed_ += skipped;
+    return skipped;
+  }
 };
 
-// Compressed streams share the input buffer handling.
+// Compressed streams share the input buffer handling and the check that
+// the data does not expand like a compression bomb.
 class CompressedStream : public ByteStream {
+ public:
+  size_t read(char* buf, size_t n) final {
+    if (bomb_) return 0;
+    const size_t got = decompress(buf, n);
+    expanded_ += got;
+    if (limit_.exceeded(raw_consumed_, expanded_)) {
+      error_ = limit_.reason(raw_consumed_, expanded_);
+      bomb_ = true;
+    }
+    return got;
+  }
+  void set_limit(const util::ExpansionLimit& limit) { limit_ = limit; }
+
  protected:
   CompressedStream(RawPtr raw, std::string peeked)
       : ByteStream(std::move(raw), std::move(peeked)), in_(kRawChunk) {}
+  // Up to n decompressed bytes; 0 at the end or on an error (see error()).
+  virtual size_t decompress(char* buf, size_t n) = 0;
   // Refills the input buffer when it is empty; false at the end of the file.
   bool refill(const char*& next, size_t& avail) {
     if (avail > 0) return true;
@@ -68,6 +103,11 @@ class CompressedStream : public ByteStream {
     return true;
   }
   std::vector<char> in_;
+
+ private:
+  util::ExpansionLimit limit_;
+  uint64_t expanded_ = 0;
+  bool bomb_ = false;
 };
 
 class GzipStream final : public CompressedStream {
@@ -80,7 +120,7 @@ class GzipStream final : public CompressedStream {
   ~GzipStream() override { inflateEnd(&z_); }
   std::string_view compression() const override { return "gzip"; }
 
-  size_t read(char* buf, size_t n) override {
+  size_t decompress(char* buf, size_t n) override {
     if (!ok_ || done_) return 0;
     z_.next_out = reinterpret_cast<Bytef*>(buf);
     z_.avail_out = static_cast<uInt>(n);
@@ -146,7 +186,7 @@ class Bzip2Stream final : public CompressedStream {
   }
   std::string_view compression() const override { return "bzip2"; }
 
-  size_t read(char* buf, size_t n) override {
+  size_t decompress(char* buf, size_t n) override {
     size_t produced = 0;
     while (!done_ && produced < n) {
       if (!refill(next_, avail_)) {
@@ -213,7 +253,7 @@ class ZstdStream final : public CompressedStream {
   ~ZstdStream() override { ZSTD_freeDCtx(dctx_); }
   std::string_view compression() const override { return "zstd"; }
 
-  size_t read(char* buf, size_t n) override {
+  size_t decompress(char* buf, size_t n) override {
     if (done_) return 0;
     ZSTD_outBuffer out{buf, n, 0};
     while (out.pos < out.size) {
@@ -277,7 +317,8 @@ bool ByteStream::read_raw(char* buf, size_t n, size_t& got) {
   return true;
 }
 
-std::unique_ptr<ByteStream> ByteStream::open(const std::string& path, std::string& error) {
+std::unique_ptr<ByteStream> ByteStream::open(const std::string& path, std::string& error,
+                                             const util::ExpansionLimit& limit) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOATIME | O_NONBLOCK);
   if (fd < 0 && errno == EPERM) fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
@@ -293,10 +334,11 @@ std::unique_ptr<ByteStream> ByteStream::open(const std::string& path, std::strin
   // O_NONBLOCK only guarded the open against FIFOs; regular reads block.
   fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-  return open(std::make_unique<FdReader>(fd), error);
+  return open(std::make_unique<FdReader>(fd), error, limit);
 }
 
-std::unique_ptr<ByteStream> ByteStream::open(RawPtr raw, std::string& error) {
+std::unique_ptr<ByteStream> ByteStream::open(RawPtr raw, std::string& error,
+                                             const util::ExpansionLimit& limit) {
   if (!raw) return nullptr;
   std::string peeked(6, '\0');
   size_t m = 0;
@@ -311,12 +353,17 @@ std::unique_ptr<ByteStream> ByteStream::open(RawPtr raw, std::string& error) {
   }
   peeked.resize(m);
   const auto* magic = reinterpret_cast<const unsigned char*>(peeked.data());
+  std::unique_ptr<CompressedStream> compressed;
   if (m >= 2 && magic[0] == 0x1f && magic[1] == 0x8b)
-    return std::make_unique<GzipStream>(std::move(raw), std::move(peeked));
-  if (m >= 3 && std::memcmp(magic, "BZh", 3) == 0)
-    return std::make_unique<Bzip2Stream>(std::move(raw), std::move(peeked));
-  if (m >= 4 && magic[0] == 0x28 && magic[1] == 0xB5 && magic[2] == 0x2F && magic[3] == 0xFD)
-    return std::make_unique<ZstdStream>(std::move(raw), std::move(peeked));
+    compressed = std::make_unique<GzipStream>(std::move(raw), std::move(peeked));
+  else if (m >= 3 && std::memcmp(magic, "BZh", 3) == 0)
+    compressed = std::make_unique<Bzip2Stream>(std::move(raw), std::move(peeked));
+  else if (m >= 4 && magic[0] == 0x28 && magic[1] == 0xB5 && magic[2] == 0x2F && magic[3] == 0xFD)
+    compressed = std::make_unique<ZstdStream>(std::move(raw), std::move(peeked));
+  if (compressed) {
+    compressed->set_limit(limit);
+    return compressed;
+  }
   if (m >= 6 && std::memcmp(magic,
                             "\xFD"
                             "7zXZ\0",

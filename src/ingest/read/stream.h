@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "fsview/fsview.h"
+#include "util/expansion_limit.h"
 
 namespace shodo::ingest {
 
@@ -17,14 +18,20 @@ class ByteStream {
  public:
   // Opens read-only (O_NOATIME where allowed: reading evidence must not change
   // it). nullptr and the reason in `error` when the file cannot be read.
-  static std::unique_ptr<ByteStream> open(const std::string& path, std::string& error);
+  // Compressed data stops at `limit` (a compression bomb), with error() set.
+  static std::unique_ptr<ByteStream> open(const std::string& path, std::string& error,
+                                          const util::ExpansionLimit& limit = {});
   // Decompresses what `raw` reads (nullptr and the reason when it cannot).
-  static std::unique_ptr<ByteStream> open(std::unique_ptr<fsview::Reader> raw, std::string& error);
+  static std::unique_ptr<ByteStream> open(std::unique_ptr<fsview::Reader> raw, std::string& error,
+                                          const util::ExpansionLimit& limit = {});
 
   virtual ~ByteStream();
   // Up to n decompressed bytes; 0 at the end or on an error (see error()).
   virtual size_t read(char* buf, size_t n) = 0;
   virtual std::string_view compression() const = 0;
+  // Moves past a hole of a sparse, uncompressed file at the read position
+  // (see fsview::Reader::skip_hole): the bytes passed, 0 when none.
+  virtual uint64_t skip_hole() { return 0; }
 
   // Set when the stream stopped before its end (truncated or corrupt data):
   // what was read until then is good.

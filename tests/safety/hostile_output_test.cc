@@ -4,18 +4,18 @@
 // valid UTF-8 with the raw bytes recoverable.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <string>
 #include <vector>
 
+#include "safety/support/output_checks.h"
 #include "support/temp_dir.h"
-#include "util/escape.h"
 
 namespace {
 
+using shodo::testing::expect_csv_safe;
+using shodo::testing::expect_terminal_safe;
+using shodo::testing::parse_json;
 using shodo::testing::run_shell;
 using shodo::testing::TempDir;
 
@@ -46,87 +46,7 @@ struct Output {
 Output shodo(const TempDir& dir, const std::string& args) {
   const std::string out = (dir.path() / "out").string();
   const int rc = run_shell(std::string(SHODO_BINARY) + " " + args + " -o " + out + " 2>/dev/null");
-  std::ifstream in(out, std::ios::binary);
-  return {rc, {std::istreambuf_iterator<char>(in), {}}};
-}
-
-bool valid_utf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    const size_t n = shodo::util::utf8_sequence_length(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
-
-// Nothing a terminal would act on: no C0 control but newline, no DEL, no C1.
-void expect_terminal_safe(const std::string& out) {
-  EXPECT_TRUE(valid_utf8(out));
-  for (size_t i = 0; i < out.size(); ++i) {
-    const auto c = static_cast<unsigned char>(out[i]);
-    ASSERT_FALSE((c < 0x20 && c != '\n') || c == 0x7f) << "byte " << int(c) << " at " << i;
-    ASSERT_FALSE(c == 0xc2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) < 0xa0)
-        << "C1 control at " << i;
-  }
-}
-
-// The JSON parser used here rejects lone surrogates, which shodo writes on
-// purpose for raw bytes (\udcNN); reading them as \u00NN checks the rest.
-nlohmann::json parse_json(const std::string& text) {
-  EXPECT_TRUE(valid_utf8(text));
-  return nlohmann::json::parse(std::regex_replace(text, std::regex(R"(\\udc)"), "\\u00"));
-}
-
-// Rows of a CSV file, cut as RFC 4180 says; every row must be one line.
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    std::string& cell = rows.back().back();
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        EXPECT_NE(c, '\n') << "a row spans lines";
-        cell += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().emplace_back();
-    } else if (c == '\n') {
-      rows.emplace_back(1);
-    } else {
-      cell += c;
-    }
-  }
-  EXPECT_FALSE(quoted) << "unterminated quote";
-  if (rows.back().size() == 1 && rows.back()[0].empty()) rows.pop_back();
-  return rows;
-}
-
-// No cell a spreadsheet would evaluate; returns how many were neutralized.
-size_t expect_csv_safe(const std::string& out) {
-  expect_terminal_safe(out);
-  const auto rows = parse_csv(out);
-  EXPECT_GT(rows.size(), 1u);
-  size_t neutralized = 0;
-  for (size_t r = 1; r < rows.size(); ++r) {  // after the header ("@timestamp")
-    const auto& row = rows[r];
-    EXPECT_EQ(row.size(), rows[0].size());
-    for (const std::string& cell : row) {
-      // shodo's own UTC offsets ("+09:00", event.timezone) are no evidence.
-      if (cell.empty() || std::regex_match(cell, std::regex(R"([+-]\d\d:\d\d)"))) continue;
-      EXPECT_EQ(std::string_view("=+@\t\r").find(cell[0]), std::string_view::npos) << cell;
-      EXPECT_NE(cell[0], '-') << cell;
-      neutralized += cell[0] == '\'';
-    }
-  }
-  return neutralized;
+  return {rc, shodo::testing::read_file(out)};
 }
 
 class HostileOutput : public ::testing::Test {
