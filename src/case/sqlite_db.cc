@@ -39,6 +39,13 @@ bool Statement::run() {
   return ok() && error_.empty();
 }
 
+void Statement::reset() {
+  if (!stmt_) return;
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  error_.clear();
+}
+
 std::string Statement::text(int col) const {
   const unsigned char* p = sqlite3_column_text(stmt_, col);
   return p ? std::string(reinterpret_cast<const char*>(p),

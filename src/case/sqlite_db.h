@@ -26,6 +26,8 @@ class Statement {
   bool step();
   // Runs to completion; false on an error.
   bool run();
+  // Ready to run again with new values (a statement prepared once for many rows).
+  void reset();
   std::string text(int col) const;
   int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
   bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }

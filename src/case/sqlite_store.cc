@@ -69,6 +69,62 @@ Status fail_from(const Statement& s, std::string_view what) {
   return Status::fail(std::string(what) + ": " + s.error());
 }
 
+// Appends custody events inside a write transaction: each chained to the
+// one before, the head read at the start and written once at the end.
+class ChainAppender {
+ public:
+  explicit ChainAppender(sqlite3* db)
+      : db_(db),
+        ins_(db,
+             "INSERT INTO custody (seq, item_id, action, actor, time_utc, time_local, zone, "
+             "purpose, hashes, matched, tool, host, details, prev_hash, event_hash) "
+             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {}
+
+  Status start() {
+    Statement s(db_, "SELECT custody_head_seq, custody_head_hash FROM case_info WHERE id = 1");
+    if (!s.step()) return fail_from(s, "reading the custody head");
+    seq_ = s.integer(0);
+    hash_ = s.text(1);
+    return {};
+  }
+
+  Status append(CustodyEvent& e) {
+    e.seq = seq_ + 1;
+    e.prev_hash = hash_;
+    e.event_hash = custody_event_hash(e);
+    ins_.reset();
+    ins_.bind(1, e.seq);
+    if (e.item_id) {
+      ins_.bind(2, e.item_id);
+    } else {
+      ins_.bind_null(2);
+    }
+    ins_.bind(3, e.action).bind(4, e.actor).bind(5, e.time_utc).bind(6, e.time_local);
+    ins_.bind(7, e.zone).bind(8, e.purpose).bind(9, e.hashes_json).bind(10, e.matched);
+    ins_.bind(11, e.tool).bind(12, e.host).bind(13, e.details).bind(14, e.prev_hash);
+    ins_.bind(15, e.event_hash);
+    if (!ins_.run()) return fail_from(ins_, "appending to the custody log");
+    seq_ = e.seq;
+    hash_ = e.event_hash;
+    moved_ = true;
+    return {};
+  }
+
+  Status finish() {
+    if (!moved_) return {};
+    Statement head(db_, "UPDATE case_info SET custody_head_seq = ?, custody_head_hash = ?");
+    head.bind(1, seq_).bind(2, hash_);
+    return head.run() ? Status{} : fail_from(head, "moving the custody head");
+  }
+
+ private:
+  sqlite3* db_;
+  Statement ins_;
+  int64_t seq_ = 0;
+  std::string hash_;
+  bool moved_ = false;
+};
+
 class SqliteStore final : public CaseStore {
  public:
   explicit SqliteStore(sqlite3* db) : db_(db) {}
@@ -125,41 +181,43 @@ class SqliteStore final : public CaseStore {
   Status add_items(std::vector<NewItem>& items) override {
     Transaction tx(db_);
     if (!tx.status()) return tx.status();
-    for (NewItem& n : items)
-      if (Status st = add_locked(n.item, n.acquired, n.existing); !st) return st;
-    return tx.commit();
-  }
-
- private:
-  Status add_locked(Item& item, CustodyEvent acquired, bool& existing) {
-    existing = false;
+    ChainAppender chain(db_);
+    if (Status st = chain.start(); !st) return st;
     Statement find(db_, "SELECT id FROM items WHERE source = ? AND entry_path = ? AND sha256 = ?");
-    find.bind(1, item.source).bind(2, item.entry_path).bind(3, item.hashes.sha256);
-    if (find.step()) {
-      item.id = find.integer(0);
-      existing = true;
-      return {};
-    }
     Statement ins(db_,
                   "INSERT INTO items (parent_id, kind, method, source, entry_path, size, sha256, "
                   "sha1, md5, metadata, problems, acquired_at, acquired_zone, acquired_by, host, "
                   "tool, notes, disposition) "
                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (item.parent_id) {
-      ins.bind(1, item.parent_id);
-    } else {
-      ins.bind_null(1);
+    for (NewItem& n : items) {
+      Item& item = n.item;
+      n.existing = false;
+      find.reset();
+      find.bind(1, item.source).bind(2, item.entry_path).bind(3, item.hashes.sha256);
+      if (find.step()) {
+        item.id = find.integer(0);
+        n.existing = true;
+        continue;
+      }
+      ins.reset();
+      if (item.parent_id) {
+        ins.bind(1, item.parent_id);
+      } else {
+        ins.bind_null(1);
+      }
+      ins.bind(2, item.kind).bind(3, item.method).bind(4, item.source).bind(5, item.entry_path);
+      ins.bind(6, static_cast<int64_t>(item.size)).bind(7, item.hashes.sha256);
+      ins.bind(8, item.hashes.sha1).bind(9, item.hashes.md5).bind(10, item.metadata_json);
+      ins.bind(11, item.problems).bind(12, item.acquired_at).bind(13, item.acquired_zone);
+      ins.bind(14, item.acquired_by).bind(15, item.host).bind(16, item.tool).bind(17, item.notes);
+      ins.bind(18, item.disposition);
+      if (!ins.run()) return fail_from(ins, "recording the item");
+      item.id = sqlite3_last_insert_rowid(db_);
+      n.acquired.item_id = item.id;
+      if (Status st = chain.append(n.acquired); !st) return st;
     }
-    ins.bind(2, item.kind).bind(3, item.method).bind(4, item.source).bind(5, item.entry_path);
-    ins.bind(6, static_cast<int64_t>(item.size)).bind(7, item.hashes.sha256);
-    ins.bind(8, item.hashes.sha1).bind(9, item.hashes.md5).bind(10, item.metadata_json);
-    ins.bind(11, item.problems).bind(12, item.acquired_at).bind(13, item.acquired_zone);
-    ins.bind(14, item.acquired_by).bind(15, item.host).bind(16, item.tool).bind(17, item.notes);
-    ins.bind(18, item.disposition);
-    if (!ins.run()) return fail_from(ins, "recording the item");
-    item.id = sqlite3_last_insert_rowid(db_);
-    acquired.item_id = item.id;
-    return append_locked(acquired);
+    if (Status st = chain.finish(); !st) return st;
+    return tx.commit();
   }
 
  public:
@@ -190,9 +248,11 @@ class SqliteStore final : public CaseStore {
   Status append_events(std::vector<CustodyEvent>& events) override {
     Transaction tx(db_);
     if (!tx.status()) return tx.status();
-    for (CustodyEvent& e : events) {
-      if (Status s = append_locked(e); !s) return s;
-    }
+    ChainAppender chain(db_);
+    if (Status st = chain.start(); !st) return st;
+    for (CustodyEvent& e : events)
+      if (Status st = chain.append(e); !st) return st;
+    if (Status st = chain.finish(); !st) return st;
     return tx.commit();
   }
 
@@ -221,34 +281,6 @@ class SqliteStore final : public CaseStore {
   }
 
  private:
-  // Inside a write transaction: chains `e` to the current head.
-  Status append_locked(CustodyEvent& e) {
-    int64_t head_seq = 0;
-    std::string head_hash;
-    if (Status s = custody_head(head_seq, head_hash); !s) return s;
-    e.seq = head_seq + 1;
-    e.prev_hash = head_hash;
-    e.event_hash = custody_event_hash(e);
-    Statement ins(db_,
-                  "INSERT INTO custody (seq, item_id, action, actor, time_utc, time_local, zone, "
-                  "purpose, hashes, matched, tool, host, details, prev_hash, event_hash) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    ins.bind(1, e.seq);
-    if (e.item_id) {
-      ins.bind(2, e.item_id);
-    } else {
-      ins.bind_null(2);
-    }
-    ins.bind(3, e.action).bind(4, e.actor).bind(5, e.time_utc).bind(6, e.time_local);
-    ins.bind(7, e.zone).bind(8, e.purpose).bind(9, e.hashes_json).bind(10, e.matched);
-    ins.bind(11, e.tool).bind(12, e.host).bind(13, e.details).bind(14, e.prev_hash);
-    ins.bind(15, e.event_hash);
-    if (!ins.run()) return fail_from(ins, "appending to the custody log");
-    Statement head(db_, "UPDATE case_info SET custody_head_seq = ?, custody_head_hash = ?");
-    head.bind(1, e.seq).bind(2, e.event_hash);
-    return head.run() ? Status{} : fail_from(head, "moving the custody head");
-  }
-
   // Applies the migrations this case has not seen yet, each in its own
   // transaction (re-reading the version under the write lock, in case
   // another process migrated meanwhile).

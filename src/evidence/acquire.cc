@@ -103,16 +103,24 @@ ItemBatch::ItemBatch(Session& s, const AcquireOptions& options, AcquireReport& r
 
 Status ItemBatch::add(cases::Item item, fsview::Reader& content) {
   PendingBlob blob;
-  if (Status st = store_stream(s_, content, item.hashes, item.size, &blob.blob); !st)
+  // A content already written in this batch is not written again.
+  auto stored = [&](const std::string& sha256) {
+    return pending_.count(sha256) || blob_stored(s_.dir, sha256);
+  };
+  if (Status st = store_stream(s_, content, item.hashes, item.size, &blob.blob, stored); !st)
     return Status::fail(st.error);
-  blob.sha256 = item.hashes.sha256;
-  blobs_.push_back(std::move(blob));
+  if (blob.blob) {
+    blob.sha256 = item.hashes.sha256;
+    pending_.insert(blob.sha256);
+    blobs_.push_back(std::move(blob));
+  }
   items_.push_back(new_item(s_, std::move(item), options_));
-  return items_.size() >= kBatchItems ? flush() : Status{};
+  return blobs_.size() >= kBatchBlobs || items_.size() >= kBatchItems ? flush() : Status{};
 }
 
 Status ItemBatch::flush() {
   if (Status st = commit_blobs(s_.dir, blobs_); !st) return st;
+  pending_.clear();
   if (Status st = s_.store->add_items(items_); !st) return st;
   for (auto& n : items_) report_.items.push_back({std::move(n.item), n.existing});
   items_.clear();

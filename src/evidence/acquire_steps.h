@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
 
 #include "evidence/evidence.h"
 #include "evidence/vault.h"
@@ -27,11 +28,13 @@ class ItemBatch {
   Status flush();
 
  private:
-  static constexpr size_t kBatchItems = 128;  // temp files held open: well under fd limits
+  static constexpr size_t kBatchBlobs = 128;   // temp files held open: well under fd limits
+  static constexpr size_t kBatchItems = 4096;  // items whose content was already stored
   Session& s_;
   const AcquireOptions& options_;
   AcquireReport& report_;
   std::vector<PendingBlob> blobs_;
+  std::unordered_set<std::string> pending_;  // SHA-256 of blobs_
   std::vector<cases::CaseStore::NewItem> items_;
 };
 

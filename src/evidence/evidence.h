@@ -157,9 +157,13 @@ Status record_access(Session& s, const cases::Item& item, const std::string& pur
 Status record_accesses(Session& s, const std::vector<int64_t>& item_ids, const std::string& purpose,
                        const std::vector<std::string>& details);
 
-// Hashes a host path in one pass (O_NOATIME), for analyses that read evidence
-// in place: hash before, hash after, compare.
+// Hashes a host path in one pass (O_NOATIME): the three hashes an
+// acquisition records.
 Status hash_path(const std::string& path, Hashes& out, uint64_t& size);
+// SHA-256 of a host path (O_NOATIME), for analyses that read evidence in
+// place: the acquisition hashed it before, this hashes it after, the caller
+// compares. One hash, not three: it only has to match the recorded SHA-256.
+Status sha256_path(const std::string& path, std::string& sha256, uint64_t& size);
 
 // ---- Certified deletion ------------------------------------------------------------------
 

@@ -3,9 +3,12 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 #include "evidence/case_key.h"
 #include "evidence/custody.h"
+#include "evidence/multi_hash.h"
+#include "evidence/pipeline.h"
 #include "evidence/source_fd.h"
 #include "evidence/vault.h"
 #include "report/json_writer.h"
@@ -112,6 +115,22 @@ Status hash_path(const std::string& path, Hashes& out, uint64_t& size) {
   if (fd < 0) return Status::fail(path + ": " + std::strerror(errno));
   auto r = reader_for_fd(fd);
   return hash_stream(*r, out, size);
+}
+
+Status sha256_path(const std::string& path, std::string& sha256, uint64_t& size) {
+  int fd = open_source_fd(path);
+  if (fd < 0) return Status::fail(path + ": " + std::strerror(errno));
+  auto r = reader_for_fd(fd);
+  Digest d(EVP_sha256());
+  std::vector<char> buf(kChunkSize);
+  size = 0;
+  while (size_t n = r->read(buf.data(), buf.size())) {
+    d.update(reinterpret_cast<const unsigned char*>(buf.data()), n);
+    size += n;
+  }
+  if (!r->error().empty()) return Status::fail(path + ": " + r->error());
+  sha256 = d.hex();
+  return {};
 }
 
 }  // namespace shodo::evidence

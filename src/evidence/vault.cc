@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <thread>
 
 #include "evidence/multi_hash.h"
@@ -116,13 +117,19 @@ void remove_stale_temp_files(const cases::CaseDir& dir) {
   }
 }
 
+bool blob_stored(const cases::CaseDir& dir, const std::string& sha256) {
+  struct stat st;
+  return ::stat(blob_path(dir, sha256).c_str(), &st) == 0;
+}
+
 Status store_stream(const Session& s, fsview::Reader& source, Hashes& hashes, uint64_t& size,
-                    std::unique_ptr<TempBlob>* pending) {
-  auto owned = std::make_unique<TempBlob>();
-  TempBlob& tmp = *owned;
-  if (Status st = tmp.create(s.dir); !st) return st;
-  VaultWriter writer(s.key, tmp.fd(), kChunkSize);
+                    std::unique_ptr<TempBlob>* pending, const StoredCheck& stored) {
   Digests d;
+  // Created when there is something to write: a small file whose content the
+  // vault already holds (a webroot's copies of one library) costs no file.
+  std::unique_ptr<TempBlob> tmp;
+  std::optional<VaultWriter> writer;
+  std::string whole_sha256;  // set when the source fit in one buffer
   const long stall = stall_after_chunks();
   long chunks = 0;
   std::vector<Stage> stages = {
@@ -133,7 +140,19 @@ Status store_stream(const Session& s, fsview::Reader& source, Hashes& hashes, ui
       [&](const unsigned char* p, size_t n, bool last, std::string& error) {
         d.sha256.update(p, n);
         d.sha1.update(p, n);
-        if (!writer.write_chunk(p, n, last, error)) return false;
+        if (!writer) {
+          if (chunks == 0 && last) {
+            whole_sha256 = d.sha256.hex();
+            if (stored ? stored(whole_sha256) : blob_stored(s.dir, whole_sha256)) return true;
+          }
+          tmp = std::make_unique<TempBlob>();
+          if (Status st = tmp->create(s.dir); !st) {
+            error = st.error;
+            return false;
+          }
+          writer.emplace(s.key, tmp->fd(), kChunkSize);
+        }
+        if (!writer->write_chunk(p, n, last, error)) return false;
         if (stall >= 0 && ++chunks >= stall) {
           for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
         }
@@ -144,12 +163,15 @@ Status store_stream(const Session& s, fsview::Reader& source, Hashes& hashes, ui
   std::string error;
   if (!run_pipeline(fill_from(source), stages, bytes, error)) return Status::fail(error);
   size = bytes;
-  hashes = d.finish();
+  hashes.sha256 = whole_sha256.empty() ? d.sha256.hex() : whole_sha256;
+  hashes.sha1 = d.sha1.hex();
+  hashes.md5 = d.md5.hex();
+  writer.reset();  // before the file is committed or dropped
   if (pending) {
-    *pending = std::move(owned);
+    *pending = std::move(tmp);  // null when already stored
     return {};
   }
-  return tmp.commit(s.dir, hashes.sha256);
+  return tmp ? tmp->commit(s.dir, hashes.sha256) : Status{};
 }
 
 std::unique_ptr<fsview::Reader> open_blob(const Session& s, const std::string& sha256,

@@ -4,6 +4,7 @@
 // interrupted acquisition leaves at most a stale temp file, removed next time.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,12 +39,18 @@ class TempBlob {
 // Removes temp files no live process holds (left by a killed acquisition).
 void remove_stale_temp_files(const cases::CaseDir& dir);
 
+// Whether the vault already holds a content, by SHA-256.
+using StoredCheck = std::function<bool(const std::string& sha256)>;
+bool blob_stored(const cases::CaseDir& dir, const std::string& sha256);
+
 // Stores a stream: reads it once, hashing (SHA-256, SHA-1, MD5) and
-// encrypting in parallel, then commits. `size` is what was read. With
-// `pending`, nothing is committed: the written temp file is handed over for
+// encrypting in parallel, then commits. `size` is what was read. A source
+// that fits one buffer and whose content is already stored (`stored`,
+// default blob_stored) is hashed only. With `pending`, nothing is committed:
+// the written temp file (null if none was needed) is handed over for
 // commit_blobs (many small files cost one sync instead of three each).
 Status store_stream(const Session& s, fsview::Reader& source, Hashes& hashes, uint64_t& size,
-                    std::unique_ptr<TempBlob>* pending = nullptr);
+                    std::unique_ptr<TempBlob>* pending = nullptr, const StoredCheck& stored = {});
 
 // Commits written temp files: one syncfs for all their content, each moved
 // into place, one syncfs for the names. Only then may items naming them be

@@ -79,7 +79,7 @@ ssize_t read_full(int fd, unsigned char* p, size_t n) {
 }  // namespace
 
 VaultWriter::VaultWriter(const CaseKey& key, int fd, size_t chunk_size)
-    : fd_(fd), chunk_size_(chunk_size), ctx_(EVP_CIPHER_CTX_new()) {
+    : fd_(fd), ctx_(EVP_CIPHER_CTX_new()) {
   std::memcpy(header_.data(), kMagic, 8);
   put_u32le(header_.data() + 8, kVersion);
   put_u32le(header_.data() + 12, static_cast<uint32_t>(chunk_size));

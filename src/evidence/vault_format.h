@@ -39,7 +39,6 @@ class VaultWriter {
 
  private:
   int fd_;
-  size_t chunk_size_;
   uint64_t index_ = 0;
   std::array<unsigned char, kVaultHeaderSize> header_{};
   std::array<unsigned char, 32> file_key_{};

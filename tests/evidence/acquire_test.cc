@@ -90,8 +90,9 @@ TEST(Acquire, ReadingDoesNotChangeAccessTimeOrContent) {
   EXPECT_EQ(shodo::testing::read_file(path), "GET /index.php 200\n");
   auto meta = nlohmann::json::parse(r.items[0].item.metadata_json);
   EXPECT_EQ(meta["atime"], "2001-09-09T01:46:40.000000000Z");
-  if (getxattr(path.c_str(), "user.note", nullptr, 0) > 0)
+  if (getxattr(path.c_str(), "user.note", nullptr, 0) > 0) {
     EXPECT_EQ(meta["xattrs"]["user.note"], "seized");
+  }
 }
 
 TEST(Acquire, FolderTreeSameContentStoredOnceAndRerunRecordsNothingTwice) {
@@ -106,6 +107,11 @@ TEST(Acquire, FolderTreeSameContentStoredOnceAndRerunRecordsNothingTwice) {
   ASSERT_EQ(r.problems.size(), 1u);  // the symlink: recorded, not followed
   EXPECT_NE(r.problems[0].reason.find("symlink"), std::string::npos);
   EXPECT_EQ(vault_files(c).size(), 2u);  // two distinct contents
+  // The copy was hashed, found already written, and never got a file of its own.
+  EXPECT_TRUE(fs::is_empty(c.dir.vault() + "/tmp"));
+  for (const auto& e : r.items)
+    EXPECT_EQ(read_item(c, e.item),
+              e.item.source.ends_with("shell.php") ? "<?php system($_GET['c']);" : "<?php echo 1;");
   auto again = c.acquire(root);
   for (const auto& e : again.items) EXPECT_TRUE(e.existing);
   std::vector<shodo::cases::Item> items;

@@ -37,6 +37,10 @@ TEST(Hashes, KnownVectors) {
     EXPECT_EQ(h.sha256, sha256) << spec;
     EXPECT_EQ(h.sha1, sha1) << spec;
     EXPECT_EQ(h.md5, md5) << spec;
+    std::string only_sha256;
+    ASSERT_TRUE(shodo::evidence::sha256_path(path, only_sha256, size).ok);
+    EXPECT_EQ(only_sha256, sha256) << spec;
+    EXPECT_EQ(size, content.size()) << spec;
   }
   EXPECT_EQ(cases, 3);
 }
