@@ -1,16 +1,11 @@
 #include "investigate/changes.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "investigate/correlate_steps.h"
 
 namespace shodo::investigate {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool ends_with_any(const std::string& name, std::initializer_list<const char*> exts) {
   for (const char* e : exts)

@@ -58,17 +58,6 @@ bool succeeded(const Request& r) {
   return r.status >= 200 && r.status < 400;
 }
 
-Attacker* attacker_of(Investigation& inv, const std::string& ip) {
-  for (Attacker& a : inv.attackers)
-    if (a.ip == ip) return &a;
-  return nullptr;
-}
-
-bool is_attacker(const Investigation& inv, const std::string& ip) {
-  return std::any_of(inv.attackers.begin(), inv.attackers.end(),
-                     [&](const Attacker& a) { return a.ip == ip; });
-}
-
 std::vector<std::string> ids_for_path(const Investigation& inv, const std::string& path,
                                       const std::string& url) {
   std::vector<std::string> ids;
@@ -124,7 +113,7 @@ TimeUs first_attack(const Investigation& inv) {
   TimeUs first = kNoTime;
   for (const FindingRecord& f : inv.findings)
     if (f.origin == "log" && f.level >= Level::medium && f.time != kNoTime &&
-        is_attacker(inv, f.client_ip) && (first == kNoTime || f.time < first))
+        attacker_of(inv, f.client_ip) && (first == kNoTime || f.time < first))
       first = f.time;
   return first;
 }
@@ -152,7 +141,7 @@ void build_changed_files(const CorrelationInput& in, Investigation& inv) {
     if (f.assessment == "unknown" && f.change == "added")
       for (size_t i = 0; i < in.watched_paths.size(); ++i)
         if (in.watched_paths[i] == e.path && in.hunt->watched[i].has_upload &&
-            !is_attacker(inv, in.hunt->watched[i].upload.ip) && a.level <= Level::low) {
+            !attacker_of(inv, in.hunt->watched[i].upload.ip) && a.level <= Level::low) {
           f.assessment = "benign";
           f.note = {"Uploaded by " + in.hunt->watched[i].upload.ip + ", not an attacker",
                     in.hunt->watched[i].upload.ip + " によるアップロード（攻撃元ではない）"};

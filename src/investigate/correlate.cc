@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "investigate/correlate_steps.h"
 
@@ -82,6 +83,16 @@ const FindingRecord* find_by_id(const Investigation& inv, const std::string& id)
   for (const FindingRecord& f : inv.findings)
     if (f.id == id) return &f;
   return nullptr;
+}
+
+const Attacker* attacker_of(const Investigation& inv, const std::string& ip) {
+  for (const Attacker& a : inv.attackers)
+    if (a.ip == ip) return &a;
+  return nullptr;
+}
+
+Attacker* attacker_of(Investigation& inv, const std::string& ip) {
+  return const_cast<Attacker*>(attacker_of(std::as_const(inv), ip));
 }
 
 bool has_technique(const FindingRecord& f, std::string_view prefix) {

@@ -17,11 +17,14 @@ void build_actions(const CorrelationInput& in, Investigation& inv);
 
 // Helpers shared by the steps.
 const FindingRecord* find_by_id(const Investigation& inv, const std::string& id);
+// The attacker with this address; null when the address is no attacker's.
+Attacker* attacker_of(Investigation& inv, const std::string& ip);
+const Attacker* attacker_of(const Investigation& inv, const std::string& ip);
 bool has_technique(const FindingRecord& f, std::string_view prefix);
 // unknown < blocked < failed < attempted < likely-success < success
 int outcome_rank(std::string_view outcome);
 std::string join(const std::vector<std::string>& v, const char* sep);
 void add_unique(std::vector<std::string>& v, const std::string& s);  // non-empty, once
-std::string lower(std::string_view s);                                // ASCII
+std::string lower(std::string_view s);                               // ASCII
 
 }  // namespace shodo::investigate

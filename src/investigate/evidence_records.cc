@@ -1,6 +1,9 @@
 #include "investigate/evidence_records.h"
 
+#include <algorithm>
+#include <atomic>
 #include <map>
+#include <thread>
 
 namespace shodo::investigate {
 
@@ -35,34 +38,64 @@ Acquired acquire_evidence(evidence::Session& s, const std::vector<std::string>& 
   return out;
 }
 
-bool check_after(evidence::Session& s, Acquired& acquired, std::vector<std::string>& problems) {
+namespace {
+
+struct Measured {
+  bool readable = false;
+  std::string sha256, error;
+};
+
+// SHA-256 of each distinct source path, spread over `threads` threads.
+std::map<std::string, Measured> measure(const std::vector<cases::Item>& items, unsigned threads) {
+  std::map<std::string, Measured> out;
+  for (const cases::Item& item : items) out[item.source];
+  std::vector<std::pair<const std::string, Measured>*> todo;
+  for (auto& entry : out) todo.push_back(&entry);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < todo.size(); i = next++) {
+      auto& [path, m] = *todo[i];
+      uint64_t size = 0;
+      const cases::Status st = evidence::sha256_path(path, m.sha256, size);
+      m.readable = st.ok;
+      m.error = st.error;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < std::max(1u, threads); ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  return out;
+}
+
+}  // namespace
+
+bool check_after(evidence::Session& s, Acquired& acquired, unsigned threads,
+                 std::vector<std::string>& problems) {
   // A source file is hashed once, however many items came from it.
-  std::map<std::string, std::pair<bool, std::string>> measured;  // path -> readable, sha256
+  const std::map<std::string, Measured> measured = measure(acquired.items, threads);
+  for (const auto& [path, m] : measured)
+    if (!m.readable) problems.push_back(path + ": not hashed after the analysis: " + m.error);
+  std::map<int64_t, size_t> index_of;  // item id -> position
+  for (size_t i = 0; i < acquired.items.size(); ++i) index_of[acquired.items[i].id] = i;
   bool all_same = true;
   std::vector<int64_t> ids;
   std::vector<std::string> details;
   for (size_t i = 0; i < acquired.items.size(); ++i) {
     const cases::Item& item = acquired.items[i];
     EvidenceRecord& rec = acquired.records[i];
-    auto it = measured.find(item.source);
-    if (it == measured.end()) {
-      cases::Hashes h;
-      uint64_t size = 0;
-      cases::Status st = evidence::hash_path(item.source, h, size);
-      if (!st) problems.push_back(item.source + ": not hashed after the analysis: " + st.error);
-      it = measured.emplace(item.source, std::make_pair(bool(st), h.sha256)).first;
-    }
+    const Measured& m = measured.at(item.source);
     const bool whole_file =
         item.entry_path.empty() && item.kind != "e01-segment" && item.kind != "split-raw";
     if (whole_file) {
-      rec.sha256_after = it->second.second;
-      rec.unchanged = it->second.first && rec.sha256_after == rec.sha256;
+      rec.sha256_after = m.sha256;
+      rec.unchanged = m.readable && rec.sha256_after == rec.sha256;
     } else {
       // An entry of an archive: its container must be as it was.
-      rec.unchanged = it->second.first;
-      for (size_t j = 0; j < acquired.items.size(); ++j)
-        if (acquired.items[j].id == item.parent_id)
-          rec.unchanged = rec.unchanged && acquired.records[j].unchanged;
+      // (A container is recorded before its entries.)
+      rec.unchanged = m.readable;
+      if (auto parent = index_of.find(item.parent_id); parent != index_of.end())
+        rec.unchanged = rec.unchanged && acquired.records[parent->second].unchanged;
       rec.sha256_after = rec.unchanged ? rec.sha256 : "";
     }
     all_same = all_same && rec.unchanged;

@@ -1,6 +1,6 @@
 // The evidence side of an investigation: every argument acquired into the
-// case (vault and custody) before any analysis, and every source hashed
-// again afterwards to show the analyses changed nothing.
+// case (vault and custody) while the analyses read it, and every source
+// hashed again afterwards to show the analyses changed nothing.
 #pragma once
 
 #include <string>
@@ -21,9 +21,11 @@ struct Acquired {
 Acquired acquire_evidence(evidence::Session& s, const std::vector<std::string>& args,
                           const std::vector<std::string>& roles);
 
-// Hashes every source file again (archive entries and image segments through
-// the file they came in), fills sha256_after / unchanged, and records one
-// "accessed" custody event per item with the result. false when any differs.
-bool check_after(evidence::Session& s, Acquired& acquired, std::vector<std::string>& problems);
+// Hashes every source file again (SHA-256, on `threads` threads; archive
+// entries and image segments through the file they came in), fills
+// sha256_after / unchanged, and records one "accessed" custody event per
+// item with the result. false when any differs.
+bool check_after(evidence::Session& s, Acquired& acquired, unsigned threads,
+                 std::vector<std::string>& problems);
 
 }  // namespace shodo::investigate

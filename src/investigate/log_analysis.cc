@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "investigate/activity_lines.h"
+
 namespace shodo::investigate {
 namespace {
 
@@ -65,10 +67,10 @@ class HuntAndWatch final : public ingest::EventConsumer {
     hunt_.ordered(batch);
     for (const ingest::Event& e : batch.events) {
       if (e.kind != ingest::LogKind::web_access) continue;
-      if (e.has_time()) ++out_.hourly[hour_of(e.time)];
+      if (e.has_time()) count_hour(e.time);
       if (e.method == "POST" && e.has_time()) note_post(e);
       if (by_url_.empty()) continue;
-      auto it = by_url_.find(std::string(e.path));
+      auto it = by_url_.find(e.path);
       if (it == by_url_.end()) continue;
       for (size_t i : it->second) {
         WatchedActivity& w = out_.watched[i];
@@ -79,6 +81,16 @@ class HuntAndWatch final : public ingest::EventConsumer {
   }
 
  private:
+  // Events come in time order, mostly: the hour's counter is kept at hand.
+  void count_hour(TimeUs t) {
+    const TimeUs hour = hour_of(t);
+    if (!hour_count_ || hour != hour_) {
+      hour_ = hour;
+      hour_count_ = &out_.hourly[hour];
+    }
+    ++*hour_count_;
+  }
+
   void note_post(const ingest::Event& e) {
     auto near = [&](TimeUs ft) {
       return ft != kNoTime && e.time <= ft + kUploadAfterUs && e.time >= ft - kUploadBeforeUs;
@@ -96,7 +108,14 @@ class HuntAndWatch final : public ingest::EventConsumer {
   const ingest::InputSet& logs_;
   const std::vector<WatchedUrl>& watched_;
   HuntPass& out_;
-  std::unordered_map<std::string, std::vector<size_t>> by_url_;
+  // Looked up by the events' string_view paths without a copy.
+  struct PathHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<size_t>, PathHash, std::equal_to<>> by_url_;
+  TimeUs hour_ = 0;
+  uint64_t* hour_count_ = nullptr;
 };
 
 std::string_view source_name(ingest::LogKind k) {
@@ -226,7 +245,18 @@ ActivityPass activity_pass(const ingest::InputSet& logs, const LogOptions& optio
                            report::TimelineWriter& timeline) {
   ActivityPass out;
   ActivityWatch consumer(logs, attackers, cited, watched, full_timeline, timeline, out);
-  ingest::ingest(logs, options.ingest, consumer);
+  // Only the attackers', the watched files' and the cited lines are parsed.
+  std::vector<std::string> needles(attackers.begin(), attackers.end());
+  bool every_line = full_timeline;
+  for (const WatchedUrl& w : watched) {
+    const std::string name = w.url.substr(w.url.rfind('/') + 1);
+    every_line = every_line || name.empty();
+    needles.push_back(name);
+  }
+  ActivityLines lines(needles, cited);
+  ingest::IngestOptions io = options.ingest;
+  if (!every_line && lines.usable()) io.selector = &lines;
+  ingest::ingest(logs, io, consumer);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // analyse the files (their results tell the log passes which URLs to watch),
 // hunt the logs, correlate, check the evidence is unchanged, write.
 #include <algorithm>
+#include <future>
 
 #include "case/case.h"
 #include "detect/detect.h"
@@ -108,14 +109,17 @@ Result investigate(const Options& o, evidence::Session& session) {
   };
 
   stage("finding what the evidence holds");
-  Sources sources = find_sources(o.evidence, o.webroots);
+  Sources sources = find_sources(o.evidence, o.webroots, o.ingest.expansion);
   for (const fsview::Problem& p : sources.problems)
     res.problems.push_back(p.path + ": " + p.reason);
   res.input_error = std::count(sources.roles.begin(), sources.roles.end(), "missing") > 0;
 
-  stage("preserving the evidence (hashes, vault, custody)");
-  Acquired acquired = acquire_evidence(session, o.evidence, sources.roles);
-  res.problems.insert(res.problems.end(), acquired.problems.begin(), acquired.problems.end());
+  // Preserving runs beside the analyses: both read the same files, and the
+  // analyses leave CPU time over while they wait for each other. Nothing
+  // else touches the case until it is done.
+  stage("preserving the evidence (hashes, vault, custody) while analysing it");
+  std::future<Acquired> acquiring = std::async(
+      std::launch::async, [&] { return acquire_evidence(session, o.evidence, sources.roles); });
 
   detect::RuleSetOptions rule_options;
   rule_options.dirs = o.rule_dirs;
@@ -168,6 +172,10 @@ Result investigate(const Options& o, evidence::Session& session) {
   add_finding_rows(inv, timeline);
   inv.tool = "shodo " SHODO_VERSION;
   inv.generated_at = cases::stamp_now("UTC").utc;
+
+  stage("finishing the preservation of the evidence");
+  Acquired acquired = acquiring.get();
+  res.problems.insert(res.problems.end(), acquired.problems.begin(), acquired.problems.end());
   cases::CaseFields fields;
   if (session.store && session.store->fields(fields)) {
     inv.case_info.number = fields.number;
@@ -181,7 +189,7 @@ Result investigate(const Options& o, evidence::Session& session) {
   inv.images = images_of(sources);
 
   stage("checking the evidence is unchanged");
-  res.evidence_changed = !check_after(session, acquired, res.problems);
+  res.evidence_changed = !check_after(session, acquired, o.ingest.threads, res.problems);
   inv.evidence = acquired.records;
   add_limitations(res.problems, inv);
 

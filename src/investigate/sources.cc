@@ -73,7 +73,7 @@ bool is_system_tree(const View& v) {
 
 class Finder {
  public:
-  explicit Finder(Sources& s) : s_(s) {}
+  Finder(Sources& s, const util::ExpansionLimit& limit) : s_(s), limit_(limit) {}
 
   void add_argument(const std::string& arg, const std::vector<std::string>& webroots) {
     struct stat st {};
@@ -119,7 +119,7 @@ class Finder {
     fsview::Source source;
     source.path = host_path;
     std::string error;
-    auto view = fsview::open_archive(host_path, source.problems, error);
+    auto view = fsview::open_archive(host_path, source.problems, error, limit_);
     if (!view) {
       // A compressed single log (access.log.tar.gz is rare; x.gz is not an archive).
       s_.problems.push_back({host_path, error});
@@ -208,15 +208,17 @@ class Finder {
   }
 
   Sources& s_;
+  const util::ExpansionLimit& limit_;
   std::vector<std::string> roles_;
 };
 
 }  // namespace
 
 Sources find_sources(const std::vector<std::string>& evidence,
-                     const std::vector<std::string>& webroots) {
+                     const std::vector<std::string>& webroots,
+                     const util::ExpansionLimit& archive_limit) {
   Sources s;
-  Finder finder(s);
+  Finder finder(s, archive_limit);
   for (const std::string& arg : evidence) finder.add_argument(arg, webroots);
   ingest::sort_rotated(s.logs.files);
   return s;

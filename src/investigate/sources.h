@@ -12,6 +12,7 @@
 
 #include "fsview/fsview.h"
 #include "ingest/ingest.h"
+#include "util/expansion_limit.h"
 
 namespace shodo::investigate {
 
@@ -34,9 +35,11 @@ struct Sources {
 };
 
 // `webroots` (--webroot): view paths or host paths to treat as document
-// roots, in addition to the ones found.
+// roots, in addition to the ones found. Archives expanding beyond
+// `archive_limit` (--max-expansion) are read up to there and reported.
 Sources find_sources(const std::vector<std::string>& evidence,
-                     const std::vector<std::string>& webroots);
+                     const std::vector<std::string>& webroots,
+                     const util::ExpansionLimit& archive_limit);
 
 // Citation prefix for a file in a view: "<origin>:<view path>".
 std::string view_citation(const std::string& origin, const std::string& path);

@@ -64,12 +64,6 @@ bool relevant(const FindingRecord& f) {
   return f.level >= Level::medium && f.time != kNoTime;
 }
 
-const Attacker* attacker_of(const Investigation& inv, const std::string& ip) {
-  for (const Attacker& a : inv.attackers)
-    if (a.ip == ip) return &a;
-  return nullptr;
-}
-
 // Findings that are the attackers' doing: log findings from an attacker,
 // file findings (the files are the attack's traces).
 bool attackers_doing(const Investigation& inv, const FindingRecord& f) {

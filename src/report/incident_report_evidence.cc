@@ -6,6 +6,13 @@
 #include "report/text_format.h"
 
 namespace shodo::report::incident {
+namespace {
+
+// A folder of 50,000 files is 50,000 items: a report lists the first ones and
+// every item that did not match; findings.json and the custody log hold all.
+constexpr size_t kListedItems = 50;
+
+}  // namespace
 
 void add_evidence_table(Builder& b, const std::vector<const investigate::EvidenceRecord*>& items) {
   Table list{{std::string(b.tr("No.", "番号")), std::string(b.tr("Source", "ソース")),
@@ -18,7 +25,13 @@ void add_evidence_table(Builder& b, const std::vector<const investigate::Evidenc
                {true, false, false, false},
                {}};
   bool all_matched = true, any_mismatch = false;
+  uint64_t unlisted = 0, unlisted_bytes = 0;
   for (const auto* e : items) {
+    if (list.rows.size() >= kListedItems && e->unchanged) {
+      ++unlisted;
+      unlisted_bytes += e->size;
+      continue;
+    }
     std::string check;
     if (e->sha256_after.empty()) {
       check = b.tr("Not measured again", "未照合");
@@ -41,6 +54,15 @@ void add_evidence_table(Builder& b, const std::vector<const investigate::Evidenc
   }
   b.add(std::move(list));
   b.add(std::move(hashes));
+  if (unlisted)
+    b.add(Paragraph{{plain(fmt::format(
+        fmt::runtime(b.tr("{} further items ({} bytes), each matching its acquisition hash, are "
+                          "not listed here: findings.json (\"evidence\") and the case's custody "
+                          "log (shodo custody show) list every item.",
+                          "ほか {} 件（{} バイト）は取得時のハッシュと一致しており、ここでは省略"
+                          "しています。全件は findings.json（\"evidence\"）およびケースの保管記録"
+                          "（shodo custody show）にあります。")),
+        grouped(unlisted), grouped(unlisted_bytes)))}});
   if (any_mismatch)
     b.add(Paragraph{{plain(std::string(
                         b.tr("The SHA-256 of an item measured after the analyses differs from the "

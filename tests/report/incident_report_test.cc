@@ -473,6 +473,24 @@ TEST(IncidentReport, EmptyInvestigationRendersEverySection) {
   EXPECT_NE(initial(empty, "html", "ja").find("判定: 判定不能"), std::string::npos);
 }
 
+TEST(IncidentReport, ManyEvidenceItemsListTheFirstOnesAndEveryMismatch) {
+  Investigation inv = sample_investigation();
+  inv.evidence.clear();
+  for (int i = 1; i <= 60; ++i)
+    inv.evidence.push_back({i, "/evidence/www/f" + std::to_string(i) + ".php", "file", "webroot",
+                            100, std::string(64, 'a'), std::string(40, 'b'), std::string(32, 'c'),
+                            std::string(64, 'a'), true});
+  inv.evidence[54].unchanged = false;
+  inv.evidence[54].sha256_after = std::string(64, 'd');
+  const std::string html = initial(inv, "html", "en");
+  EXPECT_NE(html.find("/evidence/www/f50.php"), std::string::npos);
+  EXPECT_EQ(html.find("/evidence/www/f51.php"), std::string::npos);
+  EXPECT_NE(html.find("/evidence/www/f55.php"), std::string::npos) << "a mismatch is always listed";
+  EXPECT_NE(html.find("9 further items (900 bytes)"), std::string::npos);
+  EXPECT_NE(html.find("DOES NOT MATCH"), std::string::npos);
+  EXPECT_NE(initial(inv, "md", "ja").find("ほか 9 件（900 バイト）"), std::string::npos);
+}
+
 TEST(IncidentReport, DiskReportWithoutImagesSaysNoneWasExamined) {
   const Investigation inv = sample_investigation();
   ASSERT_TRUE(inv.images.empty());
