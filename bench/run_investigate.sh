@@ -35,9 +35,13 @@ FILES=$(find "$SITE" -type f | wc -l)
 cat "$F" > /dev/null
 echo "logs: $F ($(stat -c %s "$F") bytes); webroot: $SITE ($FILES files)"
 
-investigate() {  # a fresh case each run: acquisition is part of the job
-  rm -rf "$INV/case"
-  "$SHODO" investigate -q --case "$INV/case" "$@"
+# A fresh case each run: acquisition is part of the job. The cases are
+# deleted at the end, not before each run: ext4 skips inodes freed in the
+# last minutes when it allocates, so deleting 50,000 vault files just before
+# a run would slow the next one for a reason no investigation has.
+rm -rf "$INV"/case-*
+investigate() {
+  "$SHODO" investigate -q --case "$INV/case-$(date +%s%N)" "$@"
 }
 report() { printf '%-60s %8s s\n' "$1" "$2"; }
 
@@ -46,5 +50,5 @@ report "shodo investigate -j2 logs only" "$(seconds investigate -j2 "$INV/logs")
 report "shodo investigate -j2 logs + webroot ($FILES files)" "$(seconds investigate -j2 "$INV/logs" "$SITE")"
 rss=$( { /usr/bin/time -v "$SHODO" investigate -q -j2 --case "$INV/case-rss" "$INV/logs" "$SITE" > /dev/null; } 2>&1 |
       awk -F': ' '/Maximum resident/ {print $2}' || true)
-rm -rf "$INV/case-rss"
 echo "peak RSS (logs + webroot): $rss KB"
+rm -rf "$INV"/case-*
