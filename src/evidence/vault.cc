@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <optional>
 #include <thread>
@@ -32,6 +33,8 @@ bool fsync_dir(const std::string& path) {
   ::close(fd);
   return ok;
 }
+
+constexpr long kYoungSeconds = 60;
 
 // Test hook (docs/evidence.md): SHODO_TEST_STALL_AFTER_CHUNKS=N makes the
 // vault writer stop forever after N chunks, so a test can kill an
@@ -112,7 +115,12 @@ void remove_stale_temp_files(const cases::CaseDir& dir) {
   for (const auto& e : fs::directory_iterator(dir.vault() + "/tmp", ec)) {
     int fd = ::open(e.path().c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) continue;
-    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) ::unlink(e.path().c_str());
+    // A file another process has just created is empty and not yet locked
+    // (TempBlob::create locks right after creating): leave young empty ones.
+    struct stat st;
+    const bool just_created = ::fstat(fd, &st) == 0 && st.st_size == 0 &&
+                              std::time(nullptr) - st.st_mtime < kYoungSeconds;
+    if (!just_created && ::flock(fd, LOCK_EX | LOCK_NB) == 0) ::unlink(e.path().c_str());
     ::close(fd);
   }
 }
