@@ -6,9 +6,9 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "safety/support/output_checks.h"
 #include "support/sample_investigation.h"
 #include "support/temp_dir.h"
-#include "util/escape.h"
 
 namespace shodo::report {
 namespace {
@@ -307,15 +307,6 @@ Investigation parsed(const std::string& text) {
   return out;
 }
 
-bool is_valid_utf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    const size_t n = util::utf8_sequence_length(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
-
 std::string schema_path() {
   return std::string(SHODO_TEST_DATA) + "/../../docs/findings.schema.json";
 }
@@ -374,7 +365,7 @@ TEST(InvestigationJson, SameModelSameBytes) {
 TEST(InvestigationJson, HostileBytesAreEscapedAndSurvive) {
   const Investigation inv = complete_sample(true);
   const std::string text = findings_json(inv);
-  EXPECT_TRUE(is_valid_utf8(text));
+  EXPECT_TRUE(testing::valid_utf8(text));
   EXPECT_EQ(text.find('\x1b'), std::string::npos);
   EXPECT_EQ(text.find('\0'), std::string::npos);
   EXPECT_NE(text.find(R"(<script>alert(1)</script>\u001b[31m\udcff)"), std::string::npos);
