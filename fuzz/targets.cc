@@ -9,7 +9,8 @@ std::span<const NamedTarget> all_targets() {
       {"sigma_rule", sigma_rule},           {"sigma_condition", sigma_condition},
       {"http_decode", http_decode},         {"rule_match", rule_match},
       {"archive_entries", archive_entries}, {"disk_image", disk_image},
-      {"findings_json", findings_json},
+      {"findings_json", findings_json},     {"pii_scan", pii_scan},
+      {"sql_payload", sql_payload},
   };
   return kTargets;
 }

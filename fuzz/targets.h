@@ -29,6 +29,8 @@ int rule_match(const uint8_t* data, size_t size);
 int archive_entries(const uint8_t* data, size_t size);
 int disk_image(const uint8_t* data, size_t size);
 int findings_json(const uint8_t* data, size_t size);
+int sql_payload(const uint8_t* data, size_t size);
+int pii_scan(const uint8_t* data, size_t size);
 
 std::span<const NamedTarget> all_targets();
 

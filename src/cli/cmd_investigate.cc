@@ -25,6 +25,7 @@ struct InvestigateArgs {
   std::vector<std::string> rule_dirs, yara_dirs, webroots;
   std::string known_good, knowledge_date, number;
   bool full_timeline = false;
+  bool public_body = false;
 };
 
 constexpr const char* kDefaultCase = "shodo-case";
@@ -101,6 +102,7 @@ int run(const InvestigateArgs& a) {
   o.webroots = a.webroots;
   o.known_good = a.known_good;
   o.full_timeline = a.full_timeline;
+  o.public_body = a.public_body;
   const bool show = !a.common.quiet && util::Progress::stderr_is_terminal();
   const auto start = std::chrono::steady_clock::now();
   std::unique_ptr<util::Progress> bar;
@@ -178,6 +180,9 @@ void add_investigate_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--full-timeline", a->full_timeline,
                 "Put every log event in the timeline, not only the attackers', the flagged files' "
                 "and the system logs'");
+  cmd->add_flag("--public-body", a->public_body,
+                "The organisation is a public body (行政機関等): the APPI reporting threshold is "
+                "more than 100 persons, not 1,000");
   cmd->footer(
       "Outputs: findings.json, timeline.csv/.jsonl/.body, iocs.stix.json/.misp.json/.csv,\n"
       "initial-report.{ja,en}.{html,md} (and disk-report.* for disk images).\n"

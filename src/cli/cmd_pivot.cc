@@ -2,13 +2,11 @@
 // file of an investigated case that involves VALUE, in time order.
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "cli/case_options.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
+#include "cli/findings_input.h"
 #include "investigate/pivot.h"
 #include "report/investigation_json.h"
 #include "report/text_format.h"
@@ -25,28 +23,9 @@ struct PivotArgs {
 };
 
 int run(const PivotArgs& a) {
-  std::string path = a.from;
-  if (path.empty()) {
-    OpenCase c;
-    if (!open_case(a.c, CaseAccess::read, "pivot", c)) return kExitInput;
-    path = c.dir.reports() + "/findings.json";
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr,
-                 "shodo pivot: %s: cannot read (run shodo investigate first, or give --from)\n",
-                 util::escape_terminal(path).c_str());
-    return kExitInput;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
   investigate::Investigation inv;
+  if (!load_findings(a.c, a.from, "pivot", inv)) return kExitInput;
   std::string error;
-  if (!report::parse_findings_json(text.str(), inv, error)) {
-    std::fprintf(stderr, "shodo pivot: %s: %s\n", util::escape_terminal(path).c_str(),
-                 error.c_str());
-    return kExitInput;
-  }
   ingest::IngestOptions opt;
   if (!make_ingest_options(a.common, opt, error)) {
     std::fprintf(stderr, "shodo pivot: %s\n", error.c_str());

@@ -22,5 +22,7 @@ void add_verify_command(CLI::App& app, int& exit_code);
 void add_export_command(CLI::App& app, int& exit_code);
 void add_investigate_command(CLI::App& app, int& exit_code);
 void add_pivot_command(CLI::App& app, int& exit_code);
+void add_pii_command(CLI::App& app, int& exit_code);
+void add_obligations_command(CLI::App& app, int& exit_code);
 
 }  // namespace shodo::cli

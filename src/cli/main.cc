@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
   int exit_code = kExitClean;
   add_investigate_command(app, exit_code);
   add_pivot_command(app, exit_code);
+  add_pii_command(app, exit_code);
+  add_obligations_command(app, exit_code);
   add_hunt_command(app, exit_code);
   add_events_command(app, exit_code);
   add_formats_command(app, exit_code);

@@ -16,6 +16,9 @@
 #include <string_view>
 #include <vector>
 
+#include "obligations/obligations.h"
+#include "util/text.h"
+
 namespace shodo::investigate {
 
 using TimeUs = int64_t;
@@ -34,15 +37,10 @@ struct Citation {
   uint64_t offset = 0;
   uint64_t inode = 0;
   bool empty() const { return file.empty(); }
+  bool operator==(const Citation&) const = default;
 };
 
-// Text in both languages; `ja` empty means "same as en".
-struct Text {
-  std::string en, ja;
-  const std::string& in(const std::string& lang) const {
-    return lang == "ja" && !ja.empty() ? ja : en;
-  }
-};
+using Text = util::Text;
 
 // ---- The case and its evidence -------------------------------------------------
 
@@ -202,6 +200,69 @@ struct ChangedFile {
   std::string diff;  // unified diff excerpt (raw evidence text), may be empty
 };
 
+// ---- Leak assessment (情報漏えいの有無と範囲) -------------------------------------
+
+// One way data left (or may have left): an SQL injection that read rows, a
+// download of a dump, a webshell command, a skimmer, spam sent from the site.
+struct LeakChannel {
+  // sql-injection, download, webshell, skimmer, mail
+  std::string kind;
+  std::string actor;  // client IP (or the sending user for mail); "" when unknown
+  // confirmed (the evidence shows data returned or taken), likely, possible
+  std::string status = "possible";
+  Text summary;  // what went out through it, in words
+  TimeUs start = kNoTime, end = kNoTime;
+  // What was reached: "customers(name,email,card_number)", a file path, ...
+  std::vector<std::string> targets;
+  uint64_t records = 0;                 // rows extracted, rows in the file taken; 0 when unknown
+  uint64_t bytes = 0;                   // bytes sent to the actor through it; 0 when unknown
+  std::vector<std::string> data_items;  // pii item names (card_number, email, ...)
+  std::vector<Citation> cites;          // the requests/lines that show it
+  std::vector<std::string> finding_ids;
+  bool operator==(const LeakChannel&) const = default;
+};
+
+// One kind of personal data found in what was exposed.
+struct LeakDataItem {
+  std::string item;  // card_number, email, phone, postal_code, address, my_number, ...
+  Text name;
+  uint64_t values = 0, distinct = 0;
+  std::vector<std::string> where;     // files / tables holding it
+  std::vector<std::string> examples;  // masked, never a full value
+  Citation cite;                      // first occurrence
+  bool operator==(const LeakDataItem&) const = default;
+};
+
+struct PersonsEstimate {
+  uint64_t min = 0, max = 0;
+  Text method;  // how it was computed
+  bool operator==(const PersonsEstimate&) const = default;
+};
+
+struct CardData {
+  uint64_t full = 0;                // distinct full card numbers
+  uint64_t masked = 0;              // masked forms (not card data in the sense of category 2)
+  uint64_t test = 0;                // brand test numbers among the full ones
+  std::vector<std::string> brands;  // "Visa: 120", ...
+  bool operator==(const CardData&) const = default;
+};
+
+struct LeakAssessment {
+  // confirmed, likely, possible, not-supported (by the evidence)
+  std::string verdict = "not-supported";
+  Text summary;
+  std::vector<Text> reasons;  // why the verdict, each with its citations in words
+  std::vector<LeakChannel> channels;
+  std::vector<LeakDataItem> data_items;
+  PersonsEstimate persons;
+  CardData card_data;
+  bool sensitive_data = false;  // special care-required information (要配慮個人情報)
+  TimeUs period_start = kNoTime, period_end = kNoTime;
+  std::vector<Text> to_narrow;  // what evidence would narrow the estimate
+  obligations::Assessment appi;
+  bool operator==(const LeakAssessment&) const = default;
+};
+
 // Something to do now (暫定策) or next, derived from the findings.
 struct Action {
   std::string priority;  // now, today, this-week
@@ -252,6 +313,7 @@ struct Investigation {
   std::vector<Webshell> webshells;
   std::vector<FindingRecord> findings;  // time order; ids F0001...
   std::vector<ChangedFile> changed_files;
+  LeakAssessment leak;
   std::vector<Action> measures;    // 暫定策: what to do now
   std::vector<Action> next_steps;  // 今後の対応, with milestones
   std::vector<Indicator> indicators;

@@ -138,12 +138,13 @@ class ActivityWatch final : public ingest::EventConsumer {
  public:
   ActivityWatch(const ingest::InputSet& logs, const std::set<std::string>& attackers,
                 const std::set<std::pair<uint32_t, uint64_t>>& cited,
-                const std::vector<WatchedUrl>& watched, bool full, report::TimelineWriter& timeline,
-                ActivityPass& out)
+                const std::vector<WatchedUrl>& watched, bool full, const leak::Config& leak_config,
+                report::TimelineWriter& timeline, ActivityPass& out)
       : logs_(logs),
         attackers_(attackers),
         cited_(cited),
         full_(full),
+        channels_(leak_config),
         timeline_(timeline),
         out_(out) {
     for (const WatchedUrl& w : watched) watched_.insert(w.url);
@@ -158,10 +159,23 @@ class ActivityWatch final : public ingest::EventConsumer {
       const bool watched = web && watched_.count(std::string(e.path));
       if (attacker) count(e, web);
       if (full_ || attacker || watched || !web) add_row(e, attacker, watched);
+      follow_channels(e, web && (attacker || watched));
     }
   }
 
+  leak::Channels finish_channels() { return std::move(channels_).finish(); }
+
  private:
+  // Only the attackers' and the watched files' requests can show data
+  // leaving; the mail log shows whether the server sent spam.
+  void follow_channels(const ingest::Event& e, bool request_of_interest) {
+    if (request_of_interest) {
+      if (auto r = leak::web_request(e)) channels_.observe(*r);
+    } else if (e.kind == ingest::LogKind::mail) {
+      if (auto m = leak::mail_event(e)) channels_.observe(*m);
+    }
+  }
+
   void count(const ingest::Event& e, bool web) {
     ClientActivity& c = out_.clients[std::string(e.client_ip)];
     if (web) {
@@ -219,6 +233,7 @@ class ActivityWatch final : public ingest::EventConsumer {
   const std::set<std::pair<uint32_t, uint64_t>>& cited_;
   std::set<std::string> watched_;
   bool full_;
+  leak::ChannelTracker channels_;
   report::TimelineWriter& timeline_;
   ActivityPass& out_;
 };
@@ -242,9 +257,10 @@ ActivityPass activity_pass(const ingest::InputSet& logs, const LogOptions& optio
                            const std::set<std::string>& attackers,
                            const std::set<std::pair<uint32_t, uint64_t>>& cited,
                            const std::vector<WatchedUrl>& watched, bool full_timeline,
-                           report::TimelineWriter& timeline) {
+                           const leak::Config& leak_config, report::TimelineWriter& timeline) {
   ActivityPass out;
-  ActivityWatch consumer(logs, attackers, cited, watched, full_timeline, timeline, out);
+  ActivityWatch consumer(logs, attackers, cited, watched, full_timeline, leak_config, timeline,
+                         out);
   // Only the attackers', the watched files' and the cited lines are parsed.
   std::vector<std::string> needles(attackers.begin(), attackers.end());
   bool every_line = full_timeline;
@@ -257,6 +273,7 @@ ActivityPass activity_pass(const ingest::InputSet& logs, const LogOptions& optio
   ingest::IngestOptions io = options.ingest;
   if (!every_line && lines.usable()) io.selector = &lines;
   ingest::ingest(logs, io, consumer);
+  out.channels = consumer.finish_channels();
   return out;
 }
 

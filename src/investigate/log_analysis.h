@@ -14,6 +14,7 @@
 #include "detect/detect.h"
 #include "ingest/ingest.h"
 #include "investigate/investigation.h"
+#include "leak/leak.h"
 #include "report/timeline_writer.h"
 
 namespace shodo::investigate {
@@ -72,6 +73,9 @@ struct ActivityPass {
   // Raw lines of the events the findings cite, by "file index:line".
   std::map<std::pair<uint32_t, uint64_t>, std::string> cited_lines;
   uint64_t timeline_rows = 0;
+  // The ways data may have left, from the attackers' and the watched files'
+  // requests and every mail-log line.
+  leak::Channels channels;
 };
 
 // `full_timeline`: every event goes to the timeline, not only the attackers',
@@ -80,6 +84,6 @@ ActivityPass activity_pass(const ingest::InputSet& logs, const LogOptions& optio
                            const std::set<std::string>& attackers,
                            const std::set<std::pair<uint32_t, uint64_t>>& cited,
                            const std::vector<WatchedUrl>& watched, bool full_timeline,
-                           report::TimelineWriter& timeline);
+                           const leak::Config& leak_config, report::TimelineWriter& timeline);
 
 }  // namespace shodo::investigate

@@ -10,6 +10,7 @@
 #include "investigate/evidence_records.h"
 #include "investigate/file_analysis.h"
 #include "investigate/investigate.h"
+#include "investigate/leak_assessment.h"
 #include "investigate/log_analysis.h"
 #include "investigate/outputs.h"
 #include "investigate/sources.h"
@@ -163,8 +164,9 @@ Result investigate(const Options& o, evidence::Session& session) {
   stage("following the attackers");
   report::TimelineWriter timeline;
   add_file_rows(sources, timeline);
+  const leak::Config leak_follow = leak_config(sources, in.file_findings);
   ActivityPass activity = activity_pass(sources.logs, lo, stage1.attackers, stage1.cited,
-                                        in.watched, o.full_timeline, timeline);
+                                        in.watched, o.full_timeline, leak_follow, timeline);
 
   stage("correlating");
   inv.files_scanned = files.files_examined;
@@ -185,6 +187,11 @@ Result investigate(const Options& o, evidence::Session& session) {
     inv.case_info.knowledge_date = fields.knowledge_date;
     inv.case_info.examiners = fields.examiners;
   }
+  stage("assessing the leak");
+  LeakOptions leak_options;
+  leak_options.public_body = o.public_body;
+  leak_options.expansion = o.ingest.expansion;
+  assess_leak(in, sources, activity.channels, leak_options, inv, res.problems);
   inv.stats = stats_of(sources.logs, hunt.ingest);
   inv.images = images_of(sources);
 

@@ -22,51 +22,35 @@ Inlines action_item(const Builder& b, const investigate::Action& a) {
   return item;
 }
 
-// PPC reporting (個人情報保護委員会への報告): the preliminary report within
-// 3-5 days, the final one within 30 days, 60 when the leak may come from an
-// attack (施行規則 8 条); these reports are about website attacks, so 60.
-constexpr int kPreliminaryDays = 5;
-constexpr int kFinalDaysAfterAttack = 60;
-
+// The reporting deadlines, as the leak assessment decided them (its section
+// gives the reasons and rules).
 void add_milestones(Builder& b) {
   b.subsection("Legal deadlines", "法令上の期限");
-  const std::string& known = b.inv.case_info.knowledge_date;
-  const std::string preliminary = add_days(known, kPreliminaryDays);
-  const std::string final_report = add_days(known, kFinalDaysAfterAttack);
-  if (preliminary.empty()) {
-    b.note(
-        "The day the incident became known is not set for the case (or is not a date), so "
-        "the legal deadlines were not computed.",
-        "本件を認知した日が設定されていない（または日付として解釈できない）ため、法令上の期限は"
-        "算出していません。");
+  const obligations::Assessment& appi = b.inv.leak.appi;
+  if (appi.categories.empty()) {
+    b.add(Paragraph{{plain(b.text(appi.summary))}});
     return;
   }
-  b.add(Paragraph{{plain(fmt::format(
-      fmt::runtime(b.tr(
-          "If personal data may have leaked through unauthorised access, the Act on the "
-          "Protection of Personal Information requires reports to the Personal Information "
-          "Protection Commission (PPC) and notice to the people concerned. Deadlines count from "
-          "{}, the day the incident became known.",
-          "不正アクセスにより個人データが漏えいしたおそれがある場合、個人情報保護法に基づき、"
-          "個人情報保護委員会への報告と本人への通知が必要です。期限は本件を認知した日"
-          "（{}）から起算しています。")),
-      known))}});
+  if (appi.sokuho_due.empty()) {
+    for (const auto& d : appi.deadlines) b.add(Paragraph{{plain(b.text(d.text))}});
+    return;
+  }
   Table table{{std::string(b.tr("Milestone", "項目")), std::string(b.tr("Due by", "期限")),
                std::string(b.tr("Basis", "根拠"))},
               {false, false, false},
               {}};
   table.rows.push_back(
       {{plain(std::string(b.tr("PPC preliminary report", "個人情報保護委員会への速報")))},
-       {strong(preliminary)},
-       {plain(std::string(b.tr("Promptly: within 3–5 days of becoming known",
-                               "速やかに（認知から概ね 3〜5 日以内）")))}});
+       {strong(appi.sokuho_due)},
+       {plain(std::string(b.tr("Promptly: about 3–5 days from ",
+                               "速やかに（概ね 3〜5 日以内）："
+                               "起算日 ")) +
+              b.inv.case_info.knowledge_date)}});
   table.rows.push_back(
       {{plain(std::string(b.tr("PPC final report", "個人情報保護委員会への確報")))},
-       {strong(final_report)},
-       {plain(std::string(b.tr("Within 60 days of becoming known (30 days unless the leak may "
-                               "result from an attack)",
-                               "認知から 60 日以内（不正アクセス等の不正の目的によるおそれがある"
-                               "場合。それ以外は 30 日以内）")))}});
+       {strong(appi.kakuho_due)},
+       {plain(fmt::format(fmt::runtime(b.tr("Within {} days from {}", "{1} から {0} 日以内")),
+                          appi.kakuho_days, b.inv.case_info.knowledge_date))}});
   b.add(std::move(table));
 }
 

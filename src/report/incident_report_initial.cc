@@ -111,6 +111,7 @@ Document build_initial_report(const investigate::Investigation& inv, std::string
   add_activity(b);
   add_compromised_files(b);
   add_damage(b);
+  add_leak(b);
   add_measures(b);
   add_next_steps(b);
   add_evidence(b);

@@ -165,8 +165,6 @@ class DisplayZone {
   int32_t fixed_offset_s_ = 0;
 };
 
-// "2024-03-11" plus `days` as YYYY-MM-DD; empty when `date` is not one.
-std::string add_days(std::string_view date, int days);
 // An ISO 8601 UTC time such as generated_at; kNoTime when it is not one.
 TimeUs parse_utc(std::string_view iso);
 
@@ -248,6 +246,7 @@ void add_attackers(Builder& b);
 void add_activity(Builder& b);
 void add_compromised_files(Builder& b);
 void add_damage(Builder& b);
+void add_leak(Builder& b);
 void add_measures(Builder& b);
 void add_next_steps(Builder& b);
 void add_evidence(Builder& b);

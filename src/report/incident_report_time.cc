@@ -46,16 +46,6 @@ std::string DisplayZone::format(TimeUs t) const {
   return s + ' ' + ingest::format_offset(offset);
 }
 
-std::string add_days(std::string_view date, int days) {
-  ingest::CivilTime day;
-  size_t consumed = 0;
-  if (date.size() != 10 || !ingest::parse_iso8601(std::string(date) + "T00:00:00Z", day, consumed))
-    return {};
-  int y, m, d;
-  ingest::civil_from_days(ingest::days_from_civil(day.year, day.month, day.day) + days, y, m, d);
-  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
-}
-
 TimeUs parse_utc(std::string_view iso) {
   ingest::CivilTime t;
   size_t consumed = 0;

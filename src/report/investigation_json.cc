@@ -171,6 +171,99 @@ void layout(V& v, Is<investigate::ChangedFile> auto& c) {
 }
 
 template <class V>
+void layout(V& v, Is<obligations::Statement> auto& s) {
+  v.field("text", s.text);
+  v.field("rule", s.rule);
+}
+
+template <class V>
+void layout(V& v, Is<obligations::Category> auto& c) {
+  v.field("number", c.number);
+  v.field("id", c.id);
+  v.field("name", c.name);
+  v.field("status", c.status);
+  v.field("reason", c.reason);
+  v.field("rule", c.rule);
+}
+
+template <class V>
+void layout(V& v, Is<obligations::Assessment> auto& a) {
+  v.field("reportable", a.reportable);
+  v.field("summary", a.summary);
+  v.field("summary_rule", a.summary_rule);
+  v.field("categories", a.categories);
+  v.field("sokuho_due", a.sokuho_due);
+  v.field("sokuho_earliest", a.sokuho_earliest);
+  v.field("kakuho_due", a.kakuho_due);
+  v.field("kakuho_days", a.kakuho_days);
+  v.field("deadlines", a.deadlines);
+  v.field("notify_persons", a.notify_persons);
+  v.field("notification", a.notification);
+  v.field("card_brand_path", a.card_brand_path);
+  v.field("card_steps", a.card_steps);
+  v.field("notes", a.notes);
+  v.field("disclaimer", a.disclaimer);
+}
+
+template <class V>
+void layout(V& v, Is<investigate::LeakChannel> auto& c) {
+  v.field("kind", c.kind);
+  v.field("actor", c.actor);
+  v.field("status", c.status);
+  v.field("summary", c.summary);
+  v.time("start", c.start);
+  v.time("end", c.end);
+  v.field("targets", c.targets);
+  v.field("records", c.records);
+  v.field("bytes", c.bytes);
+  v.field("data_items", c.data_items);
+  v.field("citations", c.cites);
+  v.field("finding_ids", c.finding_ids);
+}
+
+template <class V>
+void layout(V& v, Is<investigate::LeakDataItem> auto& d) {
+  v.field("item", d.item);
+  v.field("name", d.name);
+  v.field("values", d.values);
+  v.field("distinct", d.distinct);
+  v.field("where", d.where);
+  v.field("examples", d.examples);
+  v.field("citation", d.cite);
+}
+
+template <class V>
+void layout(V& v, Is<investigate::PersonsEstimate> auto& p) {
+  v.field("min", p.min);
+  v.field("max", p.max);
+  v.field("method", p.method);
+}
+
+template <class V>
+void layout(V& v, Is<investigate::CardData> auto& c) {
+  v.field("full", c.full);
+  v.field("masked", c.masked);
+  v.field("test", c.test);
+  v.field("brands", c.brands);
+}
+
+template <class V>
+void layout(V& v, Is<investigate::LeakAssessment> auto& l) {
+  v.field("verdict", l.verdict);
+  v.field("summary", l.summary);
+  v.field("reasons", l.reasons);
+  v.field("channels", l.channels);
+  v.field("data_items", l.data_items);
+  v.field("persons_estimate", l.persons);
+  v.field("card_data", l.card_data);
+  v.field("sensitive_data", l.sensitive_data);
+  v.time("period_start", l.period_start);
+  v.time("period_end", l.period_end);
+  v.field("to_narrow", l.to_narrow);
+  v.field("appi", l.appi);
+}
+
+template <class V>
 void layout(V& v, Is<investigate::Action> auto& a) {
   v.field("priority", a.priority);
   v.field("text", a.text);
@@ -262,6 +355,7 @@ void layout(V& v, Is<investigate::Investigation> auto& inv) {
   v.field("webshells", inv.webshells);
   v.field("findings", inv.findings);
   v.field("changed_files", inv.changed_files);
+  v.field("leak", inv.leak);
   v.field("measures", inv.measures);
   v.field("next_steps", inv.next_steps);
   v.field("indicators", inv.indicators);
@@ -568,6 +662,13 @@ std::string utc_micros_time(investigate::TimeUs t) {
 std::string findings_json(const investigate::Investigation& inv) {
   std::string out;
   JsonWriter(out).write(inv);
+  out += '\n';
+  return out;
+}
+
+std::string appi_json(const obligations::Assessment& appi) {
+  std::string out;
+  JsonWriter(out).write(appi);
   out += '\n';
   return out;
 }

@@ -16,6 +16,10 @@ namespace shodo::report {
 // keep invalid UTF-8 bytes recoverable as \udcNN escapes.
 std::string findings_json(const investigate::Investigation& inv);
 
+// The `leak.appi` member alone, laid out as in findings.json (for
+// `shodo obligations --format json`).
+std::string appi_json(const obligations::Assessment& appi);
+
 // Reads findings_json() output back, \udcNN escapes to the raw bytes:
 // parse(findings_json(x)) equals x member by member. Unknown keys are
 // ignored, absent ones keep their defaults; a schema_version other than

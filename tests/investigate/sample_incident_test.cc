@@ -144,6 +144,61 @@ TEST_F(SampleIncident, DumpDownloadIsAFindingAndTheChainEndsInImpact) {
   EXPECT_TRUE(std::count(phases.begin(), phases.end(), "exfiltration")) << j["chain"].dump(1);
 }
 
+const json* channel(const json& leak, const std::string& kind, const std::string& actor) {
+  for (const json& c : leak["channels"])
+    if (c["kind"] == kind && c["actor"] == actor) return &c;
+  return nullptr;
+}
+
+// samples/EXPECTED.md, "Data exposure": 40 customer rows and 2 admin_users
+// rows by SQL injection, the 250-customer dump made through the webshell and
+// downloaded whole; 250 persons, 250 card numbers; reportable (cards, attack).
+TEST_F(SampleIncident, LeakAssessmentStatesTheDataExposure) {
+  const json leak = findings()["leak"];
+  EXPECT_EQ(leak["verdict"], "confirmed") << leak.dump(1);
+  const json* sqli = channel(leak, "sql-injection", "203.0.113.45");
+  ASSERT_TRUE(sqli) << leak["channels"].dump(1);
+  EXPECT_EQ((*sqli)["records"], 42);
+  EXPECT_EQ((*sqli)["status"], "likely");
+  const std::string targets = (*sqli)["targets"].dump();
+  EXPECT_NE(targets.find("customers(name,email,card_number)"), std::string::npos) << targets;
+  EXPECT_NE(targets.find("admin_users"), std::string::npos) << targets;
+  const json* download = channel(leak, "download", "203.0.113.77");
+  ASSERT_TRUE(download) << leak["channels"].dump(1);
+  EXPECT_EQ((*download)["status"], "confirmed");
+  EXPECT_EQ((*download)["bytes"], 36162);
+  EXPECT_EQ((*download)["start"], "2024-03-09T16:54:52Z");
+  EXPECT_EQ((*download)["targets"][0], "/uploads/img/.b.sql");
+  EXPECT_EQ((*download)["records"], 252);  // rows: 250 customers, 2 admin accounts
+  ASSERT_FALSE((*download)["citations"].empty());
+  EXPECT_NE((*download)["citations"][0]["file"].get<std::string>().find("access.log"),
+            std::string::npos);
+  const json* shell = channel(leak, "webshell", "203.0.113.77");
+  ASSERT_TRUE(shell) << leak["channels"].dump(1);
+  EXPECT_NE((*shell)["targets"].dump().find(".b.sql"), std::string::npos);
+  EXPECT_EQ(leak["persons_estimate"]["min"], 250) << leak["persons_estimate"].dump();
+  EXPECT_EQ(leak["persons_estimate"]["max"], 250) << leak["persons_estimate"].dump();
+  EXPECT_EQ(leak["card_data"]["full"], 250);
+  std::set<std::string> items;
+  for (const json& i : leak["data_items"]) items.insert(i["item"].get<std::string>());
+  for (const char* item :
+       {"card_number", "email", "phone", "postal_code", "address", "birth_date", "name"})
+    EXPECT_TRUE(items.count(item)) << item << " " << leak["data_items"].dump(1);
+  // Masked everywhere: no full card number of the dump in findings.json.
+  EXPECT_EQ(first_json_.find("5500851198151102"), std::string::npos);
+  EXPECT_EQ(leak["period_start"], "2024-03-09T16:31:29Z") << leak.dump(1);
+  EXPECT_EQ(leak["period_end"], "2024-03-09T17:00:52Z");
+  const json appi = leak["appi"];
+  EXPECT_EQ(appi["reportable"], true);
+  std::set<int> categories;
+  for (const json& c : appi["categories"]) categories.insert(c["number"].get<int>());
+  EXPECT_EQ(categories, (std::set<int>{2, 3}));
+  EXPECT_EQ(appi["kakuho_days"], 60);
+  EXPECT_EQ(appi["sokuho_due"], "2024-03-15");
+  EXPECT_EQ(appi["kakuho_due"], "2024-05-09");
+  EXPECT_EQ(appi["card_brand_path"], true);
+}
+
 TEST_F(SampleIncident, EveryFindingIsCited) {
   const json j = findings();
   for (const json& f : j["findings"]) {
@@ -203,6 +258,36 @@ TEST_F(SampleIncident, PivotFollowsTheWebshellOperator) {
 
 namespace shodo::testing {
 namespace {
+
+TEST_F(SampleIncident, ObligationsFromTheCaseUseItsKnowledgeDate) {
+  const std::string case_dir = (dir_->path() / "case").string();
+  const CliRun ja = run_shodo("obligations --lang ja --case " + case_dir);
+  EXPECT_EQ(ja.code, 1) << ja.out;  // reportable
+  EXPECT_NE(ja.out.find("第2号"), std::string::npos) << ja.out;
+  EXPECT_NE(ja.out.find("2024-05-09"), std::string::npos) << ja.out;  // 確報: 60th day
+  EXPECT_NE(ja.out.find("法的助言ではありません"), std::string::npos) << ja.out;
+  // A later knowledge date moves the due dates.
+  const CliRun later =
+      run_shodo("obligations --format json --knowledge-date 2024-03-20 --case " + case_dir);
+  ASSERT_EQ(later.code, 1) << later.out;
+  const json appi = json::parse(later.out);
+  EXPECT_EQ(appi["sokuho_due"], "2024-03-24");
+  EXPECT_EQ(appi["kakuho_due"], "2024-05-18");
+}
+
+TEST(Obligations, FactsGivenAsFlags) {
+  const CliRun r = run_shodo(
+      "obligations --format json --persons 900-1500 --knowledge-date 2024-12-30 --verdict likely");
+  ASSERT_EQ(r.code, 1) << r.out;
+  const json appi = json::parse(r.out);
+  EXPECT_EQ(appi["reportable"], false);  // only "may apply": the range crosses 1,000
+  ASSERT_EQ(appi["categories"].size(), 1u);
+  EXPECT_EQ(appi["categories"][0]["status"], "may-apply");
+  EXPECT_EQ(appi["kakuho_due"], "2025-01-28");
+  EXPECT_EQ(run_shodo("obligations --persons 12 --verdict confirmed").code, 0);
+  EXPECT_EQ(run_shodo("obligations --persons 12-3 --verdict confirmed").code, 2);
+  EXPECT_EQ(run_shodo("obligations --persons 5 --knowledge-date 2024-02-30 --card").code, 2);
+}
 
 TEST(Investigate, MissingEvidenceIsAnInputErrorAndTheRestIsStillAnalysed) {
   TempDir dir;

@@ -135,16 +135,20 @@ TEST(IncidentReport, JapaneseInitialHtmlHasEverySectionInOrder) {
                               "Web シェル",
                               "変更されたファイル",
                               "7. 現時点の被害状況",
-                              "8. 暫定策",
+                              "8. 情報漏えいの有無と範囲",
+                              "漏えい経路",
+                              "漏えい等した（おそれのある）個人データの項目",
+                              "法令上の対応（個人情報保護法）",
+                              "9. 暫定策",
                               "直ちに",
                               "本日中",
-                              "9. 今後の対応",
+                              "10. 今後の対応",
                               "今週中",
                               "法令上の期限",
-                              "10. 証拠一覧",
+                              "11. 証拠一覧",
                               "読み込んだログ",
-                              "11. 所見一覧",
-                              "12. 制約事項"}));
+                              "12. 所見一覧",
+                              "13. 制約事項"}));
   EXPECT_TRUE(in_order(html, {"T1595.002", "T1190", "T1505.003", "T1041", "T1491.001"}));
 }
 
@@ -168,15 +172,19 @@ TEST(IncidentReport, EnglishInitialHtmlHasEverySectionInOrder) {
                               "5. Web activity",
                               "6. Compromised files and webshells",
                               "7. Damage established so far",
-                              "8. Interim measures",
+                              "8. Leak assessment",
+                              "Channels",
+                              "Personal data concerned",
+                              "What the law requires next (APPI)",
+                              "9. Interim measures",
                               "Now",
                               "Today",
-                              "9. Next steps and milestones",
+                              "10. Next steps and milestones",
                               "This week",
                               "Legal deadlines",
-                              "10. Evidence",
-                              "11. Findings",
-                              "12. Limitations"}));
+                              "11. Evidence",
+                              "12. Findings",
+                              "13. Limitations"}));
   EXPECT_EQ(html.find("侵害"), std::string::npos) << "Japanese words in the English report";
 }
 
@@ -297,22 +305,36 @@ TEST(IncidentReport, TimesInTheCaseDisplayZone) {
       std::string::npos);
 }
 
-TEST(IncidentReport, LegalMilestonesFromTheKnowledgeDate) {
+// The deadlines come from the leak assessment's APPI decision (the 5th and
+// the 60th day, the knowledge date counted as day 1: category 3 applies).
+TEST(IncidentReport, LegalMilestonesFromTheLeakAssessment) {
   Investigation inv = sample_investigation();
   ASSERT_EQ(inv.case_info.knowledge_date, "2024-03-11");
-  EXPECT_TRUE(in_order(initial(inv, "html", "ja"), {"個人情報保護委員会への速報", "2024-03-16",
-                                                    "個人情報保護委員会への確報", "2024-05-10"}));
-  EXPECT_TRUE(in_order(initial(inv, "md", "en"),
-                       {"PPC preliminary report", "2024-03-16", "PPC final report", "2024-05-10"}));
-  inv.case_info.knowledge_date = "2024-12-30";  // across the year and February
-  EXPECT_TRUE(in_order(initial(inv, "html", "en"), {"2025-01-04", "2025-02-28"}));
+  EXPECT_TRUE(in_order(initial(inv, "html", "ja"),
+                       {"法令上の期限", "個人情報保護委員会への速報", "2024-03-15",
+                        "個人情報保護委員会への確報", "2024-05-09"}));
+  EXPECT_TRUE(in_order(initial(inv, "md", "en"), {"Legal deadlines", "PPC preliminary report",
+                                                  "2024-03-15", "PPC final report", "2024-05-09"}));
+  obligations::Facts facts;
+  facts.leak_verdict = "confirmed";
+  facts.card_data = facts.unauthorized_access = true;
+  facts.persons_min = facts.persons_max = 250;
+  facts.knowledge_date = "2024-12-30";  // across the year and February
+  inv.leak.appi = obligations::assess(facts);
+  EXPECT_TRUE(
+      in_order(initial(inv, "html", "en"), {"Legal deadlines", "2025-01-03", "2025-02-27"}));
 
-  for (const char* unset : {"", "2024-02-30", "soon"}) {
-    inv.case_info.knowledge_date = unset;
-    const std::string ja = initial(inv, "html", "ja");
-    EXPECT_EQ(ja.find("個人情報保護委員会への速報"), std::string::npos) << unset;
-    EXPECT_NE(ja.find("法令上の期限は算出していません"), std::string::npos) << unset;
-  }
+  facts.knowledge_date = "";
+  inv.leak.appi = obligations::assess(facts);
+  EXPECT_TRUE(
+      in_order(initial(inv, "html", "ja"),
+               {"法令上の期限", "知った日）が設定されていないため、期限は算出していません"}));
+  facts.card_data = facts.unauthorized_access = false;
+  facts.leak_verdict = "not-supported";
+  inv.leak.appi = obligations::assess(facts);
+  const std::string en = initial(inv, "html", "en");
+  EXPECT_EQ(en.find("PPC preliminary report"), std::string::npos);
+  EXPECT_TRUE(in_order(en, {"Legal deadlines", "Not reportable on this evidence"}));
 }
 
 TEST(IncidentReport, MarkdownMirrorsTheHtmlSections) {
@@ -329,7 +351,7 @@ TEST(IncidentReport, MarkdownMirrorsTheHtmlSections) {
   }
   const std::string md = initial(inv, "md", "ja");
   EXPECT_TRUE(in_order(md, {"# 初動調査報告書", "## 1. 概要と判定", "> **判定: 侵害あり**",
-                            "## 8. 暫定策", "### 直ちに", "- 203.0.113.77 と 203.0.113.45"}));
+                            "## 9. 暫定策", "### 直ちに", "- 203.0.113.77 と 203.0.113.45"}));
 }
 
 TEST(IncidentReport, MarkdownLinksLandOnExplicitAnchors) {
@@ -451,7 +473,7 @@ TEST(IncidentReport, DamageComesFromTheChainAndTheChangedFiles) {
       {"7. 現時点の被害状況", "情報漏えいのおそれ", "データベースのダンプがダウンロードされた。",
        ".b.sql", "Web シェル経由で作成された DB ダンプ", "Web サイトの改ざん",
        "/var/www/html/index.php", "不正なファイルの設置", "/var/www/html/uploads/img/cache.php",
-       "8. 暫定策"}));
+       "8. 情報漏えいの有無と範囲"}));
   Investigation benign = inv;
   benign.chain.clear();
   benign.webshells.clear();
@@ -466,7 +488,7 @@ TEST(IncidentReport, EmptyInvestigationRendersEverySection) {
   for (const char* lang : {"ja", "en"}) {
     const std::string html = initial(empty, "html", lang);
     const std::string md = initial(empty, "md", lang);
-    EXPECT_EQ(html_headings(html, 2).size(), 12u) << lang;
+    EXPECT_EQ(html_headings(html, 2).size(), 13u) << lang;
     EXPECT_EQ(html_headings(html, 2), markdown_headings(md, 2)) << lang;
     EXPECT_EQ(html.find("href="), std::string::npos);
   }

@@ -283,6 +283,7 @@ void same(const Investigation& a, const Investigation& b) {
   SAME_NESTED(webshells);
   SAME_NESTED(findings);
   SAME_NESTED(changed_files);
+  EXPECT_TRUE(a.leak == b.leak) << "inv.leak differs after the round trip";
   SAME_NESTED(measures);
   SAME_NESTED(next_steps);
   SAME_NESTED(indicators);
@@ -381,12 +382,17 @@ TEST(InvestigationJson, LayoutIsTheDocumentedOne) {
   const auto doc = nlohmann::ordered_json::parse(text);
   std::vector<std::string> keys;
   for (const auto& [key, value] : doc.items()) keys.push_back(key);
-  EXPECT_EQ(keys, (std::vector<std::string>{
-                      "schema_version",  "tool",     "generated_at",  "case",        "verdict",
-                      "incident_window", "chain",    "attackers",     "webshells",   "findings",
-                      "changed_files",   "measures", "next_steps",    "indicators",  "evidence",
-                      "stats",           "images",   "files_scanned", "limitations", "hourly",
-                      "timeline_excerpt"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"schema_version", "tool",
+                                            "generated_at",   "case",
+                                            "verdict",        "incident_window",
+                                            "chain",          "attackers",
+                                            "webshells",      "findings",
+                                            "changed_files",  "leak",
+                                            "measures",       "next_steps",
+                                            "indicators",     "evidence",
+                                            "stats",          "images",
+                                            "files_scanned",  "limitations",
+                                            "hourly",         "timeline_excerpt"}));
   EXPECT_EQ(text.substr(0, 28), "{\n  \"schema_version\": 1,\n  \"");
   EXPECT_EQ(text.back(), '\n');
 

@@ -308,6 +308,61 @@ Investigation sample_investigation(bool hostile) {
        ""},
   };
 
+  inv.leak.verdict = "confirmed";
+  inv.leak.summary = {"Personal data leaked: 250 persons",
+                      "個人データの漏えいを確認しました：本人数 250 人"};
+  inv.leak.reasons = {{"203.0.113.77 downloaded /uploads/img/.b.sql" + path_extra, ""}};
+  LeakChannel dump_download;
+  dump_download.kind = "download";
+  dump_download.actor = "203.0.113.77";
+  dump_download.status = "confirmed";
+  dump_download.summary = {"203.0.113.77 downloaded /uploads/img/.b.sql" + path_extra,
+                           "203.0.113.77 が /uploads/img/.b.sql をダウンロード"};
+  dump_download.start = dump_download.end = kDownload;
+  dump_download.targets = {"/uploads/img/.b.sql" + path_extra};
+  dump_download.records = 250;
+  dump_download.bytes = 36162;
+  dump_download.data_items = {"card_number", "email"};
+  dump_download.cites = {log_line(11200)};
+  LeakChannel injection;
+  injection.kind = "sql-injection";
+  injection.actor = "203.0.113.45";
+  injection.status = "likely";
+  injection.summary = {"SQL injection into /products/view.php (id) by 203.0.113.45", ""};
+  injection.start = kRecon;
+  injection.end = kRecon + 600 * kS;
+  injection.targets = {"customers(name,email,card_number)"};
+  injection.records = 40;
+  injection.data_items = {"card_number", "email", "name"};
+  injection.cites = {log_line(47), log_line(96)};
+  inv.leak.channels = {dump_download, injection};
+  inv.leak.data_items = {{"card_number",
+                          {"card number", "カード番号"},
+                          250,
+                          250,
+                          {"/var/www/html/uploads/img/.b.sql (customers)" + path_extra},
+                          {"550085******1102", "353093******8901"},
+                          {"webroot:/var/www/html/uploads/img/.b.sql", 11, 532, 0}},
+                         {"email",
+                          {"email", "メールアドレス"},
+                          250,
+                          250,
+                          {"/var/www/html/uploads/img/.b.sql (customers)"},
+                          {"c***@example.com"},
+                          {"webroot:/var/www/html/uploads/img/.b.sql", 11, 510, 0}}};
+  inv.leak.persons = {250, 250, {"Distinct persons in the dump", "ダンプ中の本人数"}};
+  inv.leak.card_data = {250, 0, 0, {"visa: 84", "mastercard: 83", "jcb: 83"}};
+  inv.leak.period_start = kRecon;
+  inv.leak.period_end = kDeface;
+  inv.leak.to_narrow = {{"The database's query log", "DB のクエリログ"}};
+  obligations::Facts facts;
+  facts.leak_verdict = "confirmed";
+  facts.knowledge_date = inv.case_info.knowledge_date;
+  facts.persons_min = facts.persons_max = 250;
+  facts.card_data = facts.unauthorized_access = true;
+  facts.card_reason = {"250 card numbers in /uploads/img/.b.sql" + path_extra, ""};
+  inv.leak.appi = obligations::assess(facts);
+
   inv.measures = {
       {"now",
        {"Block 203.0.113.77 and 203.0.113.45 at the firewall",
