@@ -31,7 +31,8 @@ for _ in 1 2 3; do
   t=$(echo "$e - $s" | bc -l)
   if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
 done
-read -r user sys rss < "$WORK/time"
+# GNU time says "Command exited with non-zero status 1" first (findings).
+read -r user sys rss < <(tail -1 "$WORK/time")
 printf 'shodo pii -j1: %.2f s wall, %.1f MB/s (CPU %.2f s, %.1f MB/s of CPU; max RSS %d MiB)\n' \
   "$best" "$(echo "$bytes / 1000000 / $best" | bc -l)" "$(echo "$user + $sys" | bc -l)" \
   "$(echo "$bytes / 1000000 / ($user + $sys)" | bc -l)" "$((rss / 1024))"

@@ -11,7 +11,8 @@ Input::Input(Decoder& decoder, size_t chunk_bytes, size_t max_token)
       capacity_(chunk_bytes + max_token + 64),
       chunk_(chunk_bytes),
       max_token_(max_token) {
-  buf_ = std::make_unique<char[]>(capacity_);
+  // Not zeroed: a small file touches only the pages it fills.
+  buf_.reset(new char[capacity_]);
 }
 
 bool Input::more(size_t keep) {
@@ -22,7 +23,7 @@ bool Input::more(size_t keep) {
   size_ -= keep;
   if (capacity_ - size_ < chunk_) {
     // Parsers keep at most max_token bytes; this only guards the arithmetic.
-    auto bigger = std::make_unique<char[]>(size_ + chunk_);
+    std::unique_ptr<char[]> bigger(new char[size_ + chunk_]);
     std::memcpy(bigger.get(), buf_.get(), size_);
     buf_ = std::move(bigger);
     capacity_ = size_ + chunk_;

@@ -99,7 +99,8 @@ struct Report {
   uint64_t bytes_scanned = 0;  // content bytes read (decompressed)
   // Rows sharing an e-mail, card, phone or My Number are one person; a row
   // of a table or CSV with personal data and none of these is one person of
-  // its own; a row holding credentials only (an account) is no person. Lines of text files count by their identifiers only.
+  // its own; a row holding credentials only (an account) is no person. Lines of text files count by
+  // their identifiers only.
   uint64_t persons = 0;
   uint64_t persons_without_identifier = 0;  // of `persons`
   uint64_t rows_with_pii = 0;
