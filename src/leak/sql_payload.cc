@@ -4,6 +4,7 @@
 
 #include "detect/decode/http_decode.h"
 #include "leak/leak.h"
+#include "leak/query_params.h"
 #include "leak/sql_analyze.h"
 
 namespace shodo::leak {
@@ -62,15 +63,9 @@ SqlPayload analyze_sql(std::string_view input) {
     analyze_value("(path)", path, decoded, tokens, result);
     if (result.injected) return result;
   }
-  while (!query.empty()) {
-    const size_t amp = query.find('&');
-    const std::string_view pair = query.substr(0, amp);
-    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
-    const size_t eq = pair.find('=');
-    const std::string_view name = eq == std::string_view::npos ? "" : pair.substr(0, eq);
-    const std::string_view value = eq == std::string_view::npos ? pair : pair.substr(eq + 1);
-    if (!may_hold_sql(value)) continue;
-    analyze_value(name, value, decoded, tokens, result);
+  for (QueryParam p; next_param(query, p);) {
+    if (!may_hold_sql(p.value)) continue;
+    analyze_value(p.name, p.value, decoded, tokens, result);
     if (result.injected) return result;
   }
   return result;

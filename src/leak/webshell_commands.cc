@@ -2,6 +2,7 @@
 
 #include "detect/decode/http_decode.h"
 #include "leak/base64.h"
+#include "leak/query_params.h"
 #include "leak/shell_command.h"
 #include "util/escape.h"
 
@@ -48,13 +49,9 @@ std::string_view WebshellTracker::webshell_of(std::string_view path) const {
 void WebshellTracker::observe(const WebRequest& r, std::string_view webshell,
                               std::string_view query, const Config& config) {
   std::string decoded, unpacked;
-  while (!query.empty()) {
-    const size_t amp = query.find('&');
-    const std::string_view pair = query.substr(0, amp);
-    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
-    const size_t eq = pair.find('=');
-    const std::string_view name = eq == std::string_view::npos ? "" : pair.substr(0, eq);
-    std::string_view value = eq == std::string_view::npos ? pair : pair.substr(eq + 1);
+  for (QueryParam p; next_param(query, p);) {
+    const std::string_view name = p.name;
+    std::string_view value = p.value;
     if (detect::decode::decode_request(value, decoded)) value = decoded;
     if (value.empty()) continue;
     WebshellCommand c;

@@ -8,19 +8,14 @@
 #include <sstream>
 
 #include "leak/leak.h"
+#include "support/temp_dir.h"
 
 namespace shodo::leak {
 namespace {
 
 const std::string kData = std::string(SHODO_TEST_DATA) + "/leak/";
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string part;
-  std::istringstream in(s);
-  while (std::getline(in, part, sep)) out.push_back(part);
-  return out;
-}
+using testing::split;
 
 std::vector<std::string> data_lines(const std::string& name) {
   std::ifstream in(kData + name);

@@ -8,17 +8,12 @@
 #include <vector>
 
 #include "obligations/obligations.h"
+#include "support/temp_dir.h"
 
 namespace shodo::obligations {
 namespace {
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string part;
-  std::istringstream in(s);
-  while (std::getline(in, part, sep)) out.push_back(part);
-  return out;
-}
+using testing::split;
 
 struct Case {
   int line = 0;

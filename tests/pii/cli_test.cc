@@ -2,7 +2,6 @@
 // that no output ever holds a full card number, e-mail address, phone
 // number or My Number of the files scanned.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
@@ -10,27 +9,16 @@
 #include <nlohmann/json.hpp>
 
 #include "pii_fixture.h"
+#include "support/shodo_cli.h"
 
 namespace shodo::pii {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct CliRun {
-  int code = -1;
-  std::string out;
-};
+using shodo::testing::CliRun;
 
 CliRun shodo(const std::string& args) {
-  const std::string cmd = std::string(SHODO_BINARY) + " pii " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  CliRun r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int rc = pclose(p);
-  r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return r;
+  return shodo::testing::run_shodo("pii " + args);
 }
 
 std::string digits_of(const std::string& s) {

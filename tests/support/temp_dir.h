@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace shodo::testing {
 
@@ -27,5 +28,8 @@ int run_shell(const std::string& command);
 
 // A whole file's bytes ("" when it cannot be read).
 std::string read_file(const std::filesystem::path& path);
+
+// Fields of a line of a data-driven test case ("a\tb" -> {"a", "b"}).
+std::vector<std::string> split(const std::string& s, char sep);
 
 }  // namespace shodo::testing
