@@ -93,7 +93,7 @@ int run(const ObligationsArgs& a) {
     const std::string& date = !a.knowledge_date.empty() ? a.knowledge_date
                               : !case_date.empty()      ? case_date
                                                         : inv.case_info.knowledge_date;
-    f = investigate::appi_facts(inv.leak, date, a.public_body);
+    f = investigate::appi_facts(inv.leak, date, a.public_body || inv.leak.public_body);
   } else {
     f.leak_verdict = a.verdict.empty() ? "confirmed" : a.verdict;
     f.knowledge_date = a.knowledge_date;

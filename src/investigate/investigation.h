@@ -257,6 +257,7 @@ struct LeakAssessment {
   PersonsEstimate persons;
   CardData card_data;
   bool sensitive_data = false;  // special care-required information (要配慮個人情報)
+  bool public_body = false;     // the organisation is a public body (行政機関等)
   TimeUs period_start = kNoTime, period_end = kNoTime;
   std::vector<Text> to_narrow;  // what evidence would narrow the estimate
   obligations::Assessment appi;

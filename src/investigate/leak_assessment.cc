@@ -389,6 +389,7 @@ void assess_leak(const CorrelationInput& in, const Sources& sources, const leak:
          "考えられます。" +
              channels.mail.reason.in("ja")});
   add_to_narrow(L, inv);
+  L.public_body = o.public_body;
   L.appi = obligations::assess(appi_facts(L, inv.case_info.knowledge_date, o.public_body));
 }
 

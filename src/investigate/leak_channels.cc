@@ -99,6 +99,20 @@ ChannelDraft sql_injection(const leak::SqlInjection& s, const ingest::InputSet& 
   return d;
 }
 
+// A download's kind in Japanese (the English words are the kind itself).
+std::string kind_ja(const std::string& kind) {
+  static const std::pair<const char*, const char*> kWords[] = {
+      {"database-dump", "データベースのダンプ"},
+      {"backup", "バックアップ"},
+      {"archive", "アーカイブ"},
+      {"export", "エクスポート"},
+      {"log", "ログ"},
+      {"config", "設定ファイル"}};
+  for (const auto& [en, ja] : kWords)
+    if (kind == en) return ja;
+  return kind;
+}
+
 ChannelDraft download(const leak::Download& dl, const ingest::InputSet& logs) {
   ChannelDraft d;
   LeakChannel& c = d.channel;
@@ -117,8 +131,9 @@ ChannelDraft download(const leak::Download& dl, const ingest::InputSet& logs) {
                    : fmt::format("{} バイト", dl.bytes);
   c.summary.en = fmt::format("{} downloaded {} ({}; status {}, {}){}.", dl.ip, dl.path, dl.kind,
                              dl.status, size, dl.matches_file ? ": the whole file" : "");
-  c.summary.ja = fmt::format("{} が {} をダウンロード（{}、ステータス {}、{}）{}。", dl.ip, dl.path,
-                             dl.kind, dl.status, size_ja, dl.matches_file ? "：ファイル全体" : "");
+  c.summary.ja =
+      fmt::format("{} が {} をダウンロード（{}、ステータス {}、{}）{}。", dl.ip, dl.path,
+                  kind_ja(dl.kind), dl.status, size_ja, dl.matches_file ? "：ファイル全体" : "");
   add_cite(c, cite_of(logs, dl.cite));
   if (ok) d.file_urls.push_back(dl.path);
   return d;

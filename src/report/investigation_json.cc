@@ -257,6 +257,7 @@ void layout(V& v, Is<investigate::LeakAssessment> auto& l) {
   v.field("persons_estimate", l.persons);
   v.field("card_data", l.card_data);
   v.field("sensitive_data", l.sensitive_data);
+  v.field("public_body", l.public_body);
   v.time("period_start", l.period_start);
   v.time("period_end", l.period_end);
   v.field("to_narrow", l.to_narrow);

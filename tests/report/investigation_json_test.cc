@@ -48,6 +48,7 @@ Investigation complete_sample(bool hostile) {
   inv.evidence[1].unchanged = false;
   inv.stats[1].error = "truncated gzip stream";
   inv.next_steps[0].finding_ids = {"F0002"};
+  inv.leak.public_body = true;
   inv.timeline_excerpt[0].message.ja = "203.0.113.45 からの GET";
   inv.images = {{"/evidence/disk.E01",
                  "e01",
