@@ -14,10 +14,6 @@
 namespace shodo::investigate {
 namespace {
 
-int certainty(const std::string& status) {
-  return status == "confirmed" ? 0 : status == "likely" ? 1 : 2;
-}
-
 Text item_text(const std::string& item) {
   for (size_t i = 0; i < pii::kItems; ++i) {
     const auto it = static_cast<pii::Item>(i);
@@ -70,6 +66,12 @@ Scanned scan_exposed(const Sources& sources, const LeakOptions& o, Exposed& e,
   pii::Options po;
   po.expansion = o.expansion;
   po.threads = 1;
+  // Files taken through confirmed or likely channels are scanned a second
+  // time, on their own, only when possibly taken ones are among them.
+  bool possible = false, certain_too = false;
+  for (const auto& [url, status] : e.status_by_url)
+    (status == "possible" ? possible : certain_too) = true;
+  const bool separate = possible && certain_too;
   pii::Scanner all(po), certain(po);
   for (const auto& [url, status] : e.status_by_url) {
     WebrootFile f;
@@ -86,9 +88,10 @@ Scanned scan_exposed(const Sources& sources, const LeakOptions& o, Exposed& e,
     const std::string label = view_citation(f.root->origin, f.path);
     e.label_by_url[url] = label;
     all.scan(*f.root->view, f.info, label);
-    if (status != "possible") certain.scan(*f.root->view, f.info, label);
+    if (separate && status != "possible") certain.scan(*f.root->view, f.info, label);
   }
   Scanned s{all.finish(), certain.finish()};
+  if (!possible) s.certain = s.all;
   for (const pii::Problem& p : s.all.problems)
     problems.push_back(fmt::format("{}:{}: {}", p.where.file, p.where.line, p.reason));
   return s;

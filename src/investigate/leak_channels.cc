@@ -292,10 +292,6 @@ std::vector<ChannelDraft> mail_channels(const leak::MailAssessment& m,
   return out;
 }
 
-int certainty(const std::string& status) {
-  return status == "confirmed" ? 0 : status == "likely" ? 1 : 2;
-}
-
 }  // namespace
 
 leak::Config leak_config(const Sources& sources, const std::vector<FileFindingIn>& file_findings) {

@@ -22,6 +22,11 @@ struct ChannelDraft {
   std::vector<leak::TableExposure> tables;
 };
 
+// A channel status as a rank: confirmed 0, likely 1, possible 2.
+inline int certainty(const std::string& status) {
+  return status == "confirmed" ? 0 : status == "likely" ? 1 : 2;
+}
+
 // Every channel the evidence shows, most certain first.
 std::vector<ChannelDraft> draft_channels(const CorrelationInput& in, const leak::Channels& channels,
                                          const Investigation& inv);
