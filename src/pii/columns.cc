@@ -1,6 +1,7 @@
 #include "pii/columns.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "pii/address.h"
 #include "pii/birth_date.h"
@@ -86,17 +87,25 @@ void set(Hit& out, Item item, std::string_view value, std::string_view normalize
   out.len = value.size();
 }
 
-// Digits of `value` when it is only digits, spaces and hyphens.
-bool digits_only(std::string_view value, std::string& digits) {
-  digits.clear();
+// The digits of a value (at most 32: card numbers, phones, My Number).
+struct Digits {
+  char bytes[33];  // one more for a national 0 put in front
+  size_t size = 0;
+  std::string_view view() const { return {bytes, size}; }
+};
+
+// Digits of `value` when it is only digits, spaces and hyphens, at most 32.
+bool digits_only(std::string_view value, Digits& digits) {
+  digits.size = 0;
   for (char c : value) {
     if (is_digit(c)) {
-      digits += c;
+      if (digits.size == 32) return false;
+      digits.bytes[digits.size++] = c;
     } else if (c != ' ' && c != '-') {
       return false;
     }
   }
-  return !digits.empty();
+  return digits.size != 0;
 }
 
 }  // namespace
@@ -140,41 +149,42 @@ std::vector<ColumnRole> column_roles(const std::vector<std::string>& headers) {
 
 bool check_column_value(Item item, std::string_view value, Hit& out) {
   if (is_null(value)) return false;
-  thread_local std::string digits;
+  Digits d;
   switch (item) {
     case Item::email: {
       const size_t at = value.find('@');
       size_t b, e;
       if (at == value.npos || !email_around(value, at, b, e)) return false;
-      set(out, item, value, lower(value.substr(b, e - b)));
+      char lowered[kMaxEmail];
+      set(out, item, value, lower_email(value.substr(b, e - b), lowered));
       out.pos = b;
       out.len = e - b;
       return true;
     }
     case Item::card_number: {
-      if (is_masked_card(value)) {
-        set(out, item, value, value);
-        out.masked = true;
+      // Plain numbers first: a masked one is never only digits.
+      if (digits_only(value, d)) {
+        const std::string_view digits = d.view();
+        if (digits.size() < 13 || digits.size() > 19 || !luhn_valid(digits)) return false;
+        const Brand brand = card_brand(digits);
+        set(out, item, value, digits, static_cast<uint8_t>(brand));
+        out.test = is_test_card(digits);
         return true;
       }
-      if (!digits_only(value, digits) || digits.size() < 13 || digits.size() > 19 ||
-          !luhn_valid(digits))
-        return false;
-      const Brand brand = card_brand(digits);
-      set(out, item, value, digits, static_cast<uint8_t>(brand));
-      out.test = is_test_card(digits);
+      if (!is_masked_card(value)) return false;
+      set(out, item, value, value);
+      out.masked = true;
       return true;
     }
     case Item::phone: {
       NationalNumber n;
       PhoneKind kind;
-      std::string_view v = value;
       // Columns often hold the number as digits without the national 0.
-      if (!parse_jp_phone(v, n, kind)) {
-        if (!digits_only(v, digits) || digits[0] == '0' || digits.size() < 9 || digits.size() > 10)
-          return false;
-        digits.insert(0, 1, '0');
-        if (!parse_jp_phone(digits, n, kind)) return false;
+      if (!parse_jp_phone(value, n, kind)) {
+        if (!digits_only(value, d) || d.bytes[0] == '0' || d.size < 9 || d.size > 10) return false;
+        std::memmove(d.bytes + 1, d.bytes, d.size++);
+        d.bytes[0] = '0';
+        if (!parse_jp_phone(d.view(), n, kind)) return false;
       }
       set(out, item, value, n.view(), static_cast<uint8_t>(kind));
       return true;
@@ -186,8 +196,8 @@ bool check_column_value(Item item, std::string_view value, Hit& out) {
       return true;
     }
     case Item::my_number: {
-      if (!digits_only(value, digits) || !my_number_valid(digits)) return false;
-      set(out, item, value, digits);
+      if (!digits_only(value, d) || !my_number_valid(d.view())) return false;
+      set(out, item, value, d.view());
       return true;
     }
     case Item::birth_date: {

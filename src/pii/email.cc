@@ -31,4 +31,10 @@ bool email_around(std::string_view text, size_t at, size_t& begin, size_t& end) 
   return true;
 }
 
+std::string_view lower_email(std::string_view address, char (&buf)[kMaxEmail]) {
+  const size_t n = address.size() < kMaxEmail ? address.size() : kMaxEmail;
+  for (size_t k = 0; k < n; ++k) buf[k] = ascii_lower(address[k]);
+  return {buf, n};
+}
+
 }  // namespace shodo::pii

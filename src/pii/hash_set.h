@@ -5,7 +5,8 @@
 
 #include <cstdint>
 #include <string_view>
-#include <vector>
+
+#include "pii/zeroed_array.h"
 
 namespace shodo::pii {
 
@@ -39,7 +40,7 @@ class HashSet64 {
   static constexpr size_t kBatch = 16;
   void flush();
   void grow();
-  std::vector<uint64_t> slots_;
+  ZeroedArray<uint64_t> slots_;
   size_t size_ = 0;
   uint64_t pending_[kBatch];
   size_t pending_size_ = 0;

@@ -1,6 +1,12 @@
 #include "pii/persons.h"
 
 namespace shodo::pii {
+namespace {
+
+// Keys fetched this far ahead of the one being joined.
+constexpr size_t kPrefetchDistance = 16;
+
+}  // namespace
 
 void PersonIndex::add_row(const uint64_t* keys, size_t n) {
   if (n == 0) return;
@@ -13,18 +19,31 @@ void PersonIndex::add_row(const uint64_t* keys, size_t n) {
   }
 }
 
+void PersonIndex::add_rows(const std::vector<uint64_t>& rows) {
+  if (slots_.empty()) grow();
+  size_t begin = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (i + kPrefetchDistance < rows.size())
+      __builtin_prefetch(&slots_[rows[i + kPrefetchDistance] & (slots_.size() - 1)]);
+    if (rows[i] != 0) continue;
+    add_row(rows.data() + begin, i - begin);
+    begin = i + 1;
+  }
+}
+
 uint32_t PersonIndex::node(uint64_t key) {
-  if ((used_ + 1) * 2 > keys_.size()) grow();
-  const size_t mask = keys_.size() - 1;
+  if ((used_ + 1) * 2 > slots_.size()) grow();
+  const size_t mask = slots_.size() - 1;
   for (size_t i = key & mask;; i = (i + 1) & mask) {
-    if (keys_[i] == key) return nodes_[i];
-    if (keys_[i] == 0) {
-      keys_[i] = key;
-      nodes_[i] = static_cast<uint32_t>(parent_.size());
-      parent_.push_back(nodes_[i]);
+    Slot& s = slots_[i];
+    if (s.key == key) return s.node;
+    if (s.key == 0) {
+      s.key = key;
+      s.node = static_cast<uint32_t>(parent_.size());
+      parent_.push_back(s.node);
       ++used_;
       ++components_;
-      return nodes_[i];
+      return s.node;
     }
   }
 }
@@ -38,17 +57,14 @@ uint32_t PersonIndex::root(uint32_t n) {
 }
 
 void PersonIndex::grow() {
-  std::vector<uint64_t> old_keys = std::move(keys_);
-  std::vector<uint32_t> old_nodes = std::move(nodes_);
-  const size_t size = old_keys.empty() ? 1024 : old_keys.size() * 2;
-  keys_.assign(size, 0);
-  nodes_.assign(size, 0);
-  for (size_t j = 0; j < old_keys.size(); ++j) {
-    if (!old_keys[j]) continue;
-    for (size_t i = old_keys[j] & (size - 1);; i = (i + 1) & (size - 1)) {
-      if (keys_[i] == 0) {
-        keys_[i] = old_keys[j];
-        nodes_[i] = old_nodes[j];
+  ZeroedArray<Slot> old = std::move(slots_);
+  slots_ = ZeroedArray<Slot>(old.empty() ? 1024 : old.size() * 2);
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (!s.key) continue;
+    for (size_t i = s.key & mask;; i = (i + 1) & mask) {
+      if (slots_[i].key == 0) {
+        slots_[i] = s;
         break;
       }
     }

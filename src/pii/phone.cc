@@ -5,8 +5,12 @@
 namespace shodo::pii {
 namespace {
 
+// Byte by byte: the prefixes are 3 or 4 bytes, a library call costs more.
 bool starts(std::string_view s, std::string_view p) {
-  return s.substr(0, p.size()) == p;
+  if (s.size() < p.size()) return false;
+  for (size_t i = 0; i < p.size(); ++i)
+    if (s[i] != p[i]) return false;
+  return true;
 }
 
 }  // namespace

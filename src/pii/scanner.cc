@@ -81,12 +81,7 @@ struct Scanner::State {
 
 void Scanner::State::add_persons(std::vector<uint64_t>& rows) {
   std::lock_guard<std::mutex> lock(mu);
-  size_t begin = 0;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    if (rows[i] != 0) continue;
-    persons.add_row(rows.data() + begin, i - begin);
-    begin = i + 1;
-  }
+  persons.add_rows(rows);
   rows.clear();
 }
 

@@ -5,6 +5,10 @@
 
 #include <map>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "pii/parsers.h"
 #include "pii/text_util.h"
 
@@ -17,6 +21,29 @@ constexpr size_t kMaxTables = 10000;
 bool is_space(char c) {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
 }
+// The next byte from `from` that ends an unquoted value or nests in one
+// (a function call's parentheses and quoted arguments): ( ) , ' ; or a
+// newline. `to` when there is none.
+size_t find_value_stop(const char* data, size_t from, size_t to) {
+  size_t i = from;
+#ifdef __SSE2__
+  const auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  for (; i + 16 <= to; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    const __m128i m =
+        _mm_or_si128(_mm_or_si128(_mm_or_si128(eq(v, '('), eq(v, ')')), eq(v, ',')),
+                     _mm_or_si128(_mm_or_si128(eq(v, '\''), eq(v, ';')), eq(v, '\n')));
+    if (const int mask = _mm_movemask_epi8(m))
+      return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i < to; ++i) {
+    const char c = data[i];
+    if (c == '(' || c == ')' || c == ',' || c == '\'' || c == ';' || c == '\n') return i;
+  }
+  return to;
+}
+
 bool is_word_char(char c) {
   return is_alnum(c) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
 }
@@ -417,6 +444,8 @@ SqlParser::Status SqlParser::value(size_t column) {
   int depth = 0;
   for (;;) {
     while (p_ < size()) {
+      p_ = find_value_stop(w(), p_, size());
+      if (p_ == size()) break;
       c = w()[p_];
       if (c == '(') {
         ++depth;

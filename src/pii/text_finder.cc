@@ -20,10 +20,8 @@ namespace shodo::pii {
 namespace {
 
 // Bytes that may start something: digits and mask characters (cards,
-// phones, codes, dates), '+' (+81), '@', and the last UTF-8 byte of 〒 (92)
-// and of the characters prefecture names end with (都 BD, 道 93, 府 9C,
-// 県 8C): in Japanese text few bytes are those, where a lead byte comes
-// every 3 bytes.
+// phones, codes, dates), '+' (+81), '@', and the last UTF-8 byte of the
+// characters prefecture names end with (都 BD, 道 93, 府 9C, 県 8C).
 enum : uint8_t { kRun = 1, kAt = 2, kPlus = 4, kTail = 8 };
 
 constexpr std::array<uint8_t, 256> make_classes() {
@@ -32,27 +30,37 @@ constexpr std::array<uint8_t, 256> make_classes() {
   c['*'] = c['X'] = c['x'] = c['#'] = kRun;
   c['@'] = kAt;
   c['+'] = kPlus;
-  c[0x92] = c[0xBD] = c[0x93] = c[0x9C] = c[0x8C] = kTail;
+  c[0xBD] = c[0x93] = c[0x9C] = c[0x8C] = kTail;
   return c;
 }
 constexpr std::array<uint8_t, 256> kClasses = make_classes();
 
-// The position of the next byte with a class, from i on (n when none).
+// The position of the next byte with a class, from i on (n when none). In
+// Japanese text a continuation byte comes every 3 bytes: a tail byte is a
+// candidate only after the middle byte of its character.
 size_t next_candidate(const unsigned char* b, size_t i, size_t n) {
 #ifdef __SSE2__
+  if (i == 0 && n > 0) {
+    if (kClasses[b[0]] & (kRun | kAt | kPlus)) return 0;
+    i = 1;
+  }
   const auto eq = [](__m128i v, int c) {
     return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c)));
   };
+  const auto pair = [&](__m128i prev, __m128i v, int middle, int last) {
+    return _mm_and_si128(eq(prev, middle), eq(v, last));
+  };
   for (; i + 16 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    const __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i - 1));
     // Digits: v - '0' (wrapping) is at most 9.
     const __m128i digit = _mm_cmpeq_epi8(
         _mm_subs_epu8(_mm_sub_epi8(v, _mm_set1_epi8('0')), _mm_set1_epi8(9)), _mm_setzero_si128());
     __m128i m = _mm_or_si128(digit, _mm_or_si128(eq(v, '@'), eq(v, '*')));
     m = _mm_or_si128(m, _mm_or_si128(eq(v, 'X'), eq(v, 'x')));
     m = _mm_or_si128(m, _mm_or_si128(eq(v, '#'), eq(v, '+')));
-    m = _mm_or_si128(m, _mm_or_si128(eq(v, 0x92), eq(v, 0xBD)));
-    m = _mm_or_si128(m, _mm_or_si128(eq(v, 0x93), _mm_or_si128(eq(v, 0x9C), eq(v, 0x8C))));
+    m = _mm_or_si128(m, _mm_or_si128(pair(prev, v, 0x83, 0xBD), pair(prev, v, 0x81, 0x93)));
+    m = _mm_or_si128(m, _mm_or_si128(pair(prev, v, 0xBA, 0x9C), pair(prev, v, 0x9C, 0x8C)));
     const int mask = _mm_movemask_epi8(m);
     if (mask) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
@@ -245,10 +253,8 @@ void find_in_text(std::string_view text, std::vector<Hit>& out) {
     if (cls == kAt) {
       size_t b, e;
       if (email_around(text, i, b, e)) {
-        char lower[320];
-        const size_t len = std::min(e - b, sizeof(lower));
-        for (size_t k = 0; k < len; ++k) lower[k] = ascii_lower(text[b + k]);
-        add(out, Item::email, b, e - b, std::string_view(lower, len));
+        char lower[kMaxEmail];
+        add(out, Item::email, b, e - b, lower_email(text.substr(b, e - b), lower));
         i = e;
       } else {
         ++i;
