@@ -105,20 +105,20 @@ LineResult ParserHarness::feed(std::string_view line) {
 
 namespace {
 // Failures inside a helper also name the test line that called it.
-::testing::ScopedTrace caller(const std::source_location& where) {
-  return ::testing::ScopedTrace(where.file_name(), static_cast<int>(where.line()), "called here");
+::testing::ScopedTrace caller(const char* file, int at) {
+  return ::testing::ScopedTrace(file, at, "called here");
 }
 }  // namespace
 
-const Event& ParserHarness::parse(std::string_view line, std::source_location where) {
-  const auto trace = caller(where);
+const Event& ParserHarness::parse(std::string_view line, const char* file, int at) {
+  const auto trace = caller(file, at);
   EXPECT_EQ(feed(line), LineResult::event) << prefix << line << ": " << error();
   return ev;
 }
 
-void ParserHarness::check(std::string_view line, const Want& want, std::source_location where) {
-  parse(line, where);
-  const auto trace = caller(where);
+void ParserHarness::check(std::string_view line, const Want& want, const char* file, int at) {
+  parse(line, file, at);
+  const auto trace = caller(file, at);
   expect(want);
 }
 
