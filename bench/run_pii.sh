@@ -22,18 +22,22 @@ persons=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['perso
 expected=$(awk '$1 == "persons" {print $2}' "$DUMP.expected")
 echo "persons: $persons (expected $expected)"
 [ "$persons" = "$expected" ] || { echo "person count differs" >&2; exit 1; }
-# Best of 3 wall times; user+system CPU of the last run.
+# Best of 3: wall time, and CPU (user + system) time. The machine is shared
+# and its speed varies from run to run: the best is the scan's own cost.
 best=""
+best_cpu=""
 for _ in 1 2 3; do
   s=$(date +%s.%N)
   /usr/bin/time -f '%U %S %M' -o "$WORK/time" "$SHODO" pii -j1 "$DUMP" > /dev/null || true
   e=$(date +%s.%N)
   t=$(echo "$e - $s" | bc -l)
+  # GNU time says "Command exited with non-zero status 1" first (findings).
+  read -r user sys rss < <(tail -1 "$WORK/time")
+  cpu=$(echo "$user + $sys" | bc -l)
   if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
+  if [ -z "$best_cpu" ] || [ "$(echo "$cpu < $best_cpu" | bc -l)" = 1 ]; then best_cpu=$cpu; fi
 done
-# GNU time says "Command exited with non-zero status 1" first (findings).
-read -r user sys rss < <(tail -1 "$WORK/time")
-printf 'shodo pii -j1: %.2f s wall, %.1f MB/s (CPU %.2f s, %.1f MB/s of CPU; max RSS %d MiB)\n' \
-  "$best" "$(echo "$bytes / 1000000 / $best" | bc -l)" "$(echo "$user + $sys" | bc -l)" \
-  "$(echo "$bytes / 1000000 / ($user + $sys)" | bc -l)" "$((rss / 1024))"
+printf 'shodo pii -j1: best wall %.2f s, %.1f MB/s; best CPU %.2f s, %.1f MB/s of CPU; max RSS %d MiB\n' \
+  "$best" "$(echo "$bytes / 1000000 / $best" | bc -l)" "$best_cpu" \
+  "$(echo "$bytes / 1000000 / $best_cpu" | bc -l)" "$((rss / 1024))"
 load after
