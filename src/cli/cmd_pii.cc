@@ -21,13 +21,11 @@ struct PiiArgs {
 };
 
 std::string_view label(std::string_view item, bool ja) {
-  static constexpr pii::Item kAll[] = {
-      pii::Item::card_number, pii::Item::email,   pii::Item::phone,
-      pii::Item::postal_code, pii::Item::address, pii::Item::my_number,
-      pii::Item::birth_date,  pii::Item::name,    pii::Item::credential};
   if (!ja) return item;
-  for (pii::Item i : kAll)
+  for (size_t k = 0; k < pii::kItems; ++k) {
+    const auto i = static_cast<pii::Item>(k);
     if (pii::item_name(i) == item) return pii::item_label_ja(i);
+  }
   return item;
 }
 

@@ -18,7 +18,7 @@ Text item_text(const std::string& item) {
   for (size_t i = 0; i < pii::kItems; ++i) {
     const auto it = static_cast<pii::Item>(i);
     if (pii::item_name(it) != item) continue;
-    std::string en(item);
+    std::string en(it == pii::Item::sensitive ? "special care-required information" : item);
     std::replace(en.begin(), en.end(), '_', ' ');
     return {en, std::string(pii::item_label_ja(it))};
   }
@@ -333,7 +333,15 @@ obligations::Facts appi_facts(const LeakAssessment& L, const std::string& knowle
   f.persons_min = L.persons.min;
   f.persons_max = L.persons.max;
   f.public_body = public_body;
-  f.sensitive_data = L.sensitive_data;
+  f.sensitive_data = L.sensitive_data || has_item(L.data_items, "sensitive");
+  for (const LeakDataItem& i : L.data_items)
+    if (i.item == "sensitive" && i.values > 0)
+      f.sensitive_reason = {
+          fmt::format("{} values of special care-required information (columns named for medical, "
+                      "criminal, creed or similar data) in {}.",
+                      i.values, fmt::join(i.where, ", ")),
+          fmt::format("要配慮個人情報（病歴・犯罪歴・信条等の列）の値 {} 件：{}。", i.values,
+                      fmt::join(i.where, ", "))};
   f.card_data = L.card_data.full > L.card_data.test;
   f.payment_credentials = has_item(L.data_items, "credential");
   f.skimming = std::any_of(L.channels.begin(), L.channels.end(),
@@ -369,6 +377,7 @@ void assess_leak(const CorrelationInput& in, const Sources& sources, const leak:
   fill_channel_items(drafts, exposed, scanned.all);
 
   L.data_items = data_items(scanned.all, drafts);
+  L.sensitive_data = has_item(L.data_items, "sensitive");
   L.card_data = card_data(scanned.all);
   L.persons = persons(scanned, drafts);
   L.verdict = verdict_of(drafts, inv);

@@ -29,6 +29,15 @@ const HeaderWords kHeaders[] = {
     {Item::credential,
      {"password", "passwd", "passphrase", "パスワード", "暗証"},
      {"pass", "pwd", "hash", "pw", "pass_hash", "pwd_hash", "password_hash", "user_pass"}},
+    // Before the others: "medical_card" is health data, not a card number.
+    {Item::sensitive,
+     {"medical",   "diagnosis", "diagnoses", "disease",    "illness",    "病歴",    "既往",
+      "病名",      "診断",      "診療",      "処方",       "服薬",       "障害",    "障がい",
+      "disabilit", "handicap",  "criminal",  "conviction", "犯罪",       "前科",    "religio",
+      "宗教",      "信条",      "人種",      "allerg",     "アレルギー", "health_", "健康",
+      "妊娠",      "pregnan",   "genetic",   "遺伝",       "病気"},
+     {"health", "race", "creed", "ethnicity", "medication", "prescription"},
+     {"check", "url", "web", "server", "host", "ip"}},
     {Item::email, {"mail", "メール"}, {}},
     {Item::card_number,
      {"card_no", "card_num", "cardnum", "cardno", "card_number", "cc_num", "ccnum", "cc_number",
@@ -213,6 +222,10 @@ bool check_column_value(Item item, std::string_view value, Hit& out) {
       set(out, item, value, value);
       return true;
     }
+    case Item::sensitive:
+      // Any value: a diagnosis code or a flag in such a column is the fact.
+      set(out, item, value, value);
+      return true;
     case Item::credential: {
       const CredentialType type = classify_credential(value);
       set(out, item, value, value, static_cast<uint8_t>(type));

@@ -25,8 +25,11 @@ enum class Item : uint8_t {
   birth_date,
   name,
   credential,
+  // Special care-required information (要配慮個人情報: medical history,
+  // disabilities, criminal records, creed, race...), told by column headers.
+  sensitive,
 };
-inline constexpr size_t kItems = 9;
+inline constexpr size_t kItems = 10;
 
 // Stable snake_case name ("card_number"...) and Japanese label ("カード番号"...).
 std::string_view item_name(Item item);

@@ -114,6 +114,22 @@ TEST(PiiColumns, Roles) {
   EXPECT_FALSE(column_roles({"id", "name", "price"})[1].pii);
 }
 
+TEST(PiiColumns, SpecialCareRequiredByHeader) {
+  const auto roles = column_roles({"patient_id", "medical_history", "診断名", "disability_flag",
+                                   "religion", "アレルギー", "criminal_record", "health_check_url",
+                                   "diagnostics_log", "race", "trace_id", "medical_card_no"});
+  for (size_t c : {1, 2, 3, 4, 5, 6, 9, 11}) {
+    EXPECT_TRUE(roles[c].pii) << c;
+    EXPECT_EQ(roles[c].item, Item::sensitive) << c;
+  }
+  for (size_t c : {0, 7, 8, 10}) EXPECT_FALSE(roles[c].pii) << c;
+  Hit h;
+  EXPECT_TRUE(check_column_value(Item::sensitive, "J45", h));  // a diagnosis code
+  EXPECT_TRUE(check_column_value(Item::sensitive, "1", h));    // a flag
+  EXPECT_FALSE(check_column_value(Item::sensitive, "NULL", h));
+  EXPECT_FALSE(check_column_value(Item::sensitive, "", h));
+}
+
 TEST(PiiColumns, ValuesByHeader) {
   Hit h;
   EXPECT_TRUE(check_column_value(Item::phone, "9012345678", h));  // national 0 dropped

@@ -146,6 +146,26 @@ TEST_F(PiiScan, PostgresCopyBlock) {
   EXPECT_EQ(r.persons, 50u);
 }
 
+TEST_F(PiiScan, SpecialCareRequiredColumnsCountedAndMasked) {
+  // A clinic's booking table: 30 patients, 20 with a recorded condition.
+  std::string sql =
+      "CREATE TABLE `patients` (`id` int, `email` varchar(255), `既往歴` text, "
+      "`allergy` varchar(64));\nINSERT INTO `patients` VALUES ";
+  for (int i = 1; i <= 30; ++i)
+    sql += fmt::format("{}({},'patient{}@example.jp',{},{})", i > 1 ? "," : "", i, i,
+                       i <= 20 ? "'高血圧症 2019年から'" : "NULL", i % 3 == 0 ? "'卵'" : "NULL");
+  sql += ";\n";
+  const Report r = scan({write_file(dir_ / "clinic.sql", sql)});
+  const Unit* u = find_unit(r, "patients");
+  ASSERT_TRUE(u);
+  const ItemFinding* s = find_item(*u, "sensitive");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->values, 30u);  // 20 conditions, 10 allergies
+  EXPECT_EQ(s->columns, (std::vector<std::string>{"既往歴", "allergy"}));
+  for (const std::string& e : s->examples) EXPECT_EQ(e.find("高血圧"), std::string::npos) << e;
+  EXPECT_EQ(r.persons, 30u);
+}
+
 TEST_F(PiiScan, CsvWithQuotesAndNewlinesInCells) {
   const auto people = make_people(4, 80);
   const Report r = scan({write_file(dir_ / "export.csv", testing::csv_export(people))});
