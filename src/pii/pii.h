@@ -127,7 +127,8 @@ class Scanner {
   // One file of a view (a webroot, a file system of an image); `label` names
   // it in the report.
   void scan(const fsview::View& view, const fsview::FileInfo& file, std::string label);
-  // A host file, a folder (recursively) or a disk image.
+  // A host file, a folder (recursively), an archive (a site or database
+  // backup: .tar.gz, .zip...) or a disk image.
   void scan_path(const std::string& host_path);
   // Per-file/per-table results and totals, sorted, the same for any thread
   // count. The scanner is empty afterwards.

@@ -270,6 +270,18 @@ void Scanner::scan_path(const std::string& host_path) {
     return;
   }
   std::string error;
+  if (fsview::looks_like_archive_name(host_path)) {
+    // A site or database backup (.tar.gz, .zip...): its entries, each by
+    // its own format, named "ARCHIVE:/entry".
+    std::vector<fsview::Problem> problems;
+    auto view = fsview::open_archive(host_path, problems, error, s.options.expansion);
+    for (const fsview::Problem& p : problems) s.add_problem(host_path + ":" + p.path, p.reason);
+    if (view) {
+      s.scan_view(*view, host_path + ":");
+      return;
+    }
+    error.clear();  // not an archive after all: read as one stream
+  }
   auto stream = ingest::ByteStream::open(host_path, error, s.options.expansion);
   if (!stream) {
     s.add_problem(host_path, "cannot be read: " + error);

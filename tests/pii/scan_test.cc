@@ -204,6 +204,29 @@ TEST_F(PiiScan, PersonsDeduplicatedAcrossFiles) {
   EXPECT_EQ(more.persons, 130u);
 }
 
+TEST_F(PiiScan, BackupArchiveEntriesScannedByTheirFormat) {
+  // A site backup as attackers download it: the dump inside keeps its
+  // columns (names by header), and entries are named ARCHIVE:/path.
+  const auto people = make_people(8, 70);
+  fs::create_directories(dir_ / "www" / "backup");
+  write_file(dir_ / "www" / "backup" / "shop.sql", testing::mysql_dump(people, 10, 0, 0));
+  write_file(dir_ / "www" / "index.php", "<?php echo 'shop';\n");
+  ASSERT_EQ(
+      std::system(("tar -czf " + (dir_ / "site.tar.gz").string() + " -C " + dir_.string() + " www")
+                      .c_str()),
+      0);
+  const Report r = scan({(dir_ / "site.tar.gz").string()});
+  EXPECT_TRUE(r.problems.empty());
+  EXPECT_EQ(r.files_scanned, 2u);
+  const Unit* u = find_unit(r, "customers");
+  ASSERT_TRUE(u);
+  EXPECT_EQ(u->file, (dir_ / "site.tar.gz").string() + ":/www/backup/shop.sql");
+  EXPECT_EQ(u->format, "sql");
+  ASSERT_TRUE(find_item(*u, "name"));
+  EXPECT_EQ(find_item(*u, "name")->values, 140u);  // name and name_kana
+  EXPECT_EQ(r.persons, 70u);
+}
+
 TEST_F(PiiScan, FolderAndGzipAndThreadsGiveTheSameReport) {
   const auto people = make_people(6, 90);
   fs::create_directories(dir_ / "site" / "backup");
