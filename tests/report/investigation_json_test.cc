@@ -403,19 +403,19 @@ TEST(InvestigationJson, LayoutIsTheDocumentedOne) {
   EXPECT_EQ(doc["findings"][1]["time"], "2024-03-09T16:32:03.123456Z");
   EXPECT_EQ(doc["findings"][5]["last_time"], "1969-12-31T23:59:58.500Z");
   EXPECT_EQ(recon["technique"], "T1595.002");
-  EXPECT_EQ(recon["techniques"], nlohmann::json::array({"T1595.002"}));
+  EXPECT_EQ(recon["techniques"], nlohmann::ordered_json::array({"T1595.002"}));
   EXPECT_EQ(recon["source"]["file"], "samples/incident/var/log/apache2/access.log");
   EXPECT_EQ(recon["source"]["line"], 10412);
   EXPECT_EQ(recon["bytes"], 196);
   EXPECT_EQ(recon["title"],
-            (nlohmann::json{{"en", "Vulnerability scanner"}, {"ja", "脆弱性スキャナ"}}));
+            (nlohmann::ordered_json{{"en", "Vulnerability scanner"}, {"ja", "脆弱性スキャナ"}}));
   EXPECT_TRUE(doc["findings"][3]["status"].is_null());  // -1: unknown
   EXPECT_TRUE(doc["findings"][3]["bytes"].is_null());
   EXPECT_TRUE(doc["changed_files"][0]["mtime"].is_null());
 
   const auto& reason = doc["verdict"]["reasons"][0];
   EXPECT_EQ(reason["en"], "A webshell was uploaded and used");
-  EXPECT_EQ(reason["findings"], nlohmann::json::array({"F0003", "F0004"}));
+  EXPECT_EQ(reason["findings"], nlohmann::ordered_json::array({"F0003", "F0004"}));
   EXPECT_EQ(doc["incident_window"]["compromise"]["citation"]["inode"], 131);
   EXPECT_EQ(doc["incident_window"]["compromise"]["finding_id"], "F0003");
 }
