@@ -144,7 +144,8 @@ TEST(ScanCorpus, RenamedAndWhitespaceChangedVariantsStayDetected) {
     dir.write(path.substr(1), config ? crlf(body) : respaced(body));
     origin[path] = e.path;
   }
-  auto found = by_path(scan_dir(dir.path().string()));
+  const files::ScanResult result = scan_dir(dir.path().string());
+  auto found = by_path(result);  // pointers into `result`
   for (const auto& [path, from] : origin) {
     ASSERT_FALSE(found[path].empty()) << "variant of " << from << " not detected";
     EXPECT_GE(top_level(found[path]), detect::Level::medium) << "variant of " << from;

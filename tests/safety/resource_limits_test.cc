@@ -12,6 +12,7 @@
 #include <string>
 
 #include "fsview/fsview.h"
+#include "support/sanitizers.h"
 #include "support/shodo_cli.h"
 #include "support/temp_dir.h"
 
@@ -20,18 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// ASan's shadow memory and quarantine (gcc says so with a macro, clang with
-// __has_feature).
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SHODO_TEST_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) || defined(SHODO_TEST_ASAN)
-constexpr long kMemoryFactor = 3;
-#else
-constexpr long kMemoryFactor = 1;
-#endif
+using shodo::testing::kMemoryFactor;
 
 // One request the shipped rules flag (a scanner's agent), to show that the
 // files read after a hostile one still are.
