@@ -33,6 +33,7 @@ class BytesView : public fsview::View {
     explicit BytesReader(std::string_view b) : b_(b) {}
     size_t read(char* buf, size_t n) override {
       n = std::min({n, b_.size(), size_t{4093}});
+      if (n == 0) return 0;  // an empty input's data() may be null
       std::memcpy(buf, b_.data(), n);
       b_.remove_prefix(n);
       return n;
