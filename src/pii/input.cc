@@ -71,8 +71,9 @@ void Input::past_line(size_t& pos, const Line& line) {
       return;
     }
     pos = size_;
-    if (!more(pos)) return;
-    pos = 0;
+    const bool got = more(pos);
+    pos = 0;  // more() dropped the bytes before pos, also at the end
+    if (!got) return;
   }
 }
 
