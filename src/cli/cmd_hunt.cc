@@ -53,12 +53,15 @@ int run_hunt(const HuntArgs& a) {
   detect::HuntOptions hunt_options;
   hunt_options.threads = opt.threads;
   hunt_options.detectors = !a.no_detectors;
+  hunt_options.max_clients = a.common.max_clients;
   detect::Hunt hunt(rules, hunt_options);
   const ingest::IngestResult result = ingest::ingest(inputs, opt, hunt);
   std::vector<detect::Finding> findings = hunt.finish();
   const double secs =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.finish();
+  for (const std::string& limit : hunt.limits())
+    std::fprintf(stderr, "shodo hunt: limit reached: %s\n", limit.c_str());
   if (!result.error.empty()) {
     std::fprintf(stderr, "shodo hunt: %s\n", result.error.c_str());
     return kExitUsage;
@@ -77,7 +80,7 @@ int run_hunt(const HuntArgs& a) {
   r.findings = &findings;
   r.rules.rules_loaded = rules.running_rules();
   r.rules.correlations = rules.correlations().size();
-  r.rules.detectors = hunt_options.detectors ? detect::make_detectors({}).size() : 0;
+  r.rules.detectors = hunt_options.detectors ? detect::make_detectors({}).all.size() : 0;
   r.rules.problems = rules.problems().size();
   r.verbose = a.common.verbose;
   r.lang = a.common.lang;
@@ -110,6 +113,7 @@ void add_hunt_command(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false);
   add_common_options(*cmd, args->common, {"text", "json", "jsonl", "csv"});
   add_log_options(*cmd, args->common);
+  add_detector_options(*cmd, args->common);
   cmd->add_option("--rules", args->rule_dirs,
                   "Also load the Sigma rules in this folder or file (repeatable), e.g. a SigmaHQ "
                   "checkout")

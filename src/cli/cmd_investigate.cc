@@ -103,6 +103,7 @@ int run(const InvestigateArgs& a) {
   o.known_good = a.known_good;
   o.full_timeline = a.full_timeline;
   o.public_body = a.public_body;
+  o.max_clients = a.common.max_clients;
   const bool show = !a.common.quiet && util::Progress::stderr_is_terminal();
   const auto start = std::chrono::steady_clock::now();
   std::unique_ptr<util::Progress> bar;
@@ -160,6 +161,7 @@ void add_investigate_command(CLI::App& app, int& exit_code) {
   add_case_options(*cmd, a->c, true);
   add_common_options(*cmd, a->common, {"text"});
   add_log_options(*cmd, a->common);
+  add_detector_options(*cmd, a->common);
   cmd->get_option("--out")->description("Folder for the outputs (default: the case's reports/)");
   cmd->add_option("--rules", a->rule_dirs,
                   "Also load the Sigma rules in this folder or file (repeatable)")

@@ -39,6 +39,13 @@ void add_log_options(CLI::App& cmd, CommonOptions& o) {
       ->capture_default_str();
 }
 
+void add_detector_options(CLI::App& cmd, CommonOptions& o) {
+  cmd.add_option("--max-clients", o.max_clients,
+                 "Client addresses (and accounts) the detectors keep state for (about 360 "
+                 "bytes each); further ones are not followed, and the run says so")
+      ->capture_default_str();
+}
+
 bool parse_time_flag(const std::string& text, const ingest::Zone& zone, ingest::TimeUs& out) {
   ingest::CivilTime t;
   size_t n = 0;

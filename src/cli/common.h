@@ -22,6 +22,7 @@ struct CommonOptions {
   bool quiet = false, verbose = false;
   std::string log_format;  // --log-format
   size_t max_line = 1u << 20;
+  size_t max_clients = 1'000'000;  // --max-clients: per-client detector state
   uint64_t max_expansion = util::ExpansionLimit{}.ratio;  // --max-expansion
 };
 
@@ -29,6 +30,8 @@ struct CommonOptions {
 void add_common_options(CLI::App& cmd, CommonOptions& o, const std::vector<std::string>& formats);
 // Adds --log-format, --max-line and --max-expansion (commands that read logs).
 void add_log_options(CLI::App& cmd, CommonOptions& o);
+// Adds --max-clients (commands that run the detectors).
+void add_detector_options(CLI::App& cmd, CommonOptions& o);
 
 // Fills ingest options from the flags; false with a message on a bad value.
 bool make_ingest_options(const CommonOptions& o, ingest::IngestOptions& out, std::string& error);

@@ -57,6 +57,9 @@ class RuleSet {
 struct HuntOptions {
   unsigned threads = 1;   // the ingest threads (-j)
   bool detectors = true;  // the built-in stateful detectors (docs/detectors.md)
+  // Client addresses (and accounts) each detector keeps state for; new ones
+  // past it are not followed, and limits() says so.
+  size_t max_clients = 1'000'000;
   // Report every rule match, also of rules that only feed correlations
   // (`generate: false`); used by `shodo rules test`.
   bool all_matches = false;
@@ -74,6 +77,8 @@ class Hunt final : public ingest::EventConsumer {
 
   // Every finding, sorted by time, then file, line and rule.
   std::vector<Finding> finish();
+  // After finish(): the limits reached (a sentence each), for the report.
+  std::vector<std::string> limits() const;
 
  private:
   struct State;

@@ -32,7 +32,7 @@ struct Hunt::State {
   std::mutex hits_mu;
   std::map<uint64_t, std::vector<Hit>> hits;  // batch seq -> its hits
 
-  std::vector<std::unique_ptr<StatefulDetector>> detectors;
+  DetectorSet detectors;
   WebOutcome outcome;
   CorrelationEngine correlation;
   std::vector<Finding> findings;
@@ -69,7 +69,11 @@ Hunt::Hunt(const RuleSet& rules, const HuntOptions& options)
     : s_(std::make_unique<State>(rules, options)) {
   for (unsigned i = 0; i <= options.threads; ++i)
     s_->scratch.push_back(rules.matcher().make_scratch());
-  if (options.detectors) s_->detectors = make_detectors(DetectorOptions{});
+  if (options.detectors) {
+    DetectorOptions d;
+    d.max_clients = options.max_clients;
+    s_->detectors = make_detectors(d);
+  }
 }
 
 Hunt::~Hunt() = default;
@@ -107,7 +111,7 @@ void Hunt::ordered(const ingest::Batch& batch) {
   size_t h = 0;
   for (size_t i = 0; i < batch.events.size(); ++i) {
     const ingest::Event& ev = batch.events[i];
-    for (auto& d : s.detectors) d->observe(ev);
+    for (auto& d : s.detectors.all) d->observe(ev);
     s.outcome.observe(ev);
     s.matched.clear();
     for (; h < hits.size() && hits[h].event == i; ++h) {
@@ -120,10 +124,14 @@ void Hunt::ordered(const ingest::Batch& batch) {
   }
 }
 
+std::vector<std::string> Hunt::limits() const {
+  return s_->detectors.limits();
+}
+
 std::vector<Finding> Hunt::finish() {
   State& s = *s_;
   s.correlation.finish(s.findings);
-  for (auto& d : s.detectors) d->finish(s.findings);
+  for (auto& d : s.detectors.all) d->finish(s.findings);
   for (Finding& f : s.findings)
     if (f.source == Finding::Source::sigma) s.outcome.assess(f);
   std::vector<Finding> out = std::move(s.findings);

@@ -23,7 +23,8 @@ struct Options {
   std::string known_good;             // pristine release folder to diff webroots against
   ingest::IngestOptions ingest;       // zone, threads, since/until
   bool full_timeline = false;         // every log event in the timeline, not only the relevant ones
-  bool public_body = false;           // 行政機関等: the APPI persons threshold is 100, not 1,000
+  bool public_body = false;        // 行政機関等: the APPI persons threshold is 100, not 1,000
+  size_t max_clients = 1'000'000;  // client addresses the detectors keep state for
   // Progress: a stage starts ("acquiring", "scanning"...), and bytes or files done of total.
   std::function<void(std::string_view stage)> on_stage;
   std::function<void(uint64_t done, uint64_t total)> on_progress;

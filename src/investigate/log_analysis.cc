@@ -246,10 +246,12 @@ HuntPass hunt_pass(const ingest::InputSet& logs, const LogOptions& options,
   detect::HuntOptions ho;
   ho.threads = options.ingest.threads;
   ho.detectors = options.detectors;
+  ho.max_clients = options.max_clients;
   detect::Hunt hunt(*options.rules, ho);
   HuntAndWatch consumer(hunt, logs, watched, out);
   out.ingest = ingest::ingest(logs, options.ingest, consumer);
   out.findings = hunt.finish();
+  out.limits = hunt.limits();
   return out;
 }
 

@@ -48,12 +48,14 @@ struct HuntPass {
   std::vector<detect::Finding> findings;
   std::vector<WatchedActivity> watched;  // parallel to the watched URLs
   std::map<TimeUs, uint64_t> hourly;     // web requests per hour (start of hour, UTC)
+  std::vector<std::string> limits;       // the detectors' limits reached
 };
 
 struct LogOptions {
   ingest::IngestOptions ingest;
   const detect::RuleSet* rules = nullptr;
   bool detectors = true;
+  size_t max_clients = 1'000'000;  // detect::HuntOptions::max_clients
 };
 
 HuntPass hunt_pass(const ingest::InputSet& logs, const LogOptions& options,

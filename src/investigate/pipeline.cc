@@ -146,12 +146,14 @@ Result investigate(const Options& o, evidence::Session& session) {
   LogOptions lo;
   lo.ingest = o.ingest;
   lo.rules = &rules;
+  lo.max_clients = o.max_clients;
   HuntPass hunt = hunt_pass(sources.logs, lo, in.watched);
   if (!hunt.ingest.error.empty()) {
     res.error = hunt.ingest.error;
     return res;
   }
   in.hunt = &hunt;
+  for (const std::string& limit : hunt.limits) res.problems.push_back("limit reached: " + limit);
   for (const ingest::InputProblem& p : sources.logs.problems)
     res.problems.push_back(p.path + ": " + p.reason);
   for (const ingest::FileReport& f : hunt.ingest.files)

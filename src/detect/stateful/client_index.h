@@ -17,22 +17,39 @@ class ClientIndex {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
 
-  // The address's number, assigned on first sight; kNone for no address.
+  // At most `max_clients` addresses get a number (per-client state is
+  // bounded: millions of addresses from a botnet or forged logs).
+  explicit ClientIndex(size_t max_clients = kNone)
+      : max_(max_clients < kNone ? max_clients : kNone) {}
+
+  // The address's number, assigned on first sight; kNone for no address and
+  // for new addresses once max_clients have a number.
   uint32_t id(std::string_view ip) {
     if (ip.empty()) return kNone;
     if (ip == last_) return last_id_;
     auto it = ids_.find(ip);
+    last_.assign(ip);
     if (it == ids_.end()) {
+      if (names_.size() >= max_) {
+        ++refused_;
+        last_id_ = kNone;
+        return kNone;
+      }
       it = ids_.emplace(std::string(ip), static_cast<uint32_t>(names_.size())).first;
       names_.emplace_back(ip);
     }
-    last_.assign(ip);
     last_id_ = it->second;
     return last_id_;
   }
   const std::string& name(uint32_t id) const { return names_[id]; }
+  size_t max_clients() const { return max_; }
+  // Look-ups of addresses that got no number (runs of one address's events
+  // count once).
+  uint64_t refused() const { return refused_; }
 
  private:
+  size_t max_;
+  uint64_t refused_ = 0;
   StringMap<uint32_t> ids_;
   std::vector<std::string> names_;
   std::string last_;  // a copy: event text does not outlive its batch

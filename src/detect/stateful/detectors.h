@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "detect/finding.h"
@@ -20,6 +22,9 @@ inline constexpr ingest::TimeUs kHourUs = 60 * kMinuteUs;
 // each has its value.
 struct DetectorOptions {
   size_t max_related = 10;  // citations kept per finding besides the main one
+  // Distinct keys (client addresses, accounts) each detector keeps state
+  // for: about 360 bytes each; new ones past it are not followed, and said.
+  size_t max_clients = 1'000'000;
 
   // Brute force: a run of failures from one key ends after a pause this long.
   ingest::TimeUs login_pause_us = 10 * kMinuteUs;
@@ -85,8 +90,23 @@ class StatefulDetector {
   virtual void observe(const ingest::Event& ev) = 0;
   // After the last event: appends the findings.
   virtual void finish(std::vector<Finding>& out) = 0;
+  // The limits it reached, a sentence each (what was not followed, and the
+  // option that raises the limit).
+  virtual void limits(std::vector<std::string>& out) const { (void)out; }
 };
 
-std::vector<std::unique_ptr<StatefulDetector>> make_detectors(const DetectorOptions& options);
+// What a detector says when `refused` look-ups found no room for a new key.
+std::string limit_note(std::string_view followed, size_t max, uint64_t refused);
+
+// Every built-in detector; those with state per client address share one
+// index of addresses, bounded by options.max_clients.
+struct DetectorSet {
+  std::vector<std::unique_ptr<StatefulDetector>> all;
+  // After finish(): the limits reached, by the detectors or the index.
+  std::vector<std::string> limits() const;
+
+  std::shared_ptr<class ClientIndex> clients;
+};
+DetectorSet make_detectors(const DetectorOptions& options);
 
 }  // namespace shodo::detect

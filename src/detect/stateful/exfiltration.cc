@@ -56,8 +56,8 @@ class Exfiltration final : public StatefulDetector {
     if (ev.kind != ingest::LogKind::web_access || !ok(ev)) return;
     if (ev.bytes_sent >= o_.oversize_min_bytes) consider_oversized(ev);
     sizes_.observe(ev);
-    if (!ev.client_ip.empty()) {
-      ClientBytes& c = client_state(clients_, index_->id(ev.client_ip));
+    if (const uint32_t id = index_->id(ev.client_ip); id != ClientIndex::kNone) {
+      ClientBytes& c = client_state(clients_, id);
       c.bytes += static_cast<uint64_t>(ev.bytes_sent);
       c.evidence.add(ev, 0);
       if (ev.bytes_sent > c.largest) {

@@ -70,7 +70,9 @@ class Flood final : public StatefulDetector {
       minute.first = citation_of(ev);
       minute.utc_offset_s = ev.utc_offset_s;
     }
+    // Past max_clients a new address counts in its minute, not on its own.
     const uint32_t id = index_->id(ev.client_ip);
+    if (id == ClientIndex::kNone) return;
     Client& c = client_state(clients_, id);
     if (c.minute != m) {
       close_minute(id, c);

@@ -29,7 +29,9 @@ class Scanning final : public StatefulDetector {
 
   void observe(const ingest::Event& ev) override {
     if (ev.status < 0 || ev.client_ip.empty()) return;
-    ClientRequests& c = client_state(clients_, index_->id(ev.client_ip));
+    const uint32_t id = index_->id(ev.client_ip);
+    if (id == ClientIndex::kNone) return;
+    ClientRequests& c = client_state(clients_, id);
     ++c.requests;
     if (ev.status < 400 || ev.status > 499) return;
     ++c.errors;

@@ -48,10 +48,18 @@ class SshBruteForce final : public StatefulDetector {
     found_.clear();
   }
 
+  void limits(std::vector<std::string>& out) const override {
+    if (refused_)
+      out.push_back(
+          limit_note("SSH brute force (client addresses and accounts)", o_.max_clients, refused_));
+  }
+
  private:
   void add_failure(StringMap<LoginRun>& runs, std::string_view key, const ingest::Event& ev,
                    bool per_user) {
-    LoginRun& run = entry(runs, key);
+    LoginRun* found = bounded_entry(runs, key, o_.max_clients, refused_);
+    if (!found) return;
+    LoginRun& run = *found;
     if (!run.continued_by(ev.time, o_.login_pause_us)) {
       close(std::string(key), run, per_user);
       run = {};
@@ -141,6 +149,7 @@ class SshBruteForce final : public StatefulDetector {
 
   DetectorOptions o_;
   StringMap<LoginRun> by_ip_, by_user_;
+  uint64_t refused_ = 0;
   std::vector<Finding> found_;
 };
 

@@ -2,6 +2,7 @@
 // a lookup per event allocates nothing (only a first sighting copies the key).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,6 +23,22 @@ T& entry(StringMap<T>& map, std::string_view key) {
   auto it = map.find(key);
   if (it == map.end()) it = map.emplace(std::string(key), T{}).first;
   return it->second;
+}
+
+// The same, bounded: nullptr when `key` is new and the map already holds
+// `max` keys (per-client state must not grow with millions of addresses);
+// `refused` counts those look-ups.
+template <typename T>
+T* bounded_entry(StringMap<T>& map, std::string_view key, size_t max, uint64_t& refused) {
+  auto it = map.find(key);
+  if (it == map.end()) {
+    if (map.size() >= max) {
+      ++refused;
+      return nullptr;
+    }
+    it = map.emplace(std::string(key), T{}).first;
+  }
+  return &it->second;
 }
 
 }  // namespace shodo::detect

@@ -33,7 +33,9 @@ class WebBruteForce final : public StatefulDetector {
   void observe(const ingest::Event& ev) override {
     if (ev.method != "POST" || !ev.has_time() || ev.client_ip.empty() || !is_login_path(ev.path))
       return;
-    WebLoginRun& run = entry(runs_, ev.client_ip);
+    WebLoginRun* found = bounded_entry(runs_, ev.client_ip, o_.max_clients, refused_);
+    if (!found) return;
+    WebLoginRun& run = *found;
     if (looks_successful(run, ev)) {
       report_success(run, ev);
       return;
@@ -56,6 +58,12 @@ class WebBruteForce final : public StatefulDetector {
     out.insert(out.end(), std::make_move_iterator(found_.begin()),
                std::make_move_iterator(found_.end()));
     found_.clear();
+  }
+
+  void limits(std::vector<std::string>& out) const override {
+    if (refused_)
+      out.push_back(
+          limit_note("web login brute force (client addresses)", o_.max_clients, refused_));
   }
 
  private:
@@ -126,6 +134,7 @@ class WebBruteForce final : public StatefulDetector {
 
   DetectorOptions o_;
   StringMap<WebLoginRun> runs_;
+  uint64_t refused_ = 0;
   std::vector<Finding> found_;
 };
 

@@ -166,6 +166,49 @@ TEST(StatefulScanning, DistinctMissingPathsAtTheThreshold) {
   EXPECT_EQ(rules_of(run(scan(30))), std::vector<std::string>{"shodo.scanning"});
 }
 
+TEST(StatefulLimits, ClientsPastTheLimitAreNotFollowedAndSaid) {
+  // A scanner seen first is followed; 200 addresses after it fill the
+  // index (max 50); a second scanner after them is not followed.
+  auto scanner = [](double t0, const std::string& ip) {
+    std::vector<Record> rs;
+    for (int i = 0; i < 40; ++i)
+      rs.push_back(web(t0 + i, ip, "GET", "/x" + std::to_string(i), 404, 150));
+    return rs;
+  };
+  std::vector<Record> rs = scanner(0, "203.0.113.9");
+  for (int i = 0; i < 200; ++i)
+    rs.push_back(web(100 + i, "198.51.100." + std::to_string(i), "GET", "/", 200, 5000));
+  for (const Record& r : scanner(400, "192.0.2.77")) rs.push_back(r);
+  for (size_t i = 0; i < rs.size(); ++i) rs[i].line = i + 1;
+  detect::DetectorOptions o;
+  o.max_clients = 50;
+  std::vector<std::string> limits;
+  const std::vector<Finding> found = run_detectors(rs, o, &limits);
+  ASSERT_EQ(rules_of(found), std::vector<std::string>{"shodo.scanning"});
+  EXPECT_EQ(found[0].client_ip, "203.0.113.9");
+  ASSERT_EQ(limits.size(), 1u);
+  EXPECT_NE(limits[0].find("more than 50 distinct keys"), std::string::npos) << limits[0];
+  EXPECT_NE(limits[0].find("--max-clients"), std::string::npos) << limits[0];
+  // Without the limit both scanners are found, and nothing is said.
+  limits.clear();
+  EXPECT_EQ(run_detectors(rs, {}, &limits).size(), 2u);
+  EXPECT_TRUE(limits.empty());
+}
+
+TEST(StatefulLimits, SshFailuresFromManyAddressesAreBounded) {
+  std::vector<Record> rs;
+  for (int i = 0; i < 80; ++i)
+    rs.push_back(ssh(i, "198.51.100." + std::to_string(i), "root", "ssh-login", "failure"));
+  for (size_t i = 0; i < rs.size(); ++i) rs[i].line = i + 1;
+  detect::DetectorOptions o;
+  o.max_clients = 50;
+  std::vector<std::string> limits;
+  run_detectors(rs, o, &limits);
+  ASSERT_EQ(limits.size(), 1u);
+  EXPECT_NE(limits[0].find("SSH brute force"), std::string::npos) << limits[0];
+  EXPECT_NE(limits[0].find("30 look-ups"), std::string::npos) << limits[0];
+}
+
 TEST(StatefulExfiltration, SameSizedArchivesAreACatchAllPage) {
   std::vector<Record> rs;
   for (const char* p : {"/backup.zip", "/db.sql", "/site.tar.gz"})
