@@ -281,7 +281,10 @@ void find_in_text(std::string_view text, std::vector<Hit>& out) {
     // name, nor the tail of an identifier (SKU-0312345678, v1.2, a_1).
     if (i > 0 &&
         (is_alnum(text[i - 1]) || (i > 1 && is_joiner(text[i - 1]) && is_alnum(text[i - 2])))) {
-      while (i < n && (is_alnum(text[i]) || text[i] == '+')) ++i;
+      // Past the candidate itself first: a mask character after a letter
+      // ("FROM#") is neither alphanumeric nor '+'.
+      do ++i;
+      while (i < n && (is_alnum(text[i]) || text[i] == '+'));
       continue;
     }
     size_t start = i;

@@ -23,6 +23,18 @@ void add_file_system(Source& source, const std::shared_ptr<Image>& image, TSK_FS
                      identify_unreadable(image->img, offset, length))});
     return;
   }
+  // A corrupt or forged superblock can claim billions of inodes, and libtsk
+  // allocates per inode (the orphan search) before reading any: no file
+  // system holds more than one inode or directory entry per 32 bytes.
+  if (fs->inum_count > length / 32 + 1024) {
+    source.problems.push_back(
+        {where(source.path, partition),
+         fmt::format("the {} file system at byte {} claims {} inodes, more than its {} bytes can "
+                     "hold (corrupt or forged): not read",
+                     tsk_fs_type_toname(fs->ftype), offset, fs->inum_count, length)});
+    tsk_fs_close(fs);
+    return;
+  }
   Volume volume;
   volume.partition = partition;
   volume.offset = offset;
