@@ -37,18 +37,7 @@ bool hex_text(std::string_view digits, std::string& out) {
   for (size_t i = 0; i < digits.size(); i += 2) {
     out += static_cast<char>(util::hex_value(digits[i]) * 16 + util::hex_value(digits[i + 1]));
   }
-  for (size_t i = 0; i < out.size();) {
-    const auto c = static_cast<unsigned char>(out[i]);
-    if (c < 0x80) {
-      if (c < 0x20 || c == 0x7f) return false;
-      ++i;
-      continue;
-    }
-    const size_t n = util::utf8_sequence_length(out, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
+  return util::is_text(out);
 }
 
 // X'...' at `from` (after the quote): hex digits up to a closing quote,

@@ -16,18 +16,7 @@ constexpr size_t kMinBase64 = 8;  // shorter values are words ("id", "ls") as of
 // than whitespace) is the command; anything else stays as sent.
 bool base64_text(std::string_view value, std::string& out) {
   if (value.size() < kMinBase64 || !decode_base64(value, out) || out.empty()) return false;
-  for (size_t i = 0; i < out.size();) {
-    const auto c = static_cast<unsigned char>(out[i]);
-    if (c < 0x80) {
-      if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f) return false;
-      ++i;
-      continue;
-    }
-    const size_t n = util::utf8_sequence_length(out, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
+  return util::is_text(out, "\t\n\r");
 }
 
 std::string_view folder_of(std::string_view path) {

@@ -214,4 +214,20 @@ void append_csv_cell(std::string& out, std::string_view s) {
   if (quote) out += '"';
 }
 
+bool is_text(std::string_view s, std::string_view allowed) {
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if ((c < 0x20 || c == 0x7f) && allowed.find(static_cast<char>(c)) == std::string_view::npos)
+        return false;
+      ++i;
+      continue;
+    }
+    const size_t n = utf8_sequence_length(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 }  // namespace shodo::util

@@ -47,4 +47,8 @@ std::string_view safe_url(std::string_view url);
 // not start one.
 size_t utf8_sequence_length(std::string_view s, size_t i);
 
+// Whether `s` is text: valid UTF-8 without control characters, except those
+// in `allowed` (e.g. "\t\n\r").
+bool is_text(std::string_view s, std::string_view allowed = {});
+
 }  // namespace shodo::util
