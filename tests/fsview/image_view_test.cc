@@ -2,6 +2,7 @@
 // test hashes the images it opens before and after: opening must never
 // modify evidence.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -12,6 +13,7 @@
 
 #include "fsview/fsview.h"
 #include "support/disk_images.h"
+#include "support/sanitizers.h"
 #include "support/temp_dir.h"
 
 using namespace shodo::fsview;
@@ -294,6 +296,63 @@ TEST_F(ImageViewTest, MalformedImagesGiveClearProblems) {
 
   Source missing = open_source((dir_.path() / "none.img").string());
   ASSERT_EQ(missing.problems.size(), 1u);
+}
+
+// An inode flagged as holding inline data that claims 1.7 GB: libtsk
+// allocates and copies what it claims when it loads one (3.3 GB of memory
+// from a 20 KB image found by fuzz_disk_image). One is named, one is an
+// unnamed unallocated inode that only libtsk's orphan search would load.
+TEST_F(ImageViewTest, InflatedInlineInodesAreNeverLoaded) {
+  const std::string forged = (dir_.path() / "forged.img").string();
+  ASSERT_EQ(run_shell("cp '" + ext4_ + "' '" + forged + "'"), 0);
+  const std::string forge =
+      "sif /var/www/html/index.php flags 0x10000000\nsif /var/www/html/index.php size 0x66000000\n"
+      "sif <100> mode 0100644\nsif <100> ctime 1700000000\nsif <100> flags 0x10000000\n"
+      "sif <100> size 0x66000000\n";
+  ASSERT_EQ(run_shell("printf '" + forge + "' | debugfs -w -f - '" + forged + "' >/dev/null 2>&1"),
+            0);
+  const std::string before = file_digest(forged);
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const long rss_before_kb = usage.ru_maxrss;
+
+  Source source = open_source(forged);
+  ASSERT_EQ(source.views.size(), 1u);
+  const View& view = *source.views[0];
+  std::vector<Problem> problems;
+  auto files = walk_all(view, true, &problems);
+  EXPECT_FALSE(files.count("/var/www/html/index.php"));
+  EXPECT_TRUE(files.count("/etc/hostname"));
+  auto problem_at = [&](const std::string& path) -> std::string {
+    for (const Problem& p : problems)
+      if (p.path == path) return p.reason;
+    return "";
+  };
+  EXPECT_NE(problem_at("/var/www/html/index.php").find("claims 1711276032 bytes of inline data"),
+            std::string::npos)
+      << problem_at("/var/www/html/index.php");
+  EXPECT_NE(problem_at("/$OrphanFiles").find("2 inode(s) (39, 100)"), std::string::npos)
+      << problem_at("/$OrphanFiles");
+
+  // Without deleted files the orphan search is not asked for: no problem.
+  problems.clear();
+  files = walk_all(view, false, &problems);
+  EXPECT_EQ(problem_at("/$OrphanFiles"), "");
+  EXPECT_NE(problem_at("/var/www/html/index.php"), "");
+
+  // Paths are followed name by name: others still open, the forged one not.
+  FileInfo host;
+  std::string error;
+  ASSERT_TRUE(view.stat("/etc/hostname", host, error)) << error;
+  EXPECT_EQ(read_all(view, host), "web01\n");
+  EXPECT_FALSE(view.stat("/var/www/html/index.php", host, error));
+  EXPECT_NE(error.find("inline data"), std::string::npos) << error;
+  EXPECT_FALSE(view.stat("/var/www/none", host, error));
+
+  getrusage(RUSAGE_SELF, &usage);
+  EXPECT_LT(usage.ru_maxrss - rss_before_kb, 200L * 1024 * shodo::testing::kMemoryFactor)
+      << "KB of peak memory grew";
+  EXPECT_EQ(file_digest(forged), before);
 }
 
 TEST(ImageSupport, ListsWhatLibtskReads) {

@@ -2,7 +2,11 @@
 // holds the image's mutex (see image.h); walks copy one folder's entries out
 // under the lock and call the analysis without it, so an analysis may read
 // files from other threads while a walk is under way.
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 #include <utility>
 #include <vector>
@@ -111,7 +115,18 @@ class TskView final : public View {
     out = FileInfo();
     out.path = normalize_view_path(path);
     std::lock_guard<std::mutex> hold(image_->lock);
-    TSK_FS_FILE* file = tsk_fs_file_open(fs_, nullptr, out.path.c_str());
+    TSK_FS_FILE* file = nullptr;
+    if (inflated().empty()) {
+      file = tsk_fs_file_open(fs_, nullptr, out.path.c_str());
+    } else {
+      // libtsk's path lookup loads every inode on the way: follow the path
+      // name by name instead, loading only inodes that are safe.
+      bool deleted = false;
+      const auto inode = resolve(out.path, deleted, error);
+      if (!inode) return false;
+      file = tsk_fs_file_open_meta(fs_, nullptr, *inode);
+      if (file && file->meta && deleted) out.deleted = true;
+    }
     if (!file || !file->meta) {
       error = file ? "no metadata" : "not found: " + tsk_error_text();
       if (file) tsk_fs_file_close(file);
@@ -142,6 +157,7 @@ class TskView final : public View {
       return nullptr;
     }
     std::lock_guard<std::mutex> hold(image_->lock);
+    if (error = refusal(file.inode); !error.empty()) return nullptr;
     TSK_FS_FILE* f = tsk_fs_file_open_meta(fs_, nullptr, static_cast<TSK_INUM_T>(file.inode));
     if (!f || !f->meta) {
       error = "cannot open inode " + std::to_string(file.inode) + ": " + tsk_error_text();
@@ -153,29 +169,108 @@ class TskView final : public View {
   }
 
  private:
+  // Inodes libtsk must never load (see find_inflated_inodes), by number;
+  // read from the inode tables on first use. The caller holds the lock.
+  const std::map<uint64_t, InflatedInode>& inflated() const {
+    if (!inflated_) {
+      inflated_.emplace();
+      for (const InflatedInode& i : find_inflated_inodes(fs_)) inflated_->emplace(i.inode, i);
+    }
+    return *inflated_;
+  }
+
+  // Why `inode` is not loaded, or listed when `listing`, or "". The caller
+  // holds the lock.
+  std::string refusal(uint64_t inode, bool listing = false) const {
+    const auto& bad = inflated();
+    if (listing && inode == TSK_FS_ORPHANDIR_INUM(fs_) && !bad.empty()) {
+      // The orphan search loads every unallocated inode and every named one.
+      std::string numbers;
+      size_t named = 0;
+      for (auto it = bad.begin(); it != bad.end() && named < 5; ++it, ++named)
+        numbers += (numbers.empty() ? "" : ", ") + std::to_string(it->first);
+      return fmt::format(
+          "deleted files that lost their name not searched: {} inode(s) ({}{}) claim more inline "
+          "data than an inode holds, and libtsk's search would allocate what they claim",
+          bad.size(), numbers, bad.size() > 5 ? ", ..." : "");
+    }
+    auto it = bad.find(inode);
+    if (it == bad.end()) return "";
+    return fmt::format(
+        "inode {} claims {} bytes of inline data, more than the {} an inode holds (corrupt or "
+        "forged): not read",
+        inode, it->second.claimed, it->second.holds);
+  }
+
+  // The inode `path` names, followed one folder at a time without loading
+  // any refused inode; deleted names only when no allocated one matches.
+  // The caller holds the lock.
+  std::optional<TSK_INUM_T> resolve(const std::string& path, bool& deleted,
+                                    std::string& error) const {
+    TSK_INUM_T inode = fs_->root_inum;
+    deleted = false;
+    for (size_t at = 1; at < path.size();) {
+      size_t end = path.find('/', at);
+      if (end == std::string::npos) end = path.size();
+      const std::string part = path.substr(at, end - at);
+      at = end + 1;
+      if (error = refusal(inode, true); !error.empty()) return std::nullopt;
+      TSK_FS_DIR* d = tsk_fs_dir_open_meta(fs_, inode);
+      if (!d) {
+        error = "not found: " + tsk_error_text();
+        return std::nullopt;
+      }
+      std::optional<TSK_INUM_T> allocated, unallocated;
+      for (size_t i = 0, n = tsk_fs_dir_getsize(d); i < n && !allocated; ++i) {
+        const TSK_FS_NAME* name = tsk_fs_dir_get_name(d, i);
+        if (!name || !name->name || part != name->name) continue;
+        if (name->flags & TSK_FS_NAME_FLAG_UNALLOC) {
+          if (!unallocated) unallocated = name->meta_addr;
+        } else {
+          allocated = name->meta_addr;
+        }
+      }
+      tsk_fs_dir_close(d);
+      if (!allocated && !unallocated) {
+        error = "not found";
+        return std::nullopt;
+      }
+      deleted = deleted || !allocated;
+      inode = allocated ? *allocated : *unallocated;
+    }
+    if (error = refusal(inode); !error.empty()) return std::nullopt;
+    return inode;
+  }
+
   // One folder's entries, copied out under the lock. Memory is bounded by
-  // the largest folder on the current path, not by the file system.
-  bool list(const FileInfo& dir, const WalkOptions& options, std::vector<FileInfo>& out,
-            std::string& error) const {
+  // the largest folder on the current path, not by the file system. Entries
+  // that cannot be read become problems.
+  void list(const FileInfo& dir, const WalkOptions& options, std::vector<FileInfo>& out,
+            std::vector<Problem>& problems) const {
     std::lock_guard<std::mutex> hold(image_->lock);
+    if (std::string why = refusal(dir.inode, true); !why.empty()) {
+      problems.push_back({dir.path, why});
+      return;
+    }
     TSK_FS_DIR* d = tsk_fs_dir_open_meta(fs_, static_cast<TSK_INUM_T>(dir.inode));
     if (!d) {
-      error = tsk_error_text();
-      return false;
+      if (!dir.deleted) problems.push_back({dir.path, "cannot list folder: " + tsk_error_text()});
+      return;
     }
     const std::string prefix = dir.path == "/" ? "/" : dir.path + "/";
     const size_t n = tsk_fs_dir_getsize(d);
     for (size_t i = 0; i < n; ++i) {
-      TSK_FS_FILE* file = tsk_fs_dir_get(d, i);
-      if (!file) continue;
-      const TSK_FS_NAME* name = file->name;
-      if (!name || !name->name || TSK_FS_ISDOT(name->name)) {
-        tsk_fs_file_close(file);
-        continue;
-      }
+      const TSK_FS_NAME* name = tsk_fs_dir_get_name(d, i);
+      if (!name || !name->name || TSK_FS_ISDOT(name->name)) continue;
       FileInfo f;
       f.path = prefix + name->name;
       f.deleted = dir.deleted || (name->flags & TSK_FS_NAME_FLAG_UNALLOC);
+      if (std::string why = refusal(name->meta_addr); !why.empty()) {
+        if (!f.deleted || options.include_deleted) problems.push_back({f.path, why});
+        continue;
+      }
+      TSK_FS_FILE* file = tsk_fs_dir_get(d, i);
+      if (!file) continue;
       f.type = type_of(name->type);
       f.inode = name->meta_addr;
       if (file->meta) fill_from_meta(*file->meta, f);
@@ -191,7 +286,6 @@ class TskView final : public View {
     tsk_fs_dir_close(d);
     std::stable_sort(out.begin(), out.end(),
                      [](const FileInfo& a, const FileInfo& b) { return a.path < b.path; });
-    return true;
   }
 
   void walk_entry(const FileInfo& entry, unsigned depth, const WalkOptions& options,
@@ -210,18 +304,17 @@ class TskView final : public View {
       return;
     }
     std::vector<FileInfo> children;
-    std::string error;
-    if (!list(entry, options, children, error)) {
-      if (!entry.deleted) on_problem({entry.path, "cannot list folder: " + error});
-    } else {
-      for (const FileInfo& child : children)
-        walk_entry(child, depth + 1, options, ancestors, on_entry, on_problem);
-    }
+    std::vector<Problem> problems;
+    list(entry, options, children, problems);
+    for (const Problem& problem : problems) on_problem(problem);
+    for (const FileInfo& child : children)
+      walk_entry(child, depth + 1, options, ancestors, on_entry, on_problem);
     ancestors.erase(entry.inode);
   }
 
   std::shared_ptr<Image> image_;
   TSK_FS_INFO* fs_;
+  mutable std::optional<std::map<uint64_t, InflatedInode>> inflated_;
   Volume volume_;
   std::string description_;
 };

@@ -1,0 +1,94 @@
+// ext2/3/4 inodes that libtsk must never load: the inline-data flag with a
+// size no inode can hold. libtsk 4.11 allocates, then copies, the claimed
+// size when it loads such an inode (3.3 GB of memory from a 20 KB image
+// found by fuzz_disk_image), and its orphan search loads every unallocated
+// inode. The inode tables are read here the way libtsk locates them (group
+// descriptor stride, 64-bit table addresses), so the check sees the bytes
+// libtsk would.
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+#include "fsview/image/image.h"
+// After libtsk.h, which it needs.
+#include <tsk/fs/tsk_ext2fs.h>
+
+namespace shodo::fsview::image {
+namespace {
+
+// Inode tables are read this many bytes at a time.
+constexpr size_t kChunk = 256 * 1024;
+
+// An unsigned on-disk field in the file system's byte order (libtsk's own
+// readers are internal).
+template <size_t N>
+uint64_t field(const TSK_FS_INFO* fs, const uint8_t (&bytes)[N]) {
+  uint64_t value = 0;
+  for (size_t i = 0; i < N; ++i) {
+    const size_t at = fs->endian == TSK_LIT_ENDIAN ? N - 1 - i : i;
+    value = value << 8 | bytes[at];
+  }
+  return value;
+}
+
+// Where group `group`'s inode table starts (a block number), or 0 when its
+// descriptor cannot be read.
+uint64_t inode_table_block(TSK_FS_INFO* fs, const EXT2FS_INFO& ext, uint64_t group) {
+  const ext2fs_sb& sb = *ext.fs;
+  const size_t desc_size = field(fs, sb.s_desc_size);
+  const bool wide = fs->ftype == TSK_FS_TYPE_EXT4 &&
+                    (field(fs, sb.s_feature_incompat) & EXT2FS_FEATURE_INCOMPAT_64BIT) != 0 &&
+                    desc_size >= 64;
+  const size_t stride = std::max(desc_size, wide ? sizeof(ext4fs_gd) : sizeof(ext2fs_gd));
+  ext4fs_gd gd{};
+  const size_t want = wide ? sizeof(ext4fs_gd) : sizeof(ext2fs_gd);
+  const TSK_OFF_T at = ext.groups_offset + static_cast<TSK_OFF_T>(group * stride);
+  if (tsk_fs_read(fs, at, reinterpret_cast<char*>(&gd), want) != static_cast<ssize_t>(want))
+    return 0;
+  // The low half sits where ext2's 32-bit descriptor keeps the whole address.
+  if (wide) return field(fs, gd.bg_inode_table_hi) << 32 | field(fs, gd.bg_inode_table_lo);
+  return field(fs, gd.bg_inode_table_lo);
+}
+
+}  // namespace
+
+std::vector<InflatedInode> find_inflated_inodes(TSK_FS_INFO* fs) {
+  std::vector<InflatedInode> found;
+  if (!TSK_FS_TYPE_ISEXT(fs->ftype)) return found;
+  const auto& ext = *reinterpret_cast<const EXT2FS_INFO*>(fs);
+  const ext2fs_sb& sb = *ext.fs;
+  const uint64_t per_group = field(fs, sb.s_inodes_per_group);
+  const size_t inode_size = ext.inode_size;
+  if (per_group == 0 || inode_size < offsetof(ext2fs_inode, i_size_high) + 4) return found;
+  const bool large_file =
+      (field(fs, sb.s_feature_ro_compat) & EXT2FS_FEATURE_RO_COMPAT_LARGE_FILE) != 0;
+  const uint64_t holds = inode_size + EXT2_INLINE_MAX_DATA_LEN;
+  // The last inode number is libtsk's virtual $OrphanFiles folder.
+  const uint64_t last = fs->last_inum > 0 ? fs->last_inum - 1 : 0;
+
+  std::vector<char> buf(std::max(kChunk - kChunk % inode_size, inode_size));
+  for (uint64_t first = 1, group = 0; first <= last; first += per_group, ++group) {
+    const uint64_t table = inode_table_block(fs, ext, group);
+    if (table == 0 || table > fs->last_block) continue;  // libtsk cannot load these either
+    const uint64_t count = std::min(per_group, last - first + 1);
+    for (uint64_t done = 0; done < count;) {
+      const uint64_t n = std::min<uint64_t>(count - done, buf.size() / inode_size);
+      const TSK_OFF_T at = static_cast<TSK_OFF_T>(table * fs->block_size + done * inode_size);
+      const ssize_t got = tsk_fs_read(fs, at, buf.data(), n * inode_size);
+      const uint64_t whole = got > 0 ? static_cast<uint64_t>(got) / inode_size : 0;
+      for (uint64_t i = 0; i < whole; ++i) {
+        const auto& inode = *reinterpret_cast<const ext2fs_inode*>(buf.data() + i * inode_size);
+        if (!(field(fs, inode.i_flags) & EXT2_INLINE_DATA)) continue;
+        uint64_t size = field(fs, inode.i_size);
+        if ((field(fs, inode.i_mode) & EXT2_IN_FMT) == EXT2_IN_REG && large_file)
+          size += static_cast<uint64_t>(field(fs, inode.i_size_high)) << 32;
+        if (size > holds) found.push_back({first + done + i, size, holds});
+      }
+      if (whole < n) break;  // past the image's end: libtsk fails to load the rest
+      done += n;
+    }
+  }
+  return found;
+}
+
+}  // namespace shodo::fsview::image
