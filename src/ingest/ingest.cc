@@ -89,31 +89,18 @@ void parse_work(Work& w, LineParser& parser, ParseContext& ctx, const IngestOpti
   w.first_time = w.last_time = kNoTime;
   w.offset_assumed = false;
 
-  const char* p = w.data.data();
-  const char* end = p + w.data.size();
+  const char* const begin = w.data.data();
+  const char* const end = begin + w.data.size();
   uint64_t line_no = w.first_line;
   uint64_t offset = w.first_offset;
-  const bool selective =
-      opt.selector && opt.selector->select(job.index, job.kind, w.first_line,
-                                                 {p, w.data.size()}, w.marks);
-  size_t next_mark = 0;
-  // Whether the selector picked a byte of [from, to).
-  auto picked = [&](const char* from, const char* to) {
-    const auto lo = static_cast<uint32_t>(from - w.data.data());
-    const auto hi = static_cast<uint32_t>(to - w.data.data());
-    while (next_mark < w.marks.size() && w.marks[next_mark] < lo) ++next_mark;
-    return next_mark < w.marks.size() && w.marks[next_mark] < hi;
-  };
-  b.events.reserve(selective ? w.marks.size() : w.data.size() / 160 + 16);
-  while (p < end) {
+  // Parses the line starting at `p`; returns where the next one starts.
+  auto take_line = [&](const char* p) {
     const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
     const char* line_end = nl ? nl : end;
     std::string_view line(p, static_cast<size_t>(line_end - p));
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     ++w.lines;
-    if (selective && !picked(p, nl ? nl + 1 : end)) {
-      ++w.passed_over;
-    } else if (line.empty()) {
+    if (line.empty()) {
       ++w.meta;
     } else if (line.size() > opt.max_line_bytes) {
       note_bad(w, line_no, offset, line, "line longer than the limit (--max-line)");
@@ -150,7 +137,42 @@ void parse_work(Work& w, LineParser& parser, ParseContext& ctx, const IngestOpti
     }
     offset += static_cast<size_t>(line_end - p) + 1;
     ++line_no;
-    p = line_end + 1;
+    return nl ? nl + 1 : end;
+  };
+
+  const bool selective = opt.selector && opt.selector->select(job.index, job.kind, w.first_line,
+                                                              {begin, w.data.size()}, w.marks);
+  if (!selective) {
+    b.events.reserve(w.data.size() / 160 + 16);
+    for (const char* p = begin; p < end;) p = take_line(p);
+    return;
+  }
+  // Jumps from picked line to picked line; the lines between are counted
+  // (a vectorized newline count), never cut one by one.
+  b.events.reserve(w.marks.size());
+  const char* p = begin;
+  auto pass_over = [&](const char* to) {
+    const uint64_t n = count_newlines({p, static_cast<size_t>(to - p)});
+    w.lines += n;
+    w.passed_over += n;
+    line_no += n;
+    offset += static_cast<uint64_t>(to - p);
+    p = to;
+  };
+  for (const uint32_t mark : w.marks) {
+    const char* at = begin + mark;
+    if (at < p || at >= end) continue;  // in a line already taken
+    const void* before = memrchr(p, '\n', static_cast<size_t>(at - p));
+    pass_over(before ? static_cast<const char*>(before) + 1 : p);
+    p = take_line(p);
+  }
+  if (p < end) {
+    const bool unterminated = end[-1] != '\n';
+    pass_over(end);
+    if (unterminated) {  // the file's last line, without a newline
+      ++w.lines;
+      ++w.passed_over;
+    }
   }
 }
 

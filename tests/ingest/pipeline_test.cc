@@ -340,6 +340,63 @@ TEST(Pipeline, SelectorSkipsTheLinesItDoesNotPickAndCountsThem) {
   }
 }
 
+// Marks bytes by the line they fall in: the newline ending lines k % 7 == 3,
+// the first byte of lines k % 11 == 5, two bytes of lines k % 13 == 0, and
+// one byte of the file's last line (which has no newline).
+class PickByLineNumber final : public LineSelector {
+ public:
+  static bool picks(uint64_t line, uint64_t last) {
+    return line % 7 == 3 || line % 11 == 5 || line % 13 == 0 || line == last;
+  }
+  explicit PickByLineNumber(uint64_t last) : last_(last) {}
+  bool select(uint32_t, LogKind, uint64_t first_line, std::string_view block,
+              std::vector<uint32_t>& marks) const override {
+    marks.clear();
+    uint64_t line = first_line;
+    for (size_t start = 0; start < block.size(); ++line) {
+      size_t nl = block.find('\n', start);
+      const size_t stop = nl == std::string_view::npos ? block.size() : nl;
+      const auto at = [&](size_t i) { marks.push_back(static_cast<uint32_t>(i)); };
+      if (line % 11 == 5) at(start);
+      if (line % 13 == 0) {
+        at(start + 2);
+        at(start + 9);
+      }
+      if (line % 7 == 3 && nl != std::string_view::npos) at(nl);
+      if (line == last_) at(stop - 1);
+      start = stop + 1;
+    }
+    std::sort(marks.begin(), marks.end());
+    return true;
+  }
+
+ private:
+  uint64_t last_;
+};
+
+TEST(Pipeline, SelectedLinesKeepTheirNumbersAndOffsets) {
+  TempDir dir;
+  std::string content = combined_lines(2000);
+  content.pop_back();  // the last line has no newline
+  const std::string path = dir.write("a.log", content);
+  for (const unsigned threads : {1u, 2u}) {
+    IngestOptions opt = utc_options(threads);
+    opt.block_bytes = 3000;  // lines across block edges
+    Recorder all_rec, picked_rec;
+    const IngestResult all = ingest(expand_inputs({path}), opt, all_rec);
+    const PickByLineNumber picker(2000);
+    opt.selector = &picker;
+    const IngestResult some = ingest(expand_inputs({path}), opt, picked_rec);
+    std::vector<std::string> expected;
+    for (uint64_t line = 1; line <= 2000; ++line)
+      if (PickByLineNumber::picks(line, 2000)) expected.push_back(all_rec.events[line - 1]);
+    EXPECT_EQ(picked_rec.events, expected);  // same line numbers, offsets and fields
+    EXPECT_EQ(some.files[0].lines, all.files[0].lines);
+    EXPECT_EQ(some.files[0].lines, 2000u);
+    EXPECT_EQ(some.files[0].passed_over, 2000u - expected.size());
+  }
+}
+
 TEST(Pipeline, UnrecognizedAndBinaryFilesAreSkippedWithAReason) {
   TempDir dir;
   dir.write("notes.txt", "dear diary\nit rained\n");
