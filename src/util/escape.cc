@@ -1,5 +1,6 @@
 #include "util/escape.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace shodo::util {
@@ -14,6 +15,12 @@ const char* named_escape(unsigned char c) {
     case '\r': return "\\r";
     default: return nullptr;
   }
+}
+
+// Printable ASCII other than the backslash: shown as it is everywhere.
+bool plain_ascii(char ch) {
+  const auto c = static_cast<unsigned char>(ch);
+  return c >= 0x20 && c < 0x7F && c != '\\';
 }
 
 void append_hex_byte(std::string& out, unsigned char c) {
@@ -56,10 +63,17 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
 void append_escaped_terminal(std::string& out, std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c < 0x7F) {
-      if (c == '\\') out += '\\';
-      out += static_cast<char>(c);
+    if (c == '\\') {
+      out += "\\\\";
       ++i;
+      continue;
+    }
+    if (c >= 0x20 && c < 0x7F) {
+      // Runs of printable ASCII are the common case: appended at once.
+      size_t j = i + 1;
+      while (j < s.size() && plain_ascii(s[j])) ++j;
+      out.append(s.substr(i, j - i));
+      i = j;
       continue;
     }
     if (const char* e = c == 0x1B ? "\\e" : named_escape(c)) {
@@ -201,6 +215,12 @@ void append_csv_cell(std::string& out, std::string_view s) {
                                       s.starts_with("\xef\xbc\x8b") ||  // U+FF0B ＋
                                       s.starts_with("\xef\xbc\x8d") ||  // U+FF0D －
                                       s.starts_with("\xef\xbc\xa0"));   // U+FF20 ＠
+  // Most cells need nothing: no formula, quote, comma or escape.
+  if (!formula && std::all_of(s.begin(), s.end(),
+                              [](char c) { return plain_ascii(c) && c != ',' && c != '"'; })) {
+    out.append(s);
+    return;
+  }
   // CSV gets printed to terminals too: control bytes are escaped as there.
   std::string safe;
   append_escaped_terminal(safe, s);
