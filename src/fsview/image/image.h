@@ -41,17 +41,22 @@ std::unique_ptr<View> make_tsk_view(std::shared_ptr<Image> image, TSK_FS_INFO* f
 // is there, and what the analyst can do instead, in words.
 std::string identify_unreadable(TSK_IMG_INFO* img, uint64_t offset, uint64_t length);
 
-// An ext2/3/4 inode flagged as holding inline data that claims `claimed`
-// bytes, more than the `holds` an inode can: corrupt or forged. libtsk
-// allocates and copies the claimed size whenever it loads such an inode, so
-// the view never lets it load one.
-struct InflatedInode {
-  uint64_t inode, claimed, holds;
+// An ext2/3/4 inode whose claimed size (`claimed`, over `limit`) libtsk
+// would act on at a cost the image cannot justify (implausible_inodes.cc):
+// corrupt or forged.
+struct ImplausibleInode {
+  enum Kind {
+    inline_data,  // never loaded: libtsk allocates and copies the claim
+    folder,       // never listed: libtsk reads the claim as a block list
+    file,         // content never read, for the same reason
+  };
+  uint64_t inode, claimed, limit;
+  Kind kind;
 };
 
 // Every such inode of `fs` (none for other file system types), found by
 // reading the inode tables. The caller holds the image's lock.
-std::vector<InflatedInode> find_inflated_inodes(TSK_FS_INFO* fs);
+std::vector<ImplausibleInode> find_implausible_inodes(TSK_FS_INFO* fs);
 
 // The file system's label ("" when none or unknown).
 std::string read_label(TSK_FS_INFO* fs);

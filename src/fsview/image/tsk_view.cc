@@ -116,7 +116,7 @@ class TskView final : public View {
     out.path = normalize_view_path(path);
     std::lock_guard<std::mutex> hold(image_->lock);
     TSK_FS_FILE* file = nullptr;
-    if (inflated().empty()) {
+    if (whole_walks_safe()) {
       file = tsk_fs_file_open(fs_, nullptr, out.path.c_str());
     } else {
       // libtsk's path lookup loads every inode on the way: follow the path
@@ -157,7 +157,7 @@ class TskView final : public View {
       return nullptr;
     }
     std::lock_guard<std::mutex> hold(image_->lock);
-    if (error = refusal(file.inode); !error.empty()) return nullptr;
+    if (error = refusal(file.inode, Use::read); !error.empty()) return nullptr;
     TSK_FS_FILE* f = tsk_fs_file_open_meta(fs_, nullptr, static_cast<TSK_INUM_T>(file.inode));
     if (!f || !f->meta) {
       error = "cannot open inode " + std::to_string(file.inode) + ": " + tsk_error_text();
@@ -169,37 +169,64 @@ class TskView final : public View {
   }
 
  private:
-  // Inodes libtsk must never load (see find_inflated_inodes), by number;
+  // What shodo asks libtsk to do with an inode.
+  enum class Use { load, list, read };
+
+  // Inodes libtsk must not be given (find_implausible_inodes), by number;
   // read from the inode tables on first use. The caller holds the lock.
-  const std::map<uint64_t, InflatedInode>& inflated() const {
-    if (!inflated_) {
-      inflated_.emplace();
-      for (const InflatedInode& i : find_inflated_inodes(fs_)) inflated_->emplace(i.inode, i);
+  const std::map<uint64_t, ImplausibleInode>& implausible() const {
+    if (!implausible_) {
+      implausible_.emplace();
+      for (const ImplausibleInode& i : find_implausible_inodes(fs_)) {
+        implausible_->emplace(i.inode, i);
+        if (i.kind != ImplausibleInode::file) blocking_.push_back(i.inode);
+      }
     }
-    return *inflated_;
+    return *implausible_;
   }
 
-  // Why `inode` is not loaded, or listed when `listing`, or "". The caller
-  // holds the lock.
-  std::string refusal(uint64_t inode, bool listing = false) const {
-    const auto& bad = inflated();
-    if (listing && inode == TSK_FS_ORPHANDIR_INUM(fs_) && !bad.empty()) {
-      // The orphan search loads every unallocated inode and every named one.
+  // Whether libtsk's path lookup and orphan search, which load and list
+  // inodes of their own choosing, are safe on this file system.
+  bool whole_walks_safe() const {
+    implausible();
+    return blocking_.empty();
+  }
+
+  // Why `inode` is not used so, or "". The caller holds the lock.
+  std::string refusal(uint64_t inode, Use use) const {
+    const auto& bad = implausible();
+    if (use == Use::list && inode == TSK_FS_ORPHANDIR_INUM(fs_) && !whole_walks_safe()) {
       std::string numbers;
-      size_t named = 0;
-      for (auto it = bad.begin(); it != bad.end() && named < 5; ++it, ++named)
-        numbers += (numbers.empty() ? "" : ", ") + std::to_string(it->first);
+      for (size_t i = 0; i < blocking_.size() && i < 5; ++i)
+        numbers += (numbers.empty() ? "" : ", ") + std::to_string(blocking_[i]);
       return fmt::format(
-          "deleted files that lost their name not searched: {} inode(s) ({}{}) claim more inline "
-          "data than an inode holds, and libtsk's search would allocate what they claim",
-          bad.size(), numbers, bad.size() > 5 ? ", ..." : "");
+          "deleted files that lost their name not searched: {} inode(s) ({}{}) claim sizes that "
+          "libtsk's search would allocate or read (corrupt or forged)",
+          blocking_.size(), numbers, blocking_.size() > 5 ? ", ..." : "");
     }
     auto it = bad.find(inode);
     if (it == bad.end()) return "";
-    return fmt::format(
-        "inode {} claims {} bytes of inline data, more than the {} an inode holds (corrupt or "
-        "forged): not read",
-        inode, it->second.claimed, it->second.holds);
+    const ImplausibleInode& i = it->second;
+    switch (i.kind) {
+      case ImplausibleInode::inline_data:
+        return fmt::format(
+            "inode {} claims {} bytes of inline data, more than the {} an inode holds (corrupt "
+            "or forged): not read",
+            inode, i.claimed, i.limit);
+      case ImplausibleInode::folder:
+        if (use != Use::list) return "";
+        return fmt::format(
+            "folder inode {} claims {} bytes, more than {} (its file system's size, or 64 MiB) "
+            "(corrupt or forged): not listed",
+            inode, i.claimed, i.limit);
+      case ImplausibleInode::file:
+        if (use != Use::read) return "";
+        return fmt::format(
+            "inode {} claims {} bytes in block pointers, more than its {}-byte file system (a "
+            "sparse file or a forged size): content not read",
+            inode, i.claimed, i.limit);
+    }
+    return "";
   }
 
   // The inode `path` names, followed one folder at a time without loading
@@ -214,7 +241,7 @@ class TskView final : public View {
       if (end == std::string::npos) end = path.size();
       const std::string part = path.substr(at, end - at);
       at = end + 1;
-      if (error = refusal(inode, true); !error.empty()) return std::nullopt;
+      if (error = refusal(inode, Use::list); !error.empty()) return std::nullopt;
       TSK_FS_DIR* d = tsk_fs_dir_open_meta(fs_, inode);
       if (!d) {
         error = "not found: " + tsk_error_text();
@@ -238,7 +265,7 @@ class TskView final : public View {
       deleted = deleted || !allocated;
       inode = allocated ? *allocated : *unallocated;
     }
-    if (error = refusal(inode); !error.empty()) return std::nullopt;
+    if (error = refusal(inode, Use::load); !error.empty()) return std::nullopt;
     return inode;
   }
 
@@ -248,7 +275,7 @@ class TskView final : public View {
   void list(const FileInfo& dir, const WalkOptions& options, std::vector<FileInfo>& out,
             std::vector<Problem>& problems) const {
     std::lock_guard<std::mutex> hold(image_->lock);
-    if (std::string why = refusal(dir.inode, true); !why.empty()) {
+    if (std::string why = refusal(dir.inode, Use::list); !why.empty()) {
       problems.push_back({dir.path, why});
       return;
     }
@@ -265,7 +292,7 @@ class TskView final : public View {
       FileInfo f;
       f.path = prefix + name->name;
       f.deleted = dir.deleted || (name->flags & TSK_FS_NAME_FLAG_UNALLOC);
-      if (std::string why = refusal(name->meta_addr); !why.empty()) {
+      if (std::string why = refusal(name->meta_addr, Use::load); !why.empty()) {
         if (!f.deleted || options.include_deleted) problems.push_back({f.path, why});
         continue;
       }
@@ -314,7 +341,8 @@ class TskView final : public View {
 
   std::shared_ptr<Image> image_;
   TSK_FS_INFO* fs_;
-  mutable std::optional<std::map<uint64_t, InflatedInode>> inflated_;
+  mutable std::optional<std::map<uint64_t, ImplausibleInode>> implausible_;
+  mutable std::vector<uint64_t> blocking_;  // inline_data and folder ones, ascending
   Volume volume_;
   std::string description_;
 };

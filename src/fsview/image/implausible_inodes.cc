@@ -1,10 +1,18 @@
-// ext2/3/4 inodes that libtsk must never load: the inline-data flag with a
-// size no inode can hold. libtsk 4.11 allocates, then copies, the claimed
-// size when it loads such an inode (3.3 GB of memory from a 20 KB image
-// found by fuzz_disk_image), and its orphan search loads every unallocated
-// inode. The inode tables are read here the way libtsk locates them (group
-// descriptor stride, 64-bit table addresses), so the check sees the bytes
-// libtsk would.
+// ext2/3/4 inodes whose claimed size libtsk would act on at a cost the
+// image cannot justify, found by fuzz_disk_image:
+// - the inline-data flag with a size no inode can hold: libtsk 4.11
+//   allocates, then copies, the claimed size whenever it loads the inode
+//   (3.3 GB of memory from a 20 KB image);
+// - a folder bigger than its file system (or than 64 MiB): libtsk reads it
+//   whole, building a block list as long as the claim, in time that grows
+//   faster than the claim (32 s for 127 MB claimed in a 39 KB image);
+// - a block-mapped file bigger than its file system: the same block list
+//   when its content is read (a sparse file can be that big; it is reported
+//   too, not read).
+// libtsk's orphan search loads every unallocated inode and reads every
+// folder, named or deleted. The inode tables are read here the way libtsk
+// locates them (group descriptor stride, 64-bit table addresses), so the
+// check sees the bytes libtsk would.
 #include <algorithm>
 #include <cstddef>
 #include <vector>
@@ -18,6 +26,8 @@ namespace {
 
 // Inode tables are read this many bytes at a time.
 constexpr size_t kChunk = 256 * 1024;
+// No real folder comes near this: 64 MiB of entries is over a million names.
+constexpr uint64_t kMaxFolderBytes = 64u << 20;
 
 // An unsigned on-disk field in the file system's byte order (libtsk's own
 // readers are internal).
@@ -52,8 +62,8 @@ uint64_t inode_table_block(TSK_FS_INFO* fs, const EXT2FS_INFO& ext, uint64_t gro
 
 }  // namespace
 
-std::vector<InflatedInode> find_inflated_inodes(TSK_FS_INFO* fs) {
-  std::vector<InflatedInode> found;
+std::vector<ImplausibleInode> find_implausible_inodes(TSK_FS_INFO* fs) {
+  std::vector<ImplausibleInode> found;
   if (!TSK_FS_TYPE_ISEXT(fs->ftype)) return found;
   const auto& ext = *reinterpret_cast<const EXT2FS_INFO*>(fs);
   const ext2fs_sb& sb = *ext.fs;
@@ -63,6 +73,8 @@ std::vector<InflatedInode> find_inflated_inodes(TSK_FS_INFO* fs) {
   const bool large_file =
       (field(fs, sb.s_feature_ro_compat) & EXT2FS_FEATURE_RO_COMPAT_LARGE_FILE) != 0;
   const uint64_t holds = inode_size + EXT2_INLINE_MAX_DATA_LEN;
+  const uint64_t fs_bytes = static_cast<uint64_t>(fs->block_count) * fs->block_size;
+  const uint64_t folder_limit = std::min(fs_bytes, kMaxFolderBytes);
   // The last inode number is libtsk's virtual $OrphanFiles folder.
   const uint64_t last = fs->last_inum > 0 ? fs->last_inum - 1 : 0;
 
@@ -78,11 +90,18 @@ std::vector<InflatedInode> find_inflated_inodes(TSK_FS_INFO* fs) {
       const uint64_t whole = got > 0 ? static_cast<uint64_t>(got) / inode_size : 0;
       for (uint64_t i = 0; i < whole; ++i) {
         const auto& inode = *reinterpret_cast<const ext2fs_inode*>(buf.data() + i * inode_size);
-        if (!(field(fs, inode.i_flags) & EXT2_INLINE_DATA)) continue;
+        const uint64_t flags = field(fs, inode.i_flags);
+        const uint64_t type = field(fs, inode.i_mode) & EXT2_IN_FMT;
         uint64_t size = field(fs, inode.i_size);
-        if ((field(fs, inode.i_mode) & EXT2_IN_FMT) == EXT2_IN_REG && large_file)
-          size += static_cast<uint64_t>(field(fs, inode.i_size_high)) << 32;
-        if (size > holds) found.push_back({first + done + i, size, holds});
+        if (type == EXT2_IN_REG && large_file) size += field(fs, inode.i_size_high) << 32;
+        const uint64_t number = first + done + i;
+        if (flags & EXT2_INLINE_DATA) {
+          if (size > holds) found.push_back({number, size, holds, ImplausibleInode::inline_data});
+        } else if (type == EXT2_IN_DIR && size > folder_limit) {
+          found.push_back({number, size, folder_limit, ImplausibleInode::folder});
+        } else if (type == EXT2_IN_REG && !(flags & EXT2_IN_EXTENTS) && size > fs_bytes) {
+          found.push_back({number, size, fs_bytes, ImplausibleInode::file});
+        }
       }
       if (whole < n) break;  // past the image's end: libtsk fails to load the rest
       done += n;
