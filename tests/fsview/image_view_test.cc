@@ -360,6 +360,23 @@ TEST_F(ImageViewTest, ImplausibleInodeSizesAreNotActedOn) {
   EXPECT_NE(error.find("inline data"), std::string::npos) << error;
   EXPECT_FALSE(view.stat("/var/www/none", host, error));
 
+  // A fresh view, used without a whole walk: each inode is checked alone.
+  Source fresh = open_source(forged);
+  ASSERT_EQ(fresh.views.size(), 1u);
+  const View& single = *fresh.views[0];
+  EXPECT_FALSE(single.stat("/var/www/html/index.php", host, error));
+  EXPECT_NE(error.find("inline data"), std::string::npos) << error;
+  FileInfo release;
+  ASSERT_TRUE(single.stat("/etc/os-release", release, error)) << error;
+  EXPECT_NE(read_all(single, release).find("content not read"), std::string::npos);
+  problems.clear();
+  WalkOptions subtree;
+  single.walk(
+      "/tmp", subtree, [](const FileInfo&) { return Visit::descend; },
+      [&](const Problem& p) { problems.push_back(p); });
+  EXPECT_NE(problem_at("/tmp/names").find("not listed"), std::string::npos)
+      << problem_at("/tmp/names");
+
   getrusage(RUSAGE_SELF, &usage);
   EXPECT_LT(usage.ru_maxrss - rss_before_kb, 200L * 1024 * shodo::testing::kMemoryFactor)
       << "KB of peak memory grew";

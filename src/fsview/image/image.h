@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,10 @@ struct ImplausibleInode {
 // Every such inode of `fs` (none for other file system types), found by
 // reading the inode tables. The caller holds the image's lock.
 std::vector<ImplausibleInode> find_implausible_inodes(TSK_FS_INFO* fs);
+
+// The same judgement of one inode, read alone (for a single look-up, where
+// reading every inode table would cost more than the look-up).
+std::optional<ImplausibleInode> check_inode(TSK_FS_INFO* fs, uint64_t inode);
 
 // The file system's label ("" when none or unknown).
 std::string read_label(TSK_FS_INFO* fs);

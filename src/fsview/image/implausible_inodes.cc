@@ -15,6 +15,7 @@
 // check sees the bytes libtsk would.
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "fsview/image/image.h"
@@ -60,54 +61,87 @@ uint64_t inode_table_block(TSK_FS_INFO* fs, const EXT2FS_INFO& ext, uint64_t gro
   return field(fs, gd.bg_inode_table_lo);
 }
 
+// What the judgement of one inode needs from the superblock.
+struct Layout {
+  const EXT2FS_INFO* ext = nullptr;
+  uint64_t per_group = 0, inode_size = 0, last = 0;
+  uint64_t holds = 0, fs_bytes = 0, folder_limit = 0;
+  bool large_file = false;
+};
+
+// False for other file systems and for superblocks libtsk reads no inode of.
+bool layout_of(TSK_FS_INFO* fs, Layout& l) {
+  if (!TSK_FS_TYPE_ISEXT(fs->ftype)) return false;
+  l.ext = reinterpret_cast<const EXT2FS_INFO*>(fs);
+  const ext2fs_sb& sb = *l.ext->fs;
+  l.per_group = field(fs, sb.s_inodes_per_group);
+  l.inode_size = l.ext->inode_size;
+  if (l.per_group == 0 || l.inode_size < offsetof(ext2fs_inode, i_size_high) + 4) return false;
+  l.large_file = (field(fs, sb.s_feature_ro_compat) & EXT2FS_FEATURE_RO_COMPAT_LARGE_FILE) != 0;
+  l.holds = l.inode_size + EXT2_INLINE_MAX_DATA_LEN;
+  l.fs_bytes = static_cast<uint64_t>(fs->block_count) * fs->block_size;
+  l.folder_limit = std::min(l.fs_bytes, kMaxFolderBytes);
+  // The last inode number is libtsk's virtual $OrphanFiles folder.
+  l.last = fs->last_inum > 0 ? fs->last_inum - 1 : 0;
+  return true;
+}
+
+std::optional<ImplausibleInode> judge(const TSK_FS_INFO* fs, const Layout& l,
+                                      const ext2fs_inode& inode, uint64_t number) {
+  const uint64_t flags = field(fs, inode.i_flags);
+  const uint64_t type = field(fs, inode.i_mode) & EXT2_IN_FMT;
+  uint64_t size = field(fs, inode.i_size);
+  if (type == EXT2_IN_REG && l.large_file) size += field(fs, inode.i_size_high) << 32;
+  if (flags & EXT2_INLINE_DATA) {
+    if (size > l.holds)
+      return ImplausibleInode{number, size, l.holds, ImplausibleInode::inline_data};
+  } else if (type == EXT2_IN_DIR && size > l.folder_limit) {
+    return ImplausibleInode{number, size, l.folder_limit, ImplausibleInode::folder};
+  } else if (type == EXT2_IN_REG && !(flags & EXT2_IN_EXTENTS) && size > l.fs_bytes) {
+    return ImplausibleInode{number, size, l.fs_bytes, ImplausibleInode::file};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<ImplausibleInode> find_implausible_inodes(TSK_FS_INFO* fs) {
   std::vector<ImplausibleInode> found;
-  if (!TSK_FS_TYPE_ISEXT(fs->ftype)) return found;
-  const auto& ext = *reinterpret_cast<const EXT2FS_INFO*>(fs);
-  const ext2fs_sb& sb = *ext.fs;
-  const uint64_t per_group = field(fs, sb.s_inodes_per_group);
-  const size_t inode_size = ext.inode_size;
-  if (per_group == 0 || inode_size < offsetof(ext2fs_inode, i_size_high) + 4) return found;
-  const bool large_file =
-      (field(fs, sb.s_feature_ro_compat) & EXT2FS_FEATURE_RO_COMPAT_LARGE_FILE) != 0;
-  const uint64_t holds = inode_size + EXT2_INLINE_MAX_DATA_LEN;
-  const uint64_t fs_bytes = static_cast<uint64_t>(fs->block_count) * fs->block_size;
-  const uint64_t folder_limit = std::min(fs_bytes, kMaxFolderBytes);
-  // The last inode number is libtsk's virtual $OrphanFiles folder.
-  const uint64_t last = fs->last_inum > 0 ? fs->last_inum - 1 : 0;
-
-  std::vector<char> buf(std::max(kChunk - kChunk % inode_size, inode_size));
-  for (uint64_t first = 1, group = 0; first <= last; first += per_group, ++group) {
-    const uint64_t table = inode_table_block(fs, ext, group);
+  Layout l;
+  if (!layout_of(fs, l)) return found;
+  std::vector<char> buf(std::max(kChunk - kChunk % l.inode_size, l.inode_size));
+  for (uint64_t first = 1, group = 0; first <= l.last; first += l.per_group, ++group) {
+    const uint64_t table = inode_table_block(fs, *l.ext, group);
     if (table == 0 || table > fs->last_block) continue;  // libtsk cannot load these either
-    const uint64_t count = std::min(per_group, last - first + 1);
+    const uint64_t count = std::min(l.per_group, l.last - first + 1);
     for (uint64_t done = 0; done < count;) {
-      const uint64_t n = std::min<uint64_t>(count - done, buf.size() / inode_size);
-      const TSK_OFF_T at = static_cast<TSK_OFF_T>(table * fs->block_size + done * inode_size);
-      const ssize_t got = tsk_fs_read(fs, at, buf.data(), n * inode_size);
-      const uint64_t whole = got > 0 ? static_cast<uint64_t>(got) / inode_size : 0;
+      const uint64_t n = std::min<uint64_t>(count - done, buf.size() / l.inode_size);
+      const TSK_OFF_T at = static_cast<TSK_OFF_T>(table * fs->block_size + done * l.inode_size);
+      const ssize_t got = tsk_fs_read(fs, at, buf.data(), n * l.inode_size);
+      const uint64_t whole = got > 0 ? static_cast<uint64_t>(got) / l.inode_size : 0;
       for (uint64_t i = 0; i < whole; ++i) {
-        const auto& inode = *reinterpret_cast<const ext2fs_inode*>(buf.data() + i * inode_size);
-        const uint64_t flags = field(fs, inode.i_flags);
-        const uint64_t type = field(fs, inode.i_mode) & EXT2_IN_FMT;
-        uint64_t size = field(fs, inode.i_size);
-        if (type == EXT2_IN_REG && large_file) size += field(fs, inode.i_size_high) << 32;
-        const uint64_t number = first + done + i;
-        if (flags & EXT2_INLINE_DATA) {
-          if (size > holds) found.push_back({number, size, holds, ImplausibleInode::inline_data});
-        } else if (type == EXT2_IN_DIR && size > folder_limit) {
-          found.push_back({number, size, folder_limit, ImplausibleInode::folder});
-        } else if (type == EXT2_IN_REG && !(flags & EXT2_IN_EXTENTS) && size > fs_bytes) {
-          found.push_back({number, size, fs_bytes, ImplausibleInode::file});
-        }
+        const auto& inode = *reinterpret_cast<const ext2fs_inode*>(buf.data() + i * l.inode_size);
+        if (auto bad = judge(fs, l, inode, first + done + i)) found.push_back(*bad);
       }
       if (whole < n) break;  // past the image's end: libtsk fails to load the rest
       done += n;
     }
   }
   return found;
+}
+
+std::optional<ImplausibleInode> check_inode(TSK_FS_INFO* fs, uint64_t number) {
+  Layout l;
+  if (!layout_of(fs, l) || number < 1 || number > l.last) return std::nullopt;
+  const uint64_t group = (number - 1) / l.per_group;
+  const uint64_t table = inode_table_block(fs, *l.ext, group);
+  if (table == 0 || table > fs->last_block) return std::nullopt;
+  std::vector<char> buf(std::max<size_t>(l.inode_size, sizeof(ext2fs_inode)));
+  const TSK_OFF_T at = static_cast<TSK_OFF_T>(table * fs->block_size +
+                                              (number - 1 - group * l.per_group) * l.inode_size);
+  if (tsk_fs_read(fs, at, buf.data(), l.inode_size) != static_cast<ssize_t>(l.inode_size))
+    return std::nullopt;  // libtsk cannot load it either
+  return judge(fs, l, *reinterpret_cast<const ext2fs_inode*>(buf.data()), number);
 }
 
 }  // namespace shodo::fsview::image

@@ -116,11 +116,11 @@ class TskView final : public View {
     out.path = normalize_view_path(path);
     std::lock_guard<std::mutex> hold(image_->lock);
     TSK_FS_FILE* file = nullptr;
-    if (whole_walks_safe()) {
+    if (!TSK_FS_TYPE_ISEXT(fs_->ftype)) {
       file = tsk_fs_file_open(fs_, nullptr, out.path.c_str());
     } else {
-      // libtsk's path lookup loads every inode on the way: follow the path
-      // name by name instead, loading only inodes that are safe.
+      // libtsk's path lookup loads and lists whatever is on the way: follow
+      // the path name by name instead, checking each inode first.
       bool deleted = false;
       const auto inode = resolve(out.path, deleted, error);
       if (!inode) return false;
@@ -147,6 +147,12 @@ class TskView final : public View {
       on_problem({normalize_view_path(root), error});
       return;
     }
+    // A whole file system's walk loads most inodes: reading the inode tables
+    // in one pass first costs less than reading each inode twice.
+    if (top.path == "/") {
+      std::lock_guard<std::mutex> hold(image_->lock);
+      scanned();
+    }
     std::set<uint64_t> ancestors;
     walk_entry(top, 0, options, ancestors, on_entry, on_problem);
   }
@@ -172,30 +178,35 @@ class TskView final : public View {
   // What shodo asks libtsk to do with an inode.
   enum class Use { load, list, read };
 
-  // Inodes libtsk must not be given (find_implausible_inodes), by number;
-  // read from the inode tables on first use. The caller holds the lock.
-  const std::map<uint64_t, ImplausibleInode>& implausible() const {
-    if (!implausible_) {
-      implausible_.emplace();
+  // Every inode libtsk must not be given (find_implausible_inodes), by
+  // number; read from the inode tables on first use. The caller holds the
+  // lock.
+  const std::map<uint64_t, ImplausibleInode>& scanned() const {
+    if (!scanned_) {
+      scanned_.emplace();
       for (const ImplausibleInode& i : find_implausible_inodes(fs_)) {
-        implausible_->emplace(i.inode, i);
+        scanned_->emplace(i.inode, i);
         if (i.kind != ImplausibleInode::file) blocking_.push_back(i.inode);
       }
     }
-    return *implausible_;
+    return *scanned_;
   }
 
-  // Whether libtsk's path lookup and orphan search, which load and list
-  // inodes of their own choosing, are safe on this file system.
-  bool whole_walks_safe() const {
-    implausible();
-    return blocking_.empty();
+  // Whether `inode` is one: from the scan once made, else read alone.
+  std::optional<ImplausibleInode> implausible(uint64_t inode) const {
+    if (!scanned_) return check_inode(fs_, inode);
+    auto it = scanned_->find(inode);
+    if (it == scanned_->end()) return std::nullopt;
+    return it->second;
   }
 
   // Why `inode` is not used so, or "". The caller holds the lock.
   std::string refusal(uint64_t inode, Use use) const {
-    const auto& bad = implausible();
-    if (use == Use::list && inode == TSK_FS_ORPHANDIR_INUM(fs_) && !whole_walks_safe()) {
+    if (use == Use::list && inode == TSK_FS_ORPHANDIR_INUM(fs_)) {
+      // The orphan search loads every unallocated inode and lists every
+      // folder, named or deleted.
+      scanned();
+      if (blocking_.empty()) return "";
       std::string numbers;
       for (size_t i = 0; i < blocking_.size() && i < 5; ++i)
         numbers += (numbers.empty() ? "" : ", ") + std::to_string(blocking_[i]);
@@ -204,9 +215,9 @@ class TskView final : public View {
           "libtsk's search would allocate or read (corrupt or forged)",
           blocking_.size(), numbers, blocking_.size() > 5 ? ", ..." : "");
     }
-    auto it = bad.find(inode);
-    if (it == bad.end()) return "";
-    const ImplausibleInode& i = it->second;
+    const std::optional<ImplausibleInode> bad = implausible(inode);
+    if (!bad) return "";
+    const ImplausibleInode& i = *bad;
     switch (i.kind) {
       case ImplausibleInode::inline_data:
         return fmt::format(
@@ -341,7 +352,7 @@ class TskView final : public View {
 
   std::shared_ptr<Image> image_;
   TSK_FS_INFO* fs_;
-  mutable std::optional<std::map<uint64_t, ImplausibleInode>> implausible_;
+  mutable std::optional<std::map<uint64_t, ImplausibleInode>> scanned_;
   mutable std::vector<uint64_t> blocking_;  // inline_data and folder ones, ascending
   Volume volume_;
   std::string description_;
