@@ -47,6 +47,8 @@ TEST(FieldMap, MapFileErrorsSayWhatAndWhere) {
   };
   has("{\"format\": \"json\",\n \"fields\": {\"source.ip\": }}", "line 2");
   has("[1, 2]", "must be a JSON object, not array");
+  // A number nlohmann cannot hold is a parse failure too (fuzz_log_template).
+  has(R"({"format": "json", "fields": {"source.ip": 7777e777}})", "not valid JSON");
   has(R"({"fields": {"source.ip": "ip"}})", "\"format\" is missing");
   has(R"({"format": "xml", "fields": {"source.ip": "ip"}})", "\"format\" must be");
   has(R"({"format": "json", "fileds": {}})", "unknown key \"fileds\"");

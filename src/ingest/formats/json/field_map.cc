@@ -86,8 +86,9 @@ class Loader {
     text << in.rdbuf();
     try {
       root = Json::parse(text.str());
-    } catch (const Json::parse_error& e) {
-      // Keep nlohmann's "parse error at line L, column C: ..." without its tag.
+    } catch (const Json::exception& e) {
+      // Malformed, or a number out of range (7777e777). Keep nlohmann's
+      // "parse error at line L, column C: ..." without its tag.
       std::string_view what = e.what();
       if (const size_t tag = what.find("] "); tag != std::string_view::npos)
         what.remove_prefix(tag + 2);
