@@ -42,31 +42,14 @@ uint64_t field(const TSK_FS_INFO* fs, const uint8_t (&bytes)[N]) {
   return value;
 }
 
-// Where group `group`'s inode table starts (a block number), or 0 when its
-// descriptor cannot be read.
-uint64_t inode_table_block(TSK_FS_INFO* fs, const EXT2FS_INFO& ext, uint64_t group) {
-  const ext2fs_sb& sb = *ext.fs;
-  const size_t desc_size = field(fs, sb.s_desc_size);
-  const bool wide = fs->ftype == TSK_FS_TYPE_EXT4 &&
-                    (field(fs, sb.s_feature_incompat) & EXT2FS_FEATURE_INCOMPAT_64BIT) != 0 &&
-                    desc_size >= 64;
-  const size_t stride = std::max(desc_size, wide ? sizeof(ext4fs_gd) : sizeof(ext2fs_gd));
-  ext4fs_gd gd{};
-  const size_t want = wide ? sizeof(ext4fs_gd) : sizeof(ext2fs_gd);
-  const TSK_OFF_T at = ext.groups_offset + static_cast<TSK_OFF_T>(group * stride);
-  if (tsk_fs_read(fs, at, reinterpret_cast<char*>(&gd), want) != static_cast<ssize_t>(want))
-    return 0;
-  // The low half sits where ext2's 32-bit descriptor keeps the whole address.
-  if (wide) return field(fs, gd.bg_inode_table_hi) << 32 | field(fs, gd.bg_inode_table_lo);
-  return field(fs, gd.bg_inode_table_lo);
-}
-
-// What the judgement of one inode needs from the superblock.
+// What reading inodes needs from the superblock, derived once.
 struct Layout {
   const EXT2FS_INFO* ext = nullptr;
   uint64_t per_group = 0, inode_size = 0, last = 0;
   uint64_t holds = 0, fs_bytes = 0, folder_limit = 0;
   bool large_file = false;
+  bool wide = false;       // 64-bit group descriptors (ext4fs_gd)
+  size_t desc_stride = 0;  // bytes from one group descriptor to the next
 };
 
 // False for other file systems and for superblocks libtsk reads no inode of.
@@ -83,7 +66,28 @@ bool layout_of(TSK_FS_INFO* fs, Layout& l) {
   l.folder_limit = std::min(l.fs_bytes, kMaxFolderBytes);
   // The last inode number is libtsk's virtual $OrphanFiles folder.
   l.last = fs->last_inum > 0 ? fs->last_inum - 1 : 0;
+  const size_t desc_size = field(fs, sb.s_desc_size);
+  l.wide = fs->ftype == TSK_FS_TYPE_EXT4 &&
+           (field(fs, sb.s_feature_incompat) & EXT2FS_FEATURE_INCOMPAT_64BIT) != 0 &&
+           desc_size >= 64;
+  l.desc_stride = std::max(desc_size, l.wide ? sizeof(ext4fs_gd) : sizeof(ext2fs_gd));
   return true;
+}
+
+// Where group `group`'s inode table starts (a block number), or 0 when its
+// descriptor cannot be read or points past the file system: libtsk loads
+// no inode of that group either.
+uint64_t inode_table_block(TSK_FS_INFO* fs, const Layout& l, uint64_t group) {
+  ext4fs_gd gd{};
+  const size_t want = l.wide ? sizeof(ext4fs_gd) : sizeof(ext2fs_gd);
+  const TSK_OFF_T at = l.ext->groups_offset + static_cast<TSK_OFF_T>(group * l.desc_stride);
+  if (tsk_fs_read(fs, at, reinterpret_cast<char*>(&gd), want) != static_cast<ssize_t>(want))
+    return 0;
+  // The low half sits where ext2's 32-bit descriptor keeps the whole address.
+  const uint64_t table =
+      l.wide ? field(fs, gd.bg_inode_table_hi) << 32 | field(fs, gd.bg_inode_table_lo)
+             : field(fs, gd.bg_inode_table_lo);
+  return table > fs->last_block ? 0 : table;
 }
 
 std::optional<ImplausibleInode> judge(const TSK_FS_INFO* fs, const Layout& l,
@@ -111,8 +115,8 @@ std::vector<ImplausibleInode> find_implausible_inodes(TSK_FS_INFO* fs) {
   if (!layout_of(fs, l)) return found;
   std::vector<char> buf(std::max(kChunk - kChunk % l.inode_size, l.inode_size));
   for (uint64_t first = 1, group = 0; first <= l.last; first += l.per_group, ++group) {
-    const uint64_t table = inode_table_block(fs, *l.ext, group);
-    if (table == 0 || table > fs->last_block) continue;  // libtsk cannot load these either
+    const uint64_t table = inode_table_block(fs, l, group);
+    if (table == 0) continue;
     const uint64_t count = std::min(l.per_group, l.last - first + 1);
     for (uint64_t done = 0; done < count;) {
       const uint64_t n = std::min<uint64_t>(count - done, buf.size() / l.inode_size);
@@ -134,8 +138,8 @@ std::optional<ImplausibleInode> check_inode(TSK_FS_INFO* fs, uint64_t number) {
   Layout l;
   if (!layout_of(fs, l) || number < 1 || number > l.last) return std::nullopt;
   const uint64_t group = (number - 1) / l.per_group;
-  const uint64_t table = inode_table_block(fs, *l.ext, group);
-  if (table == 0 || table > fs->last_block) return std::nullopt;
+  const uint64_t table = inode_table_block(fs, l, group);
+  if (table == 0) return std::nullopt;
   std::vector<char> buf(std::max<size_t>(l.inode_size, sizeof(ext2fs_inode)));
   const TSK_OFF_T at = static_cast<TSK_OFF_T>(table * fs->block_size +
                                               (number - 1 - group * l.per_group) * l.inode_size);
