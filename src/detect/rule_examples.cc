@@ -79,13 +79,21 @@ ExampleRun run_example(const RuleSet& rules, const sigma::Examples& ex, std::str
   return run;
 }
 
+size_t count_of(const ExampleRun& run, const std::string& key) {
+  return static_cast<size_t>(std::count_if(run.findings.begin(), run.findings.end(),
+                                           [&](const Finding& f) { return f.rule_id == key; }));
+}
+
+// `stateless`: a rule, not a correlation. Its example is also run three times
+// in a row, which must give three times its findings: the matcher remembers
+// what a value made true from one line to the next, and that must never
+// change an answer.
 void check(const RuleSet& rules, const std::string& key, const sigma::RuleMeta& meta,
-           const sigma::Examples& ex, TempFile& file, ExampleReport& report) {
+           const sigma::Examples& ex, bool stateless, TempFile& file, ExampleReport& report) {
   auto one = [&](const std::string& text, bool want) {
     ++report.examples;
     const ExampleRun run = run_example(rules, ex, text, file);
-    const bool fired = std::any_of(run.findings.begin(), run.findings.end(),
-                                   [&](const Finding& f) { return f.rule_id == key; });
+    const size_t fired = count_of(run, key);
     std::string reason;
     if (!run.parsed)
       reason = run.parse_note;
@@ -93,6 +101,15 @@ void check(const RuleSet& rules, const std::string& key, const sigma::RuleMeta& 
       reason = "no finding";
     else if (!want && fired)
       reason = "matched";
+    if (reason.empty() && stateless) {
+      std::string thrice = text;
+      while (!thrice.empty() && thrice.back() == '\n') thrice.pop_back();
+      thrice = thrice + "\n" + thrice + "\n" + thrice + "\n";
+      const size_t repeated = count_of(run_example(rules, ex, thrice, file), key);
+      if (repeated != 3 * fired)
+        reason = std::to_string(repeated) + " findings when the example is repeated 3 times, not " +
+                 std::to_string(3 * fired);
+    }
     if (reason.empty()) return;
     report.failures.push_back({key, meta.file, meta.line, want, text, reason});
   };
@@ -105,7 +122,7 @@ void check(const RuleSet& rules, const std::string& key, const sigma::RuleMeta& 
 ExampleReport test_examples(const RuleSet& rules) {
   ExampleReport report;
   TempFile file;
-  auto visit = [&](const sigma::RuleMeta& meta, const sigma::Examples& ex) {
+  auto visit = [&](const sigma::RuleMeta& meta, const sigma::Examples& ex, bool stateless) {
     const std::string key = rule_key(meta);
     if (ex.match.empty() && ex.no_match.empty()) {
       ++report.rules_without_examples;
@@ -113,12 +130,12 @@ ExampleReport test_examples(const RuleSet& rules) {
       return;
     }
     ++report.rules_with_examples;
-    check(rules, key, meta, ex, file, report);
+    check(rules, key, meta, ex, stateless, file, report);
   };
   for (const sigma::Rule& r : rules.rules())
     if (rules.matcher().runs(static_cast<uint32_t>(&r - rules.rules().data())))
-      visit(r.meta, r.examples);
-  for (const sigma::Correlation& c : rules.correlations()) visit(c.meta, c.examples);
+      visit(r.meta, r.examples, true);
+  for (const sigma::Correlation& c : rules.correlations()) visit(c.meta, c.examples, false);
   return report;
 }
 

@@ -1,7 +1,5 @@
 #include "detect/engine/hs_database.h"
 
-#include <numeric>
-
 #include "detect/engine/hs_cache.h"
 
 namespace shodo::detect::engine {
@@ -27,9 +25,17 @@ std::unique_ptr<HsDatabase> HsDatabase::compile(const std::vector<HsPattern>& pa
   const std::string key = hs_cache_key(patterns);
   if (hs_database_t* cached = hs_cache_load(key, rejected))
     return std::unique_ptr<HsDatabase>(new HsDatabase(cached));
-  std::vector<size_t> live(patterns.size());
-  std::iota(live.begin(), live.end(), 0);
-  // Each failed compile names the offending expression; drop it and retry.
+  // What Hyperscan cannot parse alone is set aside first (a check costs far
+  // less than a compile); each failed compile then names the offending
+  // expression, which is dropped before the next try.
+  std::vector<size_t> live;
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    std::string why = hs_check(patterns[i]);
+    if (why.empty())
+      live.push_back(i);
+    else
+      rejected.push_back({i, std::move(why)});
+  }
   while (!live.empty()) {
     std::vector<const char*> exprs;
     std::vector<unsigned> flags, ids;

@@ -13,6 +13,7 @@
 #include "detect/engine/fallback_regex.h"
 #include "detect/engine/field_ref.h"
 #include "detect/engine/hs_database.h"
+#include "detect/engine/value_cache.h"
 #include "detect/sigma/logsource.h"
 
 namespace shodo::detect::engine {
@@ -82,51 +83,62 @@ struct RuleC {
   bool always = false;  // may match with no pattern hit: evaluated on every event
 };
 
-// A field a log kind's rules read, scanned as one segment of the event.
+// A field a log kind's rules read, with its exact values and a database of
+// its own patterns: a scan of the field's text alone needs no confirmation.
 struct FieldScan {
   FieldRef ref;
   bool decode = false;
+  bool used = false;
   ExactMap exact_caseless, exact_cased;
   size_t exact_max_len = 0;
-};
-
-// Where a pattern hit must be confirmed: the atom and the field it is on.
-struct PatternUse {
-  uint32_t atom = 0;
-  uint32_t field = 0;  // index into KindPlan::fields
-};
-
-// The fields of an event are scanned at once: one buffer with every field
-// (and its decoded form) on a line of its own, one Hyperscan database with
-// every pattern on those fields (multi-line, so anchors hold per segment).
-// A hit only says "somewhere in the event": it is confirmed on the atom's own
-// field with the pattern alone. One scan per event instead of one per field,
-// and confirmation only for the rare hits.
-struct ScanGroup {
-  std::vector<FieldScan> fields;
   std::vector<HsPattern> patterns;
-  std::vector<uint32_t> pattern_global;  // -> Impl::confirmers
-  std::vector<std::vector<PatternUse>> pattern_uses;
+  std::vector<std::vector<uint32_t>> pattern_atoms;  // [pattern] -> atoms
   std::unique_ptr<HsDatabase> db;
+  // Worth remembering per value: matching the value takes a scan or a decode,
+  // not just an exact lookup (a method, a status).
+  bool cached() const { return db || decode; }
+
+  void add_pattern(HsPattern p, uint32_t atom) {
+    size_t i = 0;
+    while (i < patterns.size() && !(patterns[i].regex == p.regex && patterns[i].flags == p.flags))
+      ++i;
+    if (i == patterns.size()) {
+      patterns.push_back(std::move(p));
+      pattern_atoms.emplace_back();
+    }
+    pattern_atoms[i].push_back(atom);
+  }
 };
 
-// The whole line (keyword searches) is long and repeats every field: its few
-// patterns get a scan of their own rather than all patterns scanning it.
+// The fields of a log kind are matched one by one, and what a field's value
+// makes true is remembered per value (ValueCache): most lines repeat values
+// seen before. The whole line (keyword searches) differs on every line and is
+// scanned each time; its patterns also look at the decoded forms of the
+// fields, which are remembered with the field's value.
 struct KindPlan {
-  std::array<ScanGroup, 2> groups;  // fields; the whole line
+  std::vector<FieldScan> fields;
+  FieldScan line;
   std::vector<uint32_t> always_rules;
+
+  FieldScan& scan_for(const FieldRef& ref) {
+    FieldScan* scan = nullptr;
+    if (!ref.is_extra && ref.field == ingest::Field::raw) {
+      scan = &line;
+    } else {
+      auto it = std::find_if(fields.begin(), fields.end(),
+                             [&](const FieldScan& f) { return f.ref == ref; });
+      scan = it != fields.end() ? &*it : &fields.emplace_back();
+    }
+    if (!scan->used) {
+      scan->used = true;
+      scan->ref = ref;
+      scan->decode = scanned_decoded(ref);
+    }
+    return *scan;
+  }
 };
 
-size_t group_of(const FieldRef& ref) {
-  return !ref.is_extra && ref.field == ingest::Field::raw ? 1 : 0;
-}
-
-// A pattern alone, to confirm hits of the combined scan on one field.
-struct Confirmer {
-  HsPattern pattern;
-  std::unique_ptr<HsDatabase> db;
-  std::unique_ptr<FallbackRegex> fallback;  // when Hyperscan rejects it alone
-};
+constexpr size_t kCacheSlots = 8192;  // per field and thread
 
 enum class Tri : uint8_t { no, maybe, yes };
 Tri tri_and(Tri a, Tri b) {
@@ -207,12 +219,8 @@ class Matcher::Scratch {
   std::vector<uint32_t> atom_gen, rule_gen;
   std::vector<uint32_t> hit_atoms, candidates;
   std::string number, number2, decoded, lowered;
-  std::string buffer;  // the event's fields, one per line
-  // Per scan group and field: the decoded form, when decoding changed it.
-  std::array<std::vector<std::string>, 2> decoded_fields;
-  std::array<std::vector<uint8_t>, 2> has_decoded;
-  std::vector<uint32_t> hit_patterns;
-  bool confirmed = false;  // set by a confirmation scan
+  std::vector<uint32_t> hit_patterns, value_atoms;
+  std::array<std::vector<ValueCache>, kKinds> caches;  // [kind][field], made on first use
   ~Scratch() { hs_free_scratch(hs); }
 };
 
@@ -221,17 +229,13 @@ struct Matcher::Impl {
   std::vector<AtomSlot> atoms;
   std::vector<RuleC> compiled;
   std::array<KindPlan, kKinds> plans;
-  std::vector<Confirmer> confirmers;
-
-  uint32_t confirmer_for(const HsPattern& p) {
-    for (uint32_t i = 0; i < confirmers.size(); ++i)
-      if (confirmers[i].pattern.regex == p.regex && confirmers[i].pattern.flags == p.flags)
-        return i;
-    confirmers.push_back({p, nullptr, nullptr});
-    return static_cast<uint32_t>(confirmers.size() - 1);
-  }
 
   explicit Impl(const std::vector<sigma::Rule>& r) : rules(r) {}
+
+  // --- scanning ---------------------------------------------------------
+
+  static void text_atoms(const FieldScan& scan, std::string_view text, Scratch& s);
+  static void pattern_atoms(const FieldScan& scan, std::string_view text, Scratch& s);
 
   // --- evaluation -------------------------------------------------------
 
@@ -504,9 +508,6 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
               slot.way = AtomWay::other;
             } else if (a.literal == Atom::Literal::equals && a.literal_text.empty()) {
               slot.way = AtomWay::empty;
-            } else {
-              const std::string why = hs_check({a.regex, hs_flags(a)});
-              if (!why.empty()) fall_back(id, why);
             }
             fc.atoms.push_back(id);
           }
@@ -529,17 +530,7 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
                 // A widened query value not anchored at the start is found in
                 // url.original whenever it is in url.query: look there only.
                 if (slot.refs.size() > 1 && ri2 == 0 && !starts_anchored(a)) continue;
-                ScanGroup& plan = m.plans[k].groups[group_of(ref)];
-                auto it = std::find_if(plan.fields.begin(), plan.fields.end(),
-                                       [&](const FieldScan& f) { return f.ref == ref; });
-                if (it == plan.fields.end()) {
-                  plan.fields.emplace_back();
-                  it = plan.fields.end() - 1;
-                  it->ref = ref;
-                  it->decode = scanned_decoded(ref);
-                }
-                const uint32_t field = static_cast<uint32_t>(it - plan.fields.begin());
-                FieldScan& scan = *it;
+                FieldScan& scan = m.plans[k].scan_for(ref);
                 if (a.literal == Atom::Literal::equals) {
                   std::string key = a.literal_text;
                   if (a.caseless) to_lower(a.literal_text, key);
@@ -547,44 +538,26 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
                   scan.exact_max_len = std::max(scan.exact_max_len, key.size());
                   continue;
                 }
-                const unsigned flags = hs_flags(a);
-                size_t p = 0;
-                while (p < plan.patterns.size() &&
-                       !(plan.patterns[p].regex == a.regex && plan.patterns[p].flags == flags))
-                  ++p;
-                if (p == plan.patterns.size()) {
-                  plan.patterns.push_back({a.regex, flags});
-                  plan.pattern_global.push_back(m.confirmer_for(plan.patterns.back()));
-                  plan.pattern_uses.emplace_back();
-                }
-                plan.pattern_uses[p].push_back({id, field});
+                scan.add_pattern({a.regex, hs_flags(a)}, id);
               }
             }
     }
   }
 
-  // Each pattern alone (to confirm hits), then one database per log kind.
-  for (Confirmer& c : m.confirmers) {
+  // One database per field of each log kind.
+  auto compile = [&](FieldScan& scan) {
+    if (scan.patterns.empty()) return;
     std::vector<HsRejected> rejected;
-    c.db = HsDatabase::compile({c.pattern}, rejected);
-  }
-  for (KindPlan& kind : m.plans)
-    for (ScanGroup& plan : kind.groups) {
-      if (plan.patterns.empty()) continue;
-      std::vector<HsPattern> combined = plan.patterns;
-      for (HsPattern& p : combined) p.flags |= HS_FLAG_MULTILINE;
-      std::vector<HsRejected> rejected;
-      plan.db = HsDatabase::compile(combined, rejected);
-      for (const HsRejected& r : rejected) {
-        for (const PatternUse& u : plan.pattern_uses[r.index]) fall_back(u.atom, r.error);
-        plan.pattern_uses[r.index].clear();
-      }
-      for (size_t p = 0; p < plan.patterns.size(); ++p)
-        if (!m.confirmers[plan.pattern_global[p]].db) {
-          for (const PatternUse& u : plan.pattern_uses[p]) fall_back(u.atom, "rejected alone");
-          plan.pattern_uses[p].clear();
-        }
+    scan.db = HsDatabase::compile(scan.patterns, rejected);
+    for (const HsRejected& r : rejected) {
+      for (uint32_t atom : scan.pattern_atoms[r.index]) fall_back(atom, r.error);
+      scan.pattern_atoms[r.index].clear();
     }
+  };
+  for (KindPlan& kind : m.plans) {
+    for (FieldScan& scan : kind.fields) compile(scan);
+    compile(kind.line);
+  }
 
   for (uint32_t ri = 0; ri < rules.size(); ++ri) {
     RuleC& rc = m.compiled[ri];
@@ -618,34 +591,48 @@ std::unique_ptr<Matcher::Scratch, void (*)(Matcher::Scratch*)> Matcher::make_scr
   auto* s = new Scratch;
   s->atom_gen.assign(impl_->atoms.size(), 0);
   s->rule_gen.assign(impl_->compiled.size(), 0);
-  size_t fields = 0;
-  for (const KindPlan& kind : impl_->plans)
-    for (const ScanGroup& plan : kind.groups) {
-      if (plan.db) plan.db->fit_scratch(&s->hs);
-      fields = std::max(fields, plan.fields.size());
-    }
-  for (const Confirmer& c : impl_->confirmers)
-    if (c.db) c.db->fit_scratch(&s->hs);
-  for (int g = 0; g < 2; ++g) {
-    s->decoded_fields[g].resize(fields);
-    s->has_decoded[g].resize(fields);
+  for (const KindPlan& kind : impl_->plans) {
+    for (const FieldScan& scan : kind.fields)
+      if (scan.db) scan.db->fit_scratch(&s->hs);
+    if (kind.line.db) kind.line.db->fit_scratch(&s->hs);
   }
   return {s, [](Scratch* p) { delete p; }};
 }
 
 namespace {
 
-int on_combined_match(unsigned id, unsigned long long, unsigned long long, unsigned, void* ctx) {
+int on_match(unsigned id, unsigned long long, unsigned long long, unsigned, void* ctx) {
   static_cast<Matcher::Scratch*>(ctx)->hit_patterns.push_back(id);
   return 0;
 }
 
-int on_confirm_match(unsigned, unsigned long long, unsigned long long, unsigned, void* ctx) {
-  static_cast<Matcher::Scratch*>(ctx)->confirmed = true;
-  return 1;  // one match is enough
+}  // namespace
+
+// Appends to s.value_atoms the atoms of `scan` that `text` makes true.
+void Matcher::Impl::text_atoms(const FieldScan& scan, std::string_view text, Scratch& s) {
+  auto exact = [&](const ExactMap& map, std::string_view key) {
+    auto it = map.find(key);
+    if (it != map.end())
+      s.value_atoms.insert(s.value_atoms.end(), it->second.begin(), it->second.end());
+  };
+  if (text.size() <= scan.exact_max_len) {
+    if (!scan.exact_cased.empty()) exact(scan.exact_cased, text);
+    if (!scan.exact_caseless.empty()) {
+      to_lower(text, s.lowered);
+      exact(scan.exact_caseless, s.lowered);
+    }
+  }
+  pattern_atoms(scan, text, s);
 }
 
-}  // namespace
+void Matcher::Impl::pattern_atoms(const FieldScan& scan, std::string_view text, Scratch& s) {
+  if (!scan.db) return;
+  s.hit_patterns.clear();
+  hs_scan(scan.db->get(), text.data(), static_cast<unsigned>(text.size()), 0, s.hs, on_match, &s);
+  for (uint32_t p : s.hit_patterns)
+    s.value_atoms.insert(s.value_atoms.end(), scan.pattern_atoms[p].begin(),
+                         scan.pattern_atoms[p].end());
+}
 
 void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& out) const {
   const Impl& m = *impl_;
@@ -658,73 +645,55 @@ void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& 
     s.gen = 1;
   }
   s.hit_atoms.clear();
-
   auto mark = [&](uint32_t a) {
     if (s.atom_gen[a] == s.gen) return;
     s.atom_gen[a] = s.gen;
     s.hit_atoms.push_back(a);
   };
-  auto mark_exact = [&](const FieldScan& scan, std::string_view text) {
-    if (text.size() > scan.exact_max_len) return;
-    auto hit = [&](const ExactMap& map, std::string_view key) {
-      auto it = map.find(key);
-      if (it == map.end()) return;
-      for (uint32_t a : it->second) mark(a);
-    };
-    if (!scan.exact_cased.empty()) hit(scan.exact_cased, text);
-    if (!scan.exact_caseless.empty()) {
-      to_lower(text, s.lowered);
-      hit(scan.exact_caseless, s.lowered);
-    }
-  };
 
-  auto confirm = [&](const Confirmer& c, std::string_view text) {
-    s.confirmed = false;
-    hs_scan(c.db->get(), text.data(), static_cast<unsigned>(text.size()), 0, s.hs, on_confirm_match,
-            &s);
-    return s.confirmed;
-  };
-  // The whole line (keyword searches) is not decoded itself: the decoded
-  // forms of the fields scanned before stand for it, unless there were none.
-  const auto& fields0 = kind_plan.groups[0].fields;
-  const bool decode_line = fields0.empty();
-  for (size_t g = 0; g < kind_plan.groups.size(); ++g) {
-    const ScanGroup& plan = kind_plan.groups[g];
-    auto& decoded = s.decoded_fields[g];
-    auto& has = s.has_decoded[g];
-    s.buffer.clear();
-    for (size_t i = 0; i < plan.fields.size(); ++i) {
-      const FieldScan& scan = plan.fields[i];
-      const std::string_view text = field_text(ev, scan.ref, s.number);
-      has[i] = false;
-      if (text.empty()) continue;
-      mark_exact(scan, text);
-      s.buffer.append(text).push_back('\n');
-      if (scan.decode && (g == 0 || decode_line) && decode::decode_request(text, decoded[i])) {
-        has[i] = true;
-        mark_exact(scan, decoded[i]);
-        s.buffer.append(decoded[i]).push_back('\n');
-      }
+  // The whole line is not decoded itself: the decoded forms of the fields
+  // stand for it (scanned with the line's patterns when a value is first
+  // seen), unless there are no fields.
+  const FieldScan& line = kind_plan.line;
+  const bool decode_line = kind_plan.fields.empty();
+  auto& caches = s.caches[k];
+  if (caches.size() != kind_plan.fields.size())
+    caches.assign(kind_plan.fields.size(), ValueCache(kCacheSlots));
+  for (size_t i = 0; i < kind_plan.fields.size(); ++i) {
+    const FieldScan& scan = kind_plan.fields[i];
+    const std::string_view text = field_text(ev, scan.ref, s.number);
+    if (text.empty()) continue;
+    if (!scan.cached()) {
+      s.value_atoms.clear();
+      m.text_atoms(scan, text, s);
+      for (uint32_t a : s.value_atoms) mark(a);
+      continue;
     }
-    const bool borrow = g == 1 && !decode_line && !plan.fields.empty();
-    if (borrow)
-      for (size_t i = 0; i < fields0.size(); ++i)
-        if (s.has_decoded[0][i]) s.buffer.append(s.decoded_fields[0][i]).push_back('\n');
-    s.hit_patterns.clear();
-    if (plan.db && !s.buffer.empty())
-      hs_scan(plan.db->get(), s.buffer.data(), static_cast<unsigned>(s.buffer.size()), 0, s.hs,
-              on_combined_match, &s);
-    for (uint32_t p : s.hit_patterns) {
-      const Confirmer& c = m.confirmers[plan.pattern_global[p]];
-      for (const PatternUse& u : plan.pattern_uses[p]) {
-        if (s.atom_gen[u.atom] == s.gen) continue;
-        const std::string_view text = field_text(ev, plan.fields[u.field].ref, s.number);
-        if (text.empty()) continue;
-        bool hit = confirm(c, text) || (has[u.field] && confirm(c, decoded[u.field]));
-        for (size_t i = 0; borrow && !hit && i < fields0.size(); ++i)
-          hit = s.has_decoded[0][i] && confirm(c, s.decoded_fields[0][i]);
-        if (hit) mark(u.atom);
+    const uint64_t hash = ValueCache::hash(text);
+    const std::vector<uint32_t>* atoms = caches[i].find(text, hash);
+    if (!atoms) {
+      s.value_atoms.clear();
+      m.text_atoms(scan, text, s);
+      if (scan.decode && decode::decode_request(text, s.decoded)) {
+        m.text_atoms(scan, s.decoded, s);
+        m.pattern_atoms(line, s.decoded, s);
       }
+      std::sort(s.value_atoms.begin(), s.value_atoms.end());
+      s.value_atoms.erase(std::unique(s.value_atoms.begin(), s.value_atoms.end()),
+                          s.value_atoms.end());
+      caches[i].store(text, hash, s.value_atoms);
+      atoms = &s.value_atoms;
+    }
+    for (uint32_t a : *atoms) mark(a);
+  }
+  if (line.used) {
+    const std::string_view text = field_text(ev, line.ref, s.number);
+    if (!text.empty()) {
+      s.value_atoms.clear();
+      m.text_atoms(line, text, s);
+      if (decode_line && line.decode && decode::decode_request(text, s.decoded))
+        m.text_atoms(line, s.decoded, s);
+      for (uint32_t a : s.value_atoms) mark(a);
     }
   }
 

@@ -1,9 +1,11 @@
-// The compiled form of all loaded Sigma rules. Each event is scanned once per
-// field it carries (raw and decoded) against every pattern of every rule at
-// once (Hyperscan), exact values are looked up in tables, and only the rules
-// whose patterns were seen are evaluated; rules that could match without any
-// pattern hit (`not ...`, numeric or CIDR tests) are evaluated on every event
-// of their log source.
+// The compiled form of all loaded Sigma rules. Each field the rules read has
+// one Hyperscan database with every pattern of every rule on it, and exact
+// values are looked up in tables; what a field's value makes true (raw and
+// decoded) is remembered per value, so the repeated paths, user agents and
+// referers of a web log are scanned once, not on every line. Only the rules
+// whose patterns were seen are evaluated; rules that could match without
+// any pattern hit (`not ...`, numeric or CIDR tests) are evaluated on every
+// event of their log source.
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,38 @@
+#include "detect/engine/value_cache.h"
+
+#include <bit>
+
+#include "util/hash.h"
+
+namespace shodo::detect::engine {
+
+ValueCache::ValueCache(size_t slots)
+    : hashes_(std::bit_ceil(slots < 1 ? size_t{1} : slots)),
+      offered_(hashes_.size()),
+      entries_(hashes_.size()) {
+  mask_ = hashes_.size() - 1;
+}
+
+uint64_t ValueCache::hash(std::string_view value) {
+  return util::hash_bytes(0, value);
+}
+
+const std::vector<uint32_t>* ValueCache::find(std::string_view value, uint64_t hash) const {
+  const size_t i = hash & mask_;
+  if (hashes_[i] != hash || entries_[i].value != value) return nullptr;
+  return &entries_[i].atoms;
+}
+
+void ValueCache::store(std::string_view value, uint64_t hash, const std::vector<uint32_t>& atoms) {
+  if (value.size() > kMaxValue) return;
+  const size_t i = hash & mask_;
+  if (offered_[i] != hash) {
+    offered_[i] = hash;
+    return;
+  }
+  hashes_[i] = hash;
+  entries_[i].value.assign(value);
+  entries_[i].atoms.assign(atoms.begin(), atoms.end());
+}
+
+}  // namespace shodo::detect::engine

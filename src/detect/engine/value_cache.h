@@ -1,0 +1,46 @@
+// What a field's value makes true, remembered per value. Web logs repeat the
+// same paths, user agents and referers on most lines, and the atoms a value
+// makes true depend on the value alone, so a value that repeats is scanned
+// twice instead of on every line that carries it. Direct-mapped and fixed in
+// size: memory does not grow with the input, and a slot simply goes to the
+// last value that mapped to it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace shodo::detect::engine {
+
+class ValueCache {
+ public:
+  // Longer values are not kept: they are rarely repeated.
+  static constexpr size_t kMaxValue = 256;
+
+  explicit ValueCache(size_t slots);  // rounded up to a power of two
+
+  static uint64_t hash(std::string_view value);
+
+  // The atoms remembered for `value`, or nullptr.
+  const std::vector<uint32_t>* find(std::string_view value, uint64_t hash) const;
+  // Remembers `atoms` for `value` the second time it is offered: most
+  // values seen once are never seen again (a product id, a search), and
+  // keeping them would only push out the ones that repeat.
+  void store(std::string_view value, uint64_t hash, const std::vector<uint32_t>& atoms);
+
+ private:
+  // The hashes apart from the values: a look-up for a value not kept
+  // touches only this small array.
+  std::vector<uint64_t> hashes_;   // 0: empty
+  std::vector<uint64_t> offered_;  // the hash last offered for each slot
+  struct Entry {
+    std::string value;
+    std::vector<uint32_t> atoms;
+  };
+  std::vector<Entry> entries_;
+  size_t mask_ = 0;
+};
+
+}  // namespace shodo::detect::engine
