@@ -32,14 +32,18 @@ struct Hunt::State {
   std::mutex hits_mu;
   std::map<uint64_t, std::vector<Hit>> hits;  // batch seq -> its hits
 
-  DetectorSet detectors;
+  DetectorSet detectors;  // with no detectors: the path baseline alone
   WebOutcome outcome;
   CorrelationEngine correlation;
   std::vector<Finding> findings;
   std::vector<uint32_t> matched;  // per event, reused
 
-  State(const RuleSet& r, const HuntOptions& o)
-      : rules(r), options(o), correlation(r.correlations(), r.rules()) {}
+  State(const RuleSet& r, const HuntOptions& o, DetectorSet d)
+      : rules(r),
+        options(o),
+        detectors(std::move(d)),
+        outcome({}, detectors.path_sizes),
+        correlation(r.correlations(), r.rules()) {}
 
   Finding rule_finding(const ingest::Event& ev, const Hit& h) const {
     const sigma::RuleMeta& meta = rules.rules()[h.rule].meta;
@@ -65,15 +69,25 @@ struct Hunt::State {
   }
 };
 
+namespace {
+
+DetectorSet detectors_for(const HuntOptions& options) {
+  if (!options.detectors) {
+    DetectorSet none;
+    none.path_sizes = std::make_shared<PathSizes>();
+    return none;
+  }
+  DetectorOptions d;
+  d.max_clients = options.max_clients;
+  return make_detectors(d);
+}
+
+}  // namespace
+
 Hunt::Hunt(const RuleSet& rules, const HuntOptions& options)
-    : s_(std::make_unique<State>(rules, options)) {
+    : s_(std::make_unique<State>(rules, options, detectors_for(options))) {
   for (unsigned i = 0; i <= options.threads; ++i)
     s_->scratch.push_back(rules.matcher().make_scratch());
-  if (options.detectors) {
-    DetectorOptions d;
-    d.max_clients = options.max_clients;
-    s_->detectors = make_detectors(d);
-  }
 }
 
 Hunt::~Hunt() = default;
@@ -111,8 +125,7 @@ void Hunt::ordered(const ingest::Batch& batch) {
   size_t h = 0;
   for (size_t i = 0; i < batch.events.size(); ++i) {
     const ingest::Event& ev = batch.events[i];
-    for (auto& d : s.detectors.all) d->observe(ev);
-    s.outcome.observe(ev);
+    s.detectors.observe(ev);
     s.matched.clear();
     for (; h < hits.size() && hits[h].event == i; ++h) {
       const Hit& hit = hits[h];

@@ -6,6 +6,7 @@
 
 #include "detect/stateful/client_index.h"
 #include "detect/stateful/detectors.h"
+#include "detect/stateful/path_sizes.h"
 
 namespace shodo::detect {
 
@@ -15,8 +16,10 @@ std::unique_ptr<StatefulDetector> make_scanning(const DetectorOptions& o,
                                                 std::shared_ptr<ClientIndex> clients);
 std::unique_ptr<StatefulDetector> make_flood(const DetectorOptions& o,
                                              std::shared_ptr<ClientIndex> clients);
+// Reads `sizes`, which the detector set observes after the detectors.
 std::unique_ptr<StatefulDetector> make_exfiltration(const DetectorOptions& o,
-                                                    std::shared_ptr<ClientIndex> clients);
+                                                    std::shared_ptr<ClientIndex> clients,
+                                                    std::shared_ptr<const PathSizes> sizes);
 std::unique_ptr<StatefulDetector> make_webshell(const DetectorOptions& o);
 
 }  // namespace shodo::detect

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "detect/stateful/detector_factories.h"
+#include "detect/stateful/path_sizes.h"
 
 namespace shodo::detect {
 
@@ -22,14 +23,20 @@ std::vector<std::string> DetectorSet::limits() const {
   return out;
 }
 
-DetectorSet make_detectors(const DetectorOptions& options) {
+void DetectorSet::observe(const ingest::Event& ev) {
+  for (auto& d : all) d->observe(ev);
+  if (path_sizes) path_sizes->observe(ev);
+}
+
+DetectorSet make_detectors(const DetectorOptions& options, std::shared_ptr<PathSizes> path_sizes) {
   DetectorSet set;
   set.clients = std::make_shared<ClientIndex>(options.max_clients);
+  set.path_sizes = path_sizes ? std::move(path_sizes) : std::make_shared<PathSizes>();
   set.all.push_back(make_web_brute_force(options));
   set.all.push_back(make_ssh_brute_force(options));
   set.all.push_back(make_scanning(options, set.clients));
   set.all.push_back(make_flood(options, set.clients));
-  set.all.push_back(make_exfiltration(options, set.clients));
+  set.all.push_back(make_exfiltration(options, set.clients, set.path_sizes));
   set.all.push_back(make_webshell(options));
   return set;
 }

@@ -102,11 +102,18 @@ std::string limit_note(std::string_view followed, size_t max, uint64_t refused);
 // index of addresses, bounded by options.max_clients.
 struct DetectorSet {
   std::vector<std::unique_ptr<StatefulDetector>> all;
+  // Every detector, then the response sizes per path (a detector judges an
+  // event against the baseline of the events before it).
+  void observe(const ingest::Event& ev);
   // After finish(): the limits reached, by the detectors or the index.
   std::vector<std::string> limits() const;
 
   std::shared_ptr<class ClientIndex> clients;
+  // One baseline for the exfiltration detector and the outcome of attacks.
+  std::shared_ptr<class PathSizes> path_sizes;
 };
-DetectorSet make_detectors(const DetectorOptions& options);
+// `path_sizes`: the baseline to keep (shared with WebOutcome); made when null.
+DetectorSet make_detectors(const DetectorOptions& options,
+                           std::shared_ptr<PathSizes> path_sizes = nullptr);
 
 }  // namespace shodo::detect

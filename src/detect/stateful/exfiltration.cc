@@ -49,13 +49,13 @@ bool ok(const ingest::Event& ev) {
 
 class Exfiltration final : public StatefulDetector {
  public:
-  Exfiltration(const DetectorOptions& o, std::shared_ptr<ClientIndex> index)
-      : o_(o), index_(std::move(index)) {}
+  Exfiltration(const DetectorOptions& o, std::shared_ptr<ClientIndex> index,
+               std::shared_ptr<const PathSizes> sizes)
+      : o_(o), index_(std::move(index)), sizes_(std::move(sizes)) {}
 
   void observe(const ingest::Event& ev) override {
     if (ev.kind != ingest::LogKind::web_access || !ok(ev)) return;
     if (ev.bytes_sent >= o_.oversize_min_bytes) consider_oversized(ev);
-    sizes_.observe(ev);
     if (const uint32_t id = index_->id(ev.client_ip); id != ClientIndex::kNone) {
       ClientBytes& c = client_state(clients_, id);
       c.bytes += static_cast<uint64_t>(ev.bytes_sent);
@@ -82,7 +82,7 @@ class Exfiltration final : public StatefulDetector {
   // whole one: early responses of a path have no baseline yet.
   void consider_oversized(const ingest::Event& ev) {
     if (oversized_.size() >= kMaxOversized) return;
-    const PathSizes::Baseline b = sizes_.baseline(ev.path);
+    const PathSizes::Baseline b = sizes_->baseline(ev.path);
     if (b.responses >= o_.baseline_min_responses &&
         static_cast<double>(ev.bytes_sent) < o_.oversize_factor * static_cast<double>(b.median))
       return;
@@ -110,7 +110,7 @@ class Exfiltration final : public StatefulDetector {
     for (size_t i = 0; i < oversized_.size();) {
       size_t j = i;
       std::vector<const Oversized*> confirmed;
-      PathSizes::Baseline b = sizes_.baseline(oversized_[i].path);
+      PathSizes::Baseline b = sizes_->baseline(oversized_[i].path);
       for (; j < oversized_.size() && oversized_[j].client_ip == oversized_[i].client_ip &&
              oversized_[j].path == oversized_[i].path;
            ++j) {
@@ -218,9 +218,9 @@ class Exfiltration final : public StatefulDetector {
   }
 
   DetectorOptions o_;
-  PathSizes sizes_;
-  std::vector<Oversized> oversized_;
   std::shared_ptr<ClientIndex> index_;
+  std::shared_ptr<const PathSizes> sizes_;  // observed by the detector set
+  std::vector<Oversized> oversized_;
   std::vector<ClientBytes> clients_;  // by client number
   StringMap<ArchiveDownloads> archives_;
 };
@@ -228,8 +228,9 @@ class Exfiltration final : public StatefulDetector {
 }  // namespace
 
 std::unique_ptr<StatefulDetector> make_exfiltration(const DetectorOptions& o,
-                                                    std::shared_ptr<ClientIndex> clients) {
-  return std::make_unique<Exfiltration>(o, std::move(clients));
+                                                    std::shared_ptr<ClientIndex> clients,
+                                                    std::shared_ptr<const PathSizes> sizes) {
+  return std::make_unique<Exfiltration>(o, std::move(clients), std::move(sizes));
 }
 
 }  // namespace shodo::detect

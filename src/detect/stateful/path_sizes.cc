@@ -21,7 +21,9 @@ uint64_t mix(uint64_t x) {
 }  // namespace
 
 void PathSizes::observe(const ingest::Event& ev) {
-  if (ev.status < 200 || ev.status > 299 || ev.bytes_sent < 0 || ev.path.empty()) return;
+  if (ev.kind != ingest::LogKind::web_access || ev.status < 200 || ev.status > 299 ||
+      ev.bytes_sent < 0 || ev.path.empty())
+    return;
   baseline_key(ev.path, key_);
   Reservoir& r = entry(paths_, key_);
   const auto size =

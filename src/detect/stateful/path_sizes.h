@@ -20,7 +20,8 @@ class PathSizes {
     int64_t median = -1;     // estimated from the reservoir; -1 when none
   };
 
-  // Counts a 2xx response with a body size; other events are ignored.
+  // Counts a web access log's 2xx response with a body size; other events
+  // are ignored.
   void observe(const ingest::Event& ev);
   Baseline baseline(std::string_view path) const;
 

@@ -40,7 +40,7 @@ void WebOutcome::assess(Finding& f) const {
     f.outcome_reason = fmt::format("accepted with {} but nothing shows it worked", f.status);
     return;
   }
-  const PathSizes::Baseline b = sizes_.baseline(f.path);
+  const PathSizes::Baseline b = sizes_->baseline(f.path);
   if (b.responses < o_.baseline_min_responses || f.bytes < 0) {
     f.outcome_reason = fmt::format(
         "{} with {} bytes; too few responses of this path to compare "

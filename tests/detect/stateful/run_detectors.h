@@ -16,7 +16,7 @@ inline std::vector<detect::Finding> run_detectors(const std::vector<Record>& rec
   auto detectors = detect::make_detectors(options);
   for (const Record& r : records) {
     const ingest::Event ev = to_event(r);
-    for (auto& d : detectors.all) d->observe(ev);
+    detectors.observe(ev);
   }
   std::vector<detect::Finding> out;
   for (auto& d : detectors.all) d->finish(out);

@@ -21,7 +21,7 @@ class StatefulWebOutcome : public ::testing::Test {
       r.path = "/products/" + std::to_string(1000 + i);
       r.status = 200;
       r.bytes = i % 10 == 0 ? 990 : 1020;
-      outcome_.observe(to_event(r));
+      sizes_->observe(to_event(r));
     }
   }
   Finding assessed(int32_t status, int64_t bytes, std::string path = "/products/4242") {
@@ -38,7 +38,8 @@ class StatefulWebOutcome : public ::testing::Test {
     o.block_page_sizes = {3187};
     return o;
   }();
-  detect::WebOutcome outcome_{options_};
+  std::shared_ptr<detect::PathSizes> sizes_ = std::make_shared<detect::PathSizes>();
+  detect::WebOutcome outcome_{options_, sizes_};
 };
 
 TEST_F(StatefulWebOutcome, BigBodyIsALikelySuccess) {

@@ -1,0 +1,45 @@
+#include "detect/stateful/client_index.h"
+
+#include "util/hash.h"
+
+namespace shodo::detect {
+
+uint32_t ClientIndex::find_or_add(std::string_view ip) {
+  const uint64_t hash = util::hash_bytes(0, ip);
+  size_t mask = slots_.size() - 1;
+  size_t i = hash & mask;
+  for (; slots_[i].id != kNone; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.hash != hash) continue;
+    if (ip.size() <= Slot::kInline ? ip == std::string_view(s.name, s.size) : names_[s.id] == ip)
+      return s.id;
+  }
+  if (names_.size() >= max_) {
+    ++refused_;
+    return kNone;
+  }
+  const auto id = static_cast<uint32_t>(names_.size());
+  names_.emplace_back(ip);
+  Slot& s = slots_[i];
+  s.hash = hash;
+  s.id = id;
+  // A name too long to keep inline has size 0 and is compared in names_.
+  s.size = ip.size() <= Slot::kInline ? static_cast<uint8_t>(ip.size()) : 0;
+  ip.copy(s.name, s.size);
+  if (names_.size() * 2 > slots_.size()) grow();
+  return id;
+}
+
+void ClientIndex::grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.id == kNone) continue;
+    size_t i = s.hash & mask;
+    while (slots_[i].id != kNone) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+}  // namespace shodo::detect
