@@ -122,10 +122,12 @@ void Hunt::ordered(const ingest::Batch& batch) {
       s.hits.erase(it);
     }
   }
+  // The detectors' state is apart from the findings' and correlations': the
+  // detectors see the whole batch first, which lets them look ahead.
+  s.detectors.observe(batch.events);
   size_t h = 0;
   for (size_t i = 0; i < batch.events.size(); ++i) {
     const ingest::Event& ev = batch.events[i];
-    s.detectors.observe(ev);
     s.matched.clear();
     for (; h < hits.size() && hits[h].event == i; ++h) {
       const Hit& hit = hits[h];

@@ -4,16 +4,30 @@
 
 namespace shodo::detect {
 
-uint32_t ClientIndex::find_or_add(std::string_view ip) {
-  const uint64_t hash = util::hash_bytes(0, ip);
-  size_t mask = slots_.size() - 1;
+size_t ClientIndex::slot_of(std::string_view ip) const {
+  return util::hash_bytes(0, ip) & (slots_.size() - 1);
+}
+
+size_t ClientIndex::find(std::string_view ip, uint64_t hash) const {
+  const size_t mask = slots_.size() - 1;
   size_t i = hash & mask;
   for (; slots_[i].id != kNone; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.hash != hash) continue;
     if (ip.size() <= Slot::kInline ? ip == std::string_view(s.name, s.size) : names_[s.id] == ip)
-      return s.id;
+      break;
   }
+  return i;
+}
+
+uint32_t ClientIndex::known(std::string_view ip) const {
+  return ip.empty() ? kNone : slots_[find(ip, util::hash_bytes(0, ip))].id;
+}
+
+uint32_t ClientIndex::find_or_add(std::string_view ip) {
+  const uint64_t hash = util::hash_bytes(0, ip);
+  const size_t i = find(ip, hash);
+  if (slots_[i].id != kNone) return slots_[i].id;
   if (names_.size() >= max_) {
     ++refused_;
     return kNone;

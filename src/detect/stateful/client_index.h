@@ -29,6 +29,12 @@ class ClientIndex {
     last_id_ = find_or_add(ip);
     return last_id_;
   }
+  // For looking ahead of the events being observed, without the side
+  // effects of id(): fetch the address's slot into cache; its number if it
+  // has one already.
+  void prefetch(std::string_view ip) const { __builtin_prefetch(&slots_[slot_of(ip)]); }
+  uint32_t known(std::string_view ip) const;
+
   const std::string& name(uint32_t id) const { return names_[id]; }
   size_t max_clients() const { return max_; }
   // Look-ups of addresses that got no number (runs of one address's events
@@ -36,6 +42,9 @@ class ClientIndex {
   uint64_t refused() const { return refused_; }
 
  private:
+  size_t slot_of(std::string_view ip) const;
+  // The slot holding `ip`, or the empty one where it would go.
+  size_t find(std::string_view ip, uint64_t hash) const;
   uint32_t find_or_add(std::string_view ip);
   void grow();
 
@@ -61,6 +70,12 @@ template <typename T>
 T& client_state(std::vector<T>& states, uint32_t id) {
   if (id >= states.size()) states.resize(id + 1);
   return states[id];
+}
+
+// Fetches the state of client `id` into cache, when it has one.
+template <typename T>
+void prefetch_client_state(const std::vector<T>& states, uint32_t id) {
+  if (id < states.size()) __builtin_prefetch(&states[id]);
 }
 
 }  // namespace shodo::detect

@@ -28,6 +28,24 @@ void DetectorSet::observe(const ingest::Event& ev) {
   if (path_sizes) path_sizes->observe(ev);
 }
 
+void DetectorSet::observe(const std::vector<ingest::Event>& events) {
+  // Clients are looked up ahead of the events observed: their slots first,
+  // then, once those are in cache, the detectors' state for them.
+  constexpr size_t kSlotsAhead = 16, kStateAhead = 8;
+  const size_t n = events.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (clients) {
+      if (i + kSlotsAhead < n) clients->prefetch(events[i + kSlotsAhead].client_ip);
+      if (i + kStateAhead < n) {
+        const uint32_t id = clients->known(events[i + kStateAhead].client_ip);
+        if (id != ClientIndex::kNone)
+          for (const auto& d : all) d->prefetch(id);
+      }
+    }
+    observe(events[i]);
+  }
+}
+
 DetectorSet make_detectors(const DetectorOptions& options, std::shared_ptr<PathSizes> path_sizes) {
   DetectorSet set;
   set.clients = std::make_shared<ClientIndex>(options.max_clients);

@@ -88,6 +88,10 @@ class StatefulDetector {
   // Every event, in input order, on one thread. Events of different files
   // are not in time order; detectors keep state per client and tolerate it.
   virtual void observe(const ingest::Event& ev) = 0;
+  // A hint that the events of client `id` come soon: fetch its state into
+  // cache (per-client state is spread over memory; without it, each event
+  // waits for memory once per detector).
+  virtual void prefetch(uint32_t id) const { (void)id; }
   // After the last event: appends the findings.
   virtual void finish(std::vector<Finding>& out) = 0;
   // The limits it reached, a sentence each (what was not followed, and the
@@ -103,8 +107,9 @@ std::string limit_note(std::string_view followed, size_t max, uint64_t refused);
 struct DetectorSet {
   std::vector<std::unique_ptr<StatefulDetector>> all;
   // Every detector, then the response sizes per path (a detector judges an
-  // event against the baseline of the events before it).
+  // event against the baseline of the events before it), event by event.
   void observe(const ingest::Event& ev);
+  void observe(const std::vector<ingest::Event>& events);
   // After finish(): the limits reached, by the detectors or the index.
   std::vector<std::string> limits() const;
 

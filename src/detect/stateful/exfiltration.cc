@@ -71,6 +71,8 @@ class Exfiltration final : public StatefulDetector {
     }
   }
 
+  void prefetch(uint32_t id) const override { prefetch_client_state(clients_, id); }
+
   void finish(std::vector<Finding>& out) override {
     report_oversized(out);
     report_client_totals(out);

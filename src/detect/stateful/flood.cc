@@ -21,7 +21,7 @@ int64_t minute_of(ingest::TimeUs t) {
 }
 
 struct Source {
-  std::string ip;
+  uint32_t client = 0;  // its number in the ClientIndex
   uint64_t requests = 0;
 };
 
@@ -83,6 +83,8 @@ class Flood final : public StatefulDetector {
     ++c.in_minute;
   }
 
+  void prefetch(uint32_t id) const override { prefetch_client_state(clients_, id); }
+
   void finish(std::vector<Finding>& out) override {
     for (uint32_t id = 0; id < clients_.size(); ++id) close_minute(id, clients_[id]);
     report_minutes(out);
@@ -105,26 +107,27 @@ class Flood final : public StatefulDetector {
       ++c.busy_minutes;
       c.busy_requests += c.in_minute;
     }
-    offer_top(minutes_[c.minute], index_->name(id), c.in_minute);
+    Minute& minute = c.minute == current_minute_ && current_ ? *current_ : minutes_[c.minute];
+    offer_top(minute, id, c.in_minute);
     c.in_minute = 0;
   }
 
-  void offer_top(Minute& minute, const std::string& ip, uint64_t n) {
+  void offer_top(Minute& minute, uint32_t client, uint64_t n) {
     // Out-of-order files may close the same (client, minute) twice: add up.
     for (Source& s : minute.top) {
-      if (s.ip == ip) {
+      if (s.client == client) {
         s.requests += n;
         return;
       }
     }
     if (minute.top.size() < o_.flood_top_sources) {
-      minute.top.push_back({ip, n});
+      minute.top.push_back({client, n});
       return;
     }
     auto least =
         std::min_element(minute.top.begin(), minute.top.end(),
                          [](const Source& a, const Source& b) { return a.requests < b.requests; });
-    if (least->requests < n) *least = {ip, n};
+    if (least->requests < n) *least = {client, n};
   }
 
   void report_minutes(std::vector<Finding>& out) {
@@ -171,7 +174,7 @@ class Flood final : public StatefulDetector {
       }
       for (const Source& s : it->second.top) {
         auto same = std::find_if(sources.begin(), sources.end(),
-                                 [&](const Source& x) { return x.ip == s.ip; });
+                                 [&](const Source& x) { return x.client == s.client; });
         if (same == sources.end()) {
           sources.push_back(s);
         } else {
@@ -185,7 +188,7 @@ class Flood final : public StatefulDetector {
     std::string top;
     for (const Source& s : sources) {
       if (!top.empty()) top += ", ";
-      top += fmt::format("{} ({})", s.ip, with_commas(s.requests));
+      top += fmt::format("{} ({})", index_->name(s.client), with_commas(s.requests));
     }
     Finding f = detector_finding("flood", "Request flood", "リクエストの急増（フラッド）",
                                  Level::high, "T1498");
@@ -202,7 +205,7 @@ class Flood final : public StatefulDetector {
         "毎分 {} 件、MAD {}）。主な送信元：{}。",
         from, n_minutes, with_commas(total), minute_text(peak_it->first * kMinuteUs),
         with_commas(peak), with_commas(usual), with_commas(spread), top);
-    if (!sources.empty()) f.client_ip = sources.front().ip;
+    if (!sources.empty()) f.client_ip = index_->name(sources.front().client);
     f.time = begin->first * kMinuteUs;
     f.last_time = std::prev(end)->first * kMinuteUs + kMinuteUs - 1;
     f.utc_offset_s = begin->second.utc_offset_s;

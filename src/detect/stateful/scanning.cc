@@ -43,6 +43,8 @@ class Scanning final : public StatefulDetector {
     c.error_paths_full = c.error_paths.size() >= o_.scan_error_paths;
   }
 
+  void prefetch(uint32_t id) const override { prefetch_client_state(clients_, id); }
+
   void finish(std::vector<Finding>& out) override {
     for (uint32_t id = 0; id < clients_.size(); ++id) {
       const ClientRequests& c = clients_[id];
