@@ -57,6 +57,10 @@ enum class AtomWay : uint8_t {
   regex,    // fallback regex on the text (raw and decoded)
   empty,    // equals '' : the field is empty or absent
   other,    // number, cidr, exists, null, fieldref
+  // An exact value that is no trigger of its rule (a method, a status next
+  // to a rarer value): compared only when the rule is evaluated, instead of
+  // being marked on most events.
+  compared,
 };
 
 struct AtomSlot {
@@ -243,13 +247,17 @@ struct Matcher::Impl {
     const AtomSlot& slot = atoms[id];
     if (slot.way == AtomWay::indexed) return s.atom_gen[id] == s.gen;
     const Atom& a = *slot.atom;
-    if (slot.way == AtomWay::regex) {
+    if (slot.way == AtomWay::regex || slot.way == AtomWay::compared) {
+      // As the scan would: every field of the name, raw and decoded.
+      const auto holds = [&](std::string_view text) {
+        if (slot.way == AtomWay::regex) return slot.fallback->search(text);
+        return a.caseless ? iequals(text, a.literal_text) : text == a.literal_text;
+      };
       for (const FieldRef& ref : slot.refs) {
         const std::string_view text = field_text(ev, ref, s.number);
         if (text.empty()) continue;
-        if (slot.fallback->search(text)) return true;
-        if (scanned_decoded(ref) && decode::decode_request(text, s.decoded) &&
-            slot.fallback->search(s.decoded))
+        if (holds(text)) return true;
+        if (scanned_decoded(ref) && decode::decode_request(text, s.decoded) && holds(s.decoded))
           return true;
       }
       return false;
@@ -320,6 +328,36 @@ struct Matcher::Impl {
   }
 
   // --- static analysis --------------------------------------------------
+
+  // Exact values that trigger nothing leave the scan's tables (the whole
+  // line's aside: its decoded form depends on the log kind's fields).
+  void compare_exact_non_triggers() {
+    for (AtomSlot& slot : atoms) {
+      const Atom& a = *slot.atom;
+      if (slot.way != AtomWay::indexed || slot.trigger || a.kind != Atom::Kind::pattern ||
+          a.literal != Atom::Literal::equals)
+        continue;
+      const bool on_line = std::any_of(slot.refs.begin(), slot.refs.end(), [](const FieldRef& r) {
+        return !r.is_extra && r.field == ingest::Field::raw;
+      });
+      if (!on_line) slot.way = AtomWay::compared;
+    }
+    auto prune = [&](ExactMap& map) {
+      for (auto it = map.begin(); it != map.end();) {
+        std::erase_if(it->second, [&](uint32_t id) { return atoms[id].way != AtomWay::indexed; });
+        it = it->second.empty() ? map.erase(it) : std::next(it);
+      }
+    };
+    for (KindPlan& kind : plans)
+      for (FieldScan& scan : kind.fields) {
+        prune(scan.exact_cased);
+        prune(scan.exact_caseless);
+        scan.exact_max_len = 0;
+        for (const ExactMap* map : {&scan.exact_cased, &scan.exact_caseless})
+          for (const auto& [key, ids] : *map)
+            scan.exact_max_len = std::max(scan.exact_max_len, key.size());
+      }
+  }
 
   Tri atom_without_hits(uint32_t id) const {
     return atoms[id].way == AtomWay::indexed ? Tri::no : Tri::maybe;
@@ -574,6 +612,7 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
     for (size_t k = 0; k < kKinds; ++k)
       if (rc.kinds[k] && rc.always) m.plans[k].always_rules.push_back(ri);
   }
+  m.compare_exact_non_triggers();
 }
 
 Matcher::~Matcher() = default;
