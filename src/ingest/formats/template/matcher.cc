@@ -1,4 +1,8 @@
 // Matching a line against a compiled template and filling the event.
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstring>
 
@@ -29,14 +33,20 @@ bool cut_in(std::string_view line, size_t at, std::string_view lit) {
   return rest.size() < lit.size() && lit.starts_with(rest);
 }
 
-// The first `c` in [p, end). Most fields are a few bytes long, where a call
-// to memchr costs more than looking: scan the first bytes inline.
+// The first `c` in [p, end). Fields are mostly short, where a call to
+// memchr costs more than the search: 16 bytes at a time inline.
 inline const char* find_byte(const char* p, const char* end, char c) {
-  const char* stop = end - p > 16 ? p + 16 : end;
-  for (; p < stop; ++p)
+#ifdef __SSE2__
+  const __m128i needle = _mm_set1_epi8(c);
+  for (; end - p >= 16; p += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    if (const int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(chunk, needle)))
+      return p + __builtin_ctz(static_cast<unsigned>(mask));
+  }
+#endif
+  for (; p < end; ++p)
     if (*p == c) return p;
-  if (p == end) return nullptr;
-  return static_cast<const char*>(std::memchr(p, c, static_cast<size_t>(end - p)));
+  return nullptr;
 }
 
 // The first occurrence of `lit` from `from`; a list field skips the ", "
