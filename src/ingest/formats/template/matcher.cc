@@ -261,7 +261,7 @@ class TemplateParser final : public LineParser {
   }
 
   std::string_view decode(std::string_view v, ParseContext& ctx) const {
-    if (t_->escape == Escape::none || !ctx.arena || !std::memchr(v.data(), '\\', v.size()))
+    if (t_->escape == Escape::none || !ctx.arena || !find_byte(v.data(), v.data() + v.size(), '\\'))
       return v;
     return unescape(t_->escape, v, *ctx.arena);
   }
