@@ -1,5 +1,9 @@
 #include "detect/stateful/web_paths.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <array>
 #include <string_view>
 
@@ -104,17 +108,39 @@ ArchiveKind archive_kind(std::string_view path) {
   return {};
 }
 
+namespace {
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// The first digit in path[from, end), or path.size(): paths are scanned on
+// every response, 16 bytes at a time.
+size_t next_digit(std::string_view path, size_t from) {
+  size_t i = from;
+#ifdef __SSE2__
+  const __m128i below = _mm_set1_epi8('0' - 1), above = _mm_set1_epi8('9' + 1);
+  for (; path.size() - i >= 16; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(path.data() + i));
+    // Signed compares: bytes from 0x80 are negative, never digits.
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below), _mm_cmplt_epi8(v, above));
+    if (const int mask = _mm_movemask_epi8(digit))
+      return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < path.size() && !is_digit(path[i])) ++i;
+  return i;
+}
+
+}  // namespace
+
 void baseline_key(std::string_view path, std::string& key) {
   key.clear();
   size_t copied = 0;  // path[copied, i) is still to append
-  for (size_t i = 0; i < path.size();) {
-    if (path[i] < '0' || path[i] > '9') {
-      ++i;
-      continue;
-    }
+  for (size_t i = next_digit(path, 0); i < path.size(); i = next_digit(path, i)) {
     key.append(path.data() + copied, i - copied);
     key += '#';
-    while (i < path.size() && path[i] >= '0' && path[i] <= '9') ++i;
+    while (i < path.size() && is_digit(path[i])) ++i;
     copied = i;
   }
   key.append(path.data() + copied, path.size() - copied);

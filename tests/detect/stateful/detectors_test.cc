@@ -66,6 +66,13 @@ TEST(StatefulWebPaths, Classifies) {
   std::string key;
   detect::baseline_key("/products/shoes/12345/v2", key);
   EXPECT_EQ(key, "/products/shoes/#/v#");
+  // Digit runs across and at the ends of the 16-byte steps, and bytes past 0x7f.
+  detect::baseline_key("0123456789abcdef0/static/fonts/noto-sans-jp.woff2", key);
+  EXPECT_EQ(key, "#abcdef#/static/fonts/noto-sans-jp.woff#");
+  detect::baseline_key("/\xe6\x97\xa5/items/aaaaaaaaa1234567890123/x9", key);
+  EXPECT_EQ(key, "/\xe6\x97\xa5/items/aaaaaaaaa#/x#");
+  detect::baseline_key("", key);
+  EXPECT_EQ(key, "");
 }
 
 TEST(StatefulWebBruteForce, ThresholdIsInclusive) {
