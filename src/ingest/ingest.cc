@@ -91,6 +91,7 @@ void parse_work(Work& w, LineParser& parser, ParseContext& ctx, const IngestOpti
 
   const char* const begin = w.data.data();
   const char* const end = begin + w.data.size();
+  b.text = w.data.view();
   uint64_t line_no = w.first_line;
   uint64_t offset = w.first_offset;
   // Parses the line starting at `p`; returns where the next one starts.

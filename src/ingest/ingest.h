@@ -121,6 +121,9 @@ struct Batch {
   uint64_t seq = 0;  // position in the run; ordered() sees batches by seq
   std::vector<Event> events;
   std::vector<BadLine> bad;  // every bad line of the batch
+  // The block the lines were cut from: every event's raw text lies in it,
+  // so work over all lines can run over this once.
+  std::string_view text;
 };
 
 class EventConsumer {

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "detect/detect.h"
+#include "support/temp_dir.h"
 
 namespace shodo::detect {
 namespace {
@@ -29,8 +30,8 @@ std::string describe(const std::vector<Finding>& findings) {
   std::ostringstream out;
   for (const Finding& f : findings)
     out << f.rule_id << ' ' << f.time << ' ' << f.cite.file_index << ':' << f.cite.line << ' '
-        << f.client_ip << ' ' << f.field << '=' << f.value << ' ' << outcome_name(f.outcome)
-        << ' ' << f.count << '\n';
+        << f.client_ip << ' ' << f.field << '=' << f.value << ' ' << outcome_name(f.outcome) << ' '
+        << f.count << '\n';
   return out.str();
 }
 
@@ -73,6 +74,70 @@ TEST(Hunt, FindsTheSampleIncident) {
           << f.rule_id << " " << f.title << " " << f.client_ip;
     }
   }
+}
+
+// Keyword literals are searched over a whole block of lines at once: each hit
+// must cite the line that holds it, and a line that is no event (bad, or
+// outside --since) must give no finding, nor lend its hit to a neighbour.
+TEST(Hunt, KeywordHitsInABlockCiteTheirOwnLines) {
+  const testing::TempDir dir;
+  dir.write("rules/jndi.yml", R"(title: jndi keyword
+id: 00000000-0000-4000-8000-0000000000b1
+logsource: {category: webserver}
+detection:
+  keywords:
+    - 'jndi:ldap'
+  condition: keywords
+level: high
+)");
+  // With a rule on a field, the fields' decoded forms stand for the line's and
+  // the line itself is searched as it is, a block at a time.
+  dir.write("rules/field.yml", R"(title: a field rule
+id: 00000000-0000-4000-8000-0000000000b2
+logsource: {category: webserver}
+detection:
+  selection:
+    cs-uri-query|contains: 'zzz'
+  condition: selection
+level: low
+)");
+  auto line = [](int second, std::string_view agent) {
+    return "203.0.113.9 - - [10/Oct/2026:13:55:" + std::to_string(10 + second) +
+           " +0000] \"GET / HTTP/1.1\" 200 0 \"-\" \"" + std::string(agent) + "\"\n";
+  };
+  // Line 1 is before --since.
+  std::string log =
+      "192.0.2.1 - - [09/Oct/2026:00:00:00 +0000] \"GET /jndi:ldap HTTP/1.1\" 200 0 \"-\" \"x\"\n";
+  log += line(0, "Mozilla/5.0");                           // 2
+  log += "garbage jndi:ldap that is no log line\n";        // 3: bad
+  log += line(2, "Mozilla/5.0");                           // 4
+  log += line(3, "${jndi:ldap://a} and again jndi:ldap");  // 5: two hits, one finding
+  log += line(4, "jndi:");                                 // 6: cut by the line end...
+  log += "ldap " + line(5, "Mozilla/5.0");                 // 7: ...and a bad line
+  const std::string file = dir.write("access.log", log);
+
+  RuleSetOptions ro;
+  ro.shipped = false;
+  ro.dirs = {(dir.path() / "rules").string()};
+  const RuleSet rules(ro);
+  ingest::IngestOptions opt;
+  std::string error;
+  opt.zone = ingest::Zone::locate("UTC", error);
+  opt.log_format = "combined";
+  opt.since = ingest::TimeUs{1791590400} * 1'000'000;  // 2026-10-10T00:00:00Z
+  HuntOptions h;
+  h.detectors = false;
+  Hunt consumer(rules, h);
+  ingest::InputSet inputs;
+  inputs.files.push_back({file, log.size(), 0});
+  const ingest::IngestResult result = ingest::ingest(inputs, opt, consumer);
+  ASSERT_EQ(result.files.size(), 1u);
+  EXPECT_EQ(result.files[0].bad_lines, 2u);
+  EXPECT_EQ(result.files[0].filtered, 1u);
+  std::vector<uint64_t> cited;
+  for (const Finding& f : consumer.finish())
+    if (f.rule_id == "00000000-0000-4000-8000-0000000000b1") cited.push_back(f.cite.line);
+  EXPECT_EQ(cited, std::vector<uint64_t>{5});
 }
 
 }  // namespace

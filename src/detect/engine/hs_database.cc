@@ -6,7 +6,7 @@ namespace shodo::detect::engine {
 
 namespace {
 constexpr unsigned kAlways = HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY;
-}
+}  // namespace
 
 std::string hs_check(const HsPattern& p) {
   hs_expr_info_t* info = nullptr;
@@ -21,8 +21,10 @@ std::string hs_check(const HsPattern& p) {
 }
 
 std::unique_ptr<HsDatabase> HsDatabase::compile(const std::vector<HsPattern>& patterns,
-                                                std::vector<HsRejected>& rejected) {
-  const std::string key = hs_cache_key(patterns);
+                                                std::vector<HsRejected>& rejected,
+                                                bool every_match) {
+  const unsigned always = every_match ? kAlways & ~HS_FLAG_SINGLEMATCH : kAlways;
+  const std::string key = hs_cache_key(patterns) + (every_match ? "\nevery match" : "");
   if (hs_database_t* cached = hs_cache_load(key, rejected))
     return std::unique_ptr<HsDatabase>(new HsDatabase(cached));
   // What Hyperscan cannot parse alone is set aside first (a check costs far
@@ -41,7 +43,7 @@ std::unique_ptr<HsDatabase> HsDatabase::compile(const std::vector<HsPattern>& pa
     std::vector<unsigned> flags, ids;
     for (size_t i : live) {
       exprs.push_back(patterns[i].regex.c_str());
-      flags.push_back(patterns[i].flags | kAlways);
+      flags.push_back(patterns[i].flags | always);
       ids.push_back(static_cast<unsigned>(i));
     }
     hs_database_t* db = nullptr;

@@ -23,9 +23,11 @@ struct HsRejected {
 class HsDatabase {
  public:
   // Compiles every pattern it can; match ids are indices into `patterns`.
-  // `rejected` lists the ones left out. nullptr when none compiled.
+  // `rejected` lists the ones left out. nullptr when none compiled. A
+  // pattern reports its first match only, unless `every_match`.
   static std::unique_ptr<HsDatabase> compile(const std::vector<HsPattern>& patterns,
-                                             std::vector<HsRejected>& rejected);
+                                             std::vector<HsRejected>& rejected,
+                                             bool every_match = false);
   ~HsDatabase();
   HsDatabase(const HsDatabase&) = delete;
   HsDatabase& operator=(const HsDatabase&) = delete;

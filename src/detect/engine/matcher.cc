@@ -123,6 +123,12 @@ struct KindPlan {
   std::vector<FieldScan> fields;
   FieldScan line;
   std::vector<uint32_t> always_rules;
+  // When every pattern of the line is a plain `contains` literal without a
+  // newline: the same patterns reporting every match, for a whole block of
+  // lines at once (a match of a literal cannot cross a line), and each one's
+  // length, which places a match in its line.
+  std::unique_ptr<HsDatabase> block_db;
+  std::vector<uint32_t> literal_length;
 
   FieldScan& scan_for(const FieldRef& ref) {
     FieldScan* scan = nullptr;
@@ -224,6 +230,16 @@ class Matcher::Scratch {
   std::vector<uint32_t> hit_atoms, candidates;
   std::string number, number2, decoded, lowered;
   std::vector<uint32_t> hit_patterns, value_atoms;
+  // scan_lines(): the line pattern hits of events [lines_from, lines_to), by
+  // event in order; match() reads them from `line_next` on.
+  struct LineHit {
+    const ingest::Event* event;
+    uint32_t pattern;
+  };
+  std::vector<LineHit> line_hits;
+  const ingest::Event* lines_from = nullptr;
+  const ingest::Event* lines_to = nullptr;
+  size_t line_next = 0;
   std::array<std::vector<ValueCache>, kKinds> caches;  // [kind][field], made on first use
   ~Scratch() { hs_free_scratch(hs); }
 };
@@ -239,6 +255,7 @@ struct Matcher::Impl {
   // --- scanning ---------------------------------------------------------
 
   static void text_atoms(const FieldScan& scan, std::string_view text, Scratch& s);
+  static void exact_atoms(const FieldScan& scan, std::string_view text, Scratch& s);
   static void pattern_atoms(const FieldScan& scan, std::string_view text, Scratch& s);
 
   // --- evaluation -------------------------------------------------------
@@ -328,6 +345,27 @@ struct Matcher::Impl {
   }
 
   // --- static analysis --------------------------------------------------
+
+  void plan_block_scan(KindPlan& kind) const {
+    const FieldScan& line = kind.line;
+    // A decoded line (no fields to stand for it) is scanned line by line.
+    if (!line.db || (kind.fields.empty() && line.decode)) return;
+    std::vector<uint32_t> lengths;
+    for (const std::vector<uint32_t>& ids : line.pattern_atoms) {
+      if (ids.empty()) return;  // rejected: runs elsewhere
+      const Atom& a = *atoms[ids[0]].atom;
+      if (atoms[ids[0]].way != AtomWay::indexed || a.kind != Atom::Kind::pattern ||
+          a.literal != Atom::Literal::contains || a.literal_text.empty() ||
+          a.literal_text.find_first_of("\r\n") != std::string::npos)
+        return;
+      lengths.push_back(static_cast<uint32_t>(a.literal_text.size()));
+    }
+    std::vector<HsRejected> rejected;
+    auto db = HsDatabase::compile(line.patterns, rejected, true);
+    if (!db || !rejected.empty()) return;
+    kind.block_db = std::move(db);
+    kind.literal_length = std::move(lengths);
+  }
 
   // Exact values that trigger nothing leave the scan's tables (the whole
   // line's aside: its decoded form depends on the log kind's fields).
@@ -595,6 +633,7 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
   for (KindPlan& kind : m.plans) {
     for (FieldScan& scan : kind.fields) compile(scan);
     compile(kind.line);
+    m.plan_block_scan(kind);
   }
 
   for (uint32_t ri = 0; ri < rules.size(); ++ri) {
@@ -634,6 +673,7 @@ std::unique_ptr<Matcher::Scratch, void (*)(Matcher::Scratch*)> Matcher::make_scr
     for (const FieldScan& scan : kind.fields)
       if (scan.db) scan.db->fit_scratch(&s->hs);
     if (kind.line.db) kind.line.db->fit_scratch(&s->hs);
+    if (kind.block_db) kind.block_db->fit_scratch(&s->hs);
   }
   return {s, [](Scratch* p) { delete p; }};
 }
@@ -645,10 +685,38 @@ int on_match(unsigned id, unsigned long long, unsigned long long, unsigned, void
   return 0;
 }
 
+struct BlockScan {
+  Matcher::Scratch& s;
+  const std::vector<uint32_t>& literal_length;
+  const std::vector<ingest::Event>& events;
+  const char* text;
+};
+
+// A literal match [to - length, to) of the block belongs to the event whose
+// line holds it; a match in a line that is no event (bad, filtered) to none.
+int on_block_match(unsigned id, unsigned long long, unsigned long long to, unsigned, void* ctx) {
+  auto& b = *static_cast<BlockScan*>(ctx);
+  const char* const end = b.text + to;
+  const char* const start = end - b.literal_length[id];
+  auto it = std::upper_bound(
+      b.events.begin(), b.events.end(), start,
+      [](const char* p, const ingest::Event& ev) { return std::less<>()(p, ev.raw.data()); });
+  if (it == b.events.begin()) return 0;
+  const ingest::Event& ev = *(it - 1);
+  if (std::less<>()(ev.raw.data() + ev.raw.size(), end)) return 0;
+  b.s.line_hits.push_back({&ev, id});
+  return 0;
+}
+
 }  // namespace
 
 // Appends to s.value_atoms the atoms of `scan` that `text` makes true.
 void Matcher::Impl::text_atoms(const FieldScan& scan, std::string_view text, Scratch& s) {
+  exact_atoms(scan, text, s);
+  pattern_atoms(scan, text, s);
+}
+
+void Matcher::Impl::exact_atoms(const FieldScan& scan, std::string_view text, Scratch& s) {
   auto exact = [&](const ExactMap& map, std::string_view key) {
     auto it = map.find(key);
     if (it != map.end())
@@ -661,7 +729,6 @@ void Matcher::Impl::text_atoms(const FieldScan& scan, std::string_view text, Scr
       exact(scan.exact_caseless, s.lowered);
     }
   }
-  pattern_atoms(scan, text, s);
 }
 
 void Matcher::Impl::pattern_atoms(const FieldScan& scan, std::string_view text, Scratch& s) {
@@ -671,6 +738,41 @@ void Matcher::Impl::pattern_atoms(const FieldScan& scan, std::string_view text, 
   for (uint32_t p : s.hit_patterns)
     s.value_atoms.insert(s.value_atoms.end(), scan.pattern_atoms[p].begin(),
                          scan.pattern_atoms[p].end());
+}
+
+void Matcher::scan_lines(const ingest::Batch& batch, Scratch& s) const {
+  s.line_hits.clear();
+  s.line_next = 0;
+  s.lines_from = s.lines_to = nullptr;
+  const auto& events = batch.events;
+  if (events.empty() || batch.text.empty()) return;
+  const size_t k = kind_index(events[0].kind);
+  if (k >= kKinds || !impl_->plans[k].block_db) return;
+  // Every event of the kind, its line inside the block, in order, and most
+  // of the block made of events (a selection of a few lines is cheaper one
+  // by one).
+  const std::less<> before;
+  const char* const text_end = batch.text.data() + batch.text.size();
+  const char* last = batch.text.data();
+  size_t bytes = 0;
+  for (const ingest::Event& ev : events) {
+    const char* const line_end = ev.raw.data() + ev.raw.size();
+    if (kind_index(ev.kind) != k || before(ev.raw.data(), last) || before(text_end, line_end))
+      return;
+    last = line_end;
+    bytes += ev.raw.size();
+  }
+  if (bytes * 2 < batch.text.size()) return;
+  const KindPlan& plan = impl_->plans[k];
+  BlockScan scan{s, plan.literal_length, events, batch.text.data()};
+  hs_scan(plan.block_db->get(), batch.text.data(), static_cast<unsigned>(batch.text.size()), 0,
+          s.hs, on_block_match, &scan);
+  std::stable_sort(s.line_hits.begin(), s.line_hits.end(),
+                   [&](const Scratch::LineHit& a, const Scratch::LineHit& b) {
+                     return before(a.event, b.event);
+                   });
+  s.lines_from = events.data();
+  s.lines_to = events.data() + events.size();
 }
 
 void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& out) const {
@@ -725,7 +827,20 @@ void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& 
     }
     for (uint32_t a : *atoms) mark(a);
   }
-  if (line.used) {
+  const std::less<> before;
+  if (line.used && !before(&ev, s.lines_from) && before(&ev, s.lines_to)) {
+    // The block scan found this line's pattern hits; its exact values remain.
+    while (s.line_next < s.line_hits.size() && before(s.line_hits[s.line_next].event, &ev))
+      ++s.line_next;
+    for (; s.line_next < s.line_hits.size() && s.line_hits[s.line_next].event == &ev; ++s.line_next)
+      for (uint32_t a : line.pattern_atoms[s.line_hits[s.line_next].pattern]) mark(a);
+    const std::string_view text = field_text(ev, line.ref, s.number);
+    if (!text.empty()) {
+      s.value_atoms.clear();
+      m.exact_atoms(line, text, s);
+      for (uint32_t a : s.value_atoms) mark(a);
+    }
+  } else if (line.used) {
     const std::string_view text = field_text(ev, line.ref, s.number);
     if (!text.empty()) {
       s.value_atoms.clear();
