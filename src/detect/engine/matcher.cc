@@ -745,7 +745,8 @@ void Matcher::scan_lines(const ingest::Batch& batch, Scratch& s) const {
   s.line_next = 0;
   s.lines_from = s.lines_to = nullptr;
   const auto& events = batch.events;
-  if (events.empty() || batch.text.empty()) return;
+  // (Hyperscan takes an unsigned length.)
+  if (events.empty() || batch.text.empty() || batch.text.size() > UINT32_MAX) return;
   const size_t k = kind_index(events[0].kind);
   if (k >= kKinds || !impl_->plans[k].block_db) return;
   // Every event of the kind, its line inside the block, in order, and most
