@@ -5,9 +5,10 @@
 namespace shodo::detect::engine {
 
 namespace {
-constexpr unsigned kAlways = HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY;
-}  // namespace
 
+constexpr unsigned kAlways = HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY;
+
+// Checks one pattern without building a database; empty when acceptable.
 std::string hs_check(const HsPattern& p) {
   hs_expr_info_t* info = nullptr;
   hs_compile_error_t* err = nullptr;
@@ -19,6 +20,8 @@ std::string hs_check(const HsPattern& p) {
   std::free(info);
   return {};
 }
+
+}  // namespace
 
 std::unique_ptr<HsDatabase> HsDatabase::compile(const std::vector<HsPattern>& patterns,
                                                 std::vector<HsRejected>& rejected,

@@ -41,8 +41,4 @@ class HsDatabase {
   hs_database_t* db_;
 };
 
-// Checks one pattern without building a database (fast rejection of what
-// Hyperscan does not support); empty when it is acceptable.
-std::string hs_check(const HsPattern& p);
-
 }  // namespace shodo::detect::engine

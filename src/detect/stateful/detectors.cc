@@ -46,10 +46,10 @@ void DetectorSet::observe(const std::vector<ingest::Event>& events) {
   }
 }
 
-DetectorSet make_detectors(const DetectorOptions& options, std::shared_ptr<PathSizes> path_sizes) {
+DetectorSet make_detectors(const DetectorOptions& options) {
   DetectorSet set;
   set.clients = std::make_shared<ClientIndex>(options.max_clients);
-  set.path_sizes = path_sizes ? std::move(path_sizes) : std::make_shared<PathSizes>();
+  set.path_sizes = std::make_shared<PathSizes>();
   set.all.push_back(make_web_brute_force(options));
   set.all.push_back(make_ssh_brute_force(options));
   set.all.push_back(make_scanning(options, set.clients));

@@ -117,8 +117,6 @@ struct DetectorSet {
   // One baseline for the exfiltration detector and the outcome of attacks.
   std::shared_ptr<class PathSizes> path_sizes;
 };
-// `path_sizes`: the baseline to keep (shared with WebOutcome); made when null.
-DetectorSet make_detectors(const DetectorOptions& options,
-                           std::shared_ptr<PathSizes> path_sizes = nullptr);
+DetectorSet make_detectors(const DetectorOptions& options);
 
 }  // namespace shodo::detect

@@ -107,8 +107,7 @@ class Flood final : public StatefulDetector {
       ++c.busy_minutes;
       c.busy_requests += c.in_minute;
     }
-    Minute& minute = c.minute == current_minute_ && current_ ? *current_ : minutes_[c.minute];
-    offer_top(minute, id, c.in_minute);
+    offer_top(minutes_[c.minute], id, c.in_minute);
     c.in_minute = 0;
   }
 
