@@ -1,7 +1,8 @@
 #include "investigate/activity_lines.h"
 
 #include <algorithm>
-#include <cstring>
+
+#include "ingest/read/block_reader.h"
 
 namespace shodo::investigate {
 
@@ -64,15 +65,15 @@ void ActivityLines::mark_cited(uint32_t file_index, uint64_t first_line, std::st
   if (it == cited_.end()) return;
   const std::vector<uint64_t>& lines = it->second;
   auto next = std::lower_bound(lines.begin(), lines.end(), first_line);
-  // Counts lines up to each cited one; stops at the block's end.
+  // Skips the lines up to each cited one; stops at the block's end.
   uint64_t line = first_line;
   size_t at = 0;
   for (; next != lines.end(); ++next) {
-    while (line < *next) {
-      const void* nl = std::memchr(block.data() + at, '\n', block.size() - at);
-      if (!nl) return;
-      at = static_cast<size_t>(static_cast<const char*>(nl) - block.data()) + 1;
-      ++line;
+    if (line < *next) {
+      const size_t skipped = ingest::skip_lines(block.substr(at), *next - line);
+      if (skipped == std::string_view::npos) return;
+      at += skipped;
+      line = *next;
     }
     if (at >= block.size()) return;
     marks.push_back(static_cast<uint32_t>(at));

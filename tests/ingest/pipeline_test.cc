@@ -452,6 +452,21 @@ TEST(Pipeline, CountNewlinesAgreesWithANaiveCount) {
   }
   EXPECT_EQ(count_newlines(std::string(5000, '\n')), 5000u);  // counters must not overflow
 }
+
+TEST(Pipeline, SkipLinesStopsAfterTheNthNewline) {
+  std::string s;
+  for (size_t i = 0; i < 5000; ++i)
+    s += (i * 7919) % 13 == 0 ? '\n' : static_cast<char>('a' + i % 26);
+  s += "\n\n\n";              // a run of newlines inside one 16-byte step
+  std::vector<size_t> after;  // the offset after each newline, the slow way
+  for (size_t i = 0; i < s.size(); ++i)
+    if (s[i] == '\n') after.push_back(i + 1);
+  for (size_t n = 1; n <= after.size(); ++n) ASSERT_EQ(skip_lines(s, n), after[n - 1]) << n;
+  EXPECT_EQ(skip_lines(s, after.size() + 1), std::string_view::npos);
+  EXPECT_EQ(skip_lines(s, 0), 0u);
+  EXPECT_EQ(skip_lines("", 1), std::string_view::npos);
+  EXPECT_EQ(skip_lines(std::string(40, '\n'), 33), 33u);
+}
 }  // namespace
 }  // namespace shodo::ingest
 

@@ -65,5 +65,8 @@ class BlockReader {
 
 // Number of '\n' in s.
 size_t count_newlines(std::string_view s);
+// Where the line after the n-th '\n' of s starts (n >= 1), as an offset
+// into s; npos when s holds fewer than n.
+size_t skip_lines(std::string_view s, uint64_t n);
 
 }  // namespace shodo::ingest
