@@ -158,7 +158,7 @@ Status store_stream(const Session& s, fsview::Reader& source, Hashes& hashes, ui
             error = st.error;
             return false;
           }
-          writer.emplace(s.key, tmp->fd(), kChunkSize);
+          writer.emplace(s.key, tmp->fd(), kChunkSize, !last);
         }
         if (!writer->write_chunk(p, n, last, error)) return false;
         if (stall >= 0 && ++chunks >= stall) {

@@ -78,7 +78,7 @@ ssize_t read_full(int fd, unsigned char* p, size_t n) {
 
 }  // namespace
 
-VaultWriter::VaultWriter(const CaseKey& key, int fd, size_t chunk_size)
+VaultWriter::VaultWriter(const CaseKey& key, int fd, size_t chunk_size, bool large)
     : fd_(fd), ctx_(EVP_CIPHER_CTX_new()) {
   std::memcpy(header_.data(), kMagic, 8);
   put_u32le(header_.data() + 8, kVersion);
@@ -86,7 +86,14 @@ VaultWriter::VaultWriter(const CaseKey& key, int fd, size_t chunk_size)
   if (RAND_bytes(header_.data() + kSaltOffset, 28) != 1) error_ = "no random bytes for the vault";
   derive_file_key(key, header_.data() + kSaltOffset, file_key_);
   EVP_EncryptInit_ex(ctx_, EVP_aes_256_gcm(), nullptr, file_key_.data(), nullptr);
-  if (error_.empty()) write_all(fd_, header_.data(), header_.size(), error_);
+  if (!error_.empty()) return;
+  if (large) {
+    direct_.emplace(fd_, std::max(chunk_size + kTagSize, header_.size()));
+    std::memcpy(direct_->reserve(), header_.data(), header_.size());
+    direct_->commit(header_.size(), error_);
+  } else {
+    write_all(fd_, header_.data(), header_.size(), error_);
+  }
 }
 
 VaultWriter::~VaultWriter() {
@@ -103,21 +110,23 @@ bool VaultWriter::ok(std::string& error) const {
 bool VaultWriter::write_chunk(const unsigned char* p, size_t n, bool final, std::string& error) {
   if (!ok(error)) return false;
   // Grown to the chunks seen: a small file never pays for a whole chunk.
-  if (out_.size() < n + kTagSize) out_.resize(n + kTagSize);
+  if (!direct_ && out_.size() < n + kTagSize) out_.resize(n + kTagSize);
+  unsigned char* const out = direct_ ? direct_->reserve() : out_.data();
   unsigned char nonce[12], aad[kAadSize];
   chunk_nonce(header_.data(), index_, nonce);
   chunk_aad(header_.data(), index_, final, aad);
   int len = 0, tail = 0;
   if (EVP_EncryptInit_ex(ctx_, nullptr, nullptr, nullptr, nonce) != 1 ||
       EVP_EncryptUpdate(ctx_, nullptr, &len, aad, kAadSize) != 1 ||
-      EVP_EncryptUpdate(ctx_, out_.data(), &len, p, static_cast<int>(n)) != 1 ||
-      EVP_EncryptFinal_ex(ctx_, out_.data() + len, &tail) != 1 ||
-      EVP_CIPHER_CTX_ctrl(ctx_, EVP_CTRL_GCM_GET_TAG, kTagSize, out_.data() + n) != 1) {
+      EVP_EncryptUpdate(ctx_, out, &len, p, static_cast<int>(n)) != 1 ||
+      EVP_EncryptFinal_ex(ctx_, out + len, &tail) != 1 ||
+      EVP_CIPHER_CTX_ctrl(ctx_, EVP_CTRL_GCM_GET_TAG, kTagSize, out + n) != 1) {
     error = "encryption failed";
     return false;
   }
   ++index_;
-  return write_all(fd_, out_.data(), n + kTagSize, error);
+  if (!direct_) return write_all(fd_, out, n + kTagSize, error);
+  return direct_->commit(n + kTagSize, error) && (!final || direct_->finish(error));
 }
 
 VaultReader::VaultReader(const CaseKey& key, int fd) : fd_(fd), ctx_(EVP_CIPHER_CTX_new()) {

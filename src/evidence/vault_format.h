@@ -16,9 +16,11 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "evidence/direct_writer.h"
 #include "evidence/evidence.h"
 
 namespace shodo::evidence {
@@ -29,7 +31,9 @@ inline constexpr size_t kTagSize = 16;
 class VaultWriter {
  public:
   // Writes the header to fd at once; `chunk_size` plaintext bytes per chunk.
-  VaultWriter(const CaseKey& key, int fd, size_t chunk_size);
+  // A `large` file (more than one chunk) is written past the page cache
+  // (DirectWriter), which needs fd's offset at 0.
+  VaultWriter(const CaseKey& key, int fd, size_t chunk_size, bool large = false);
   ~VaultWriter();
   VaultWriter(const VaultWriter&) = delete;
   VaultWriter& operator=(const VaultWriter&) = delete;
@@ -44,6 +48,7 @@ class VaultWriter {
   std::array<unsigned char, 32> file_key_{};
   EVP_CIPHER_CTX* ctx_;
   std::vector<unsigned char> out_;
+  std::optional<DirectWriter> direct_;
   std::string error_;
 };
 

@@ -64,6 +64,17 @@ TEST(Acquire, FileIsHashedStoredEncryptedAndReadBack) {
   EXPECT_NE(events[0].hashes_json.find(h.sha256), std::string::npos);
 }
 
+TEST(Acquire, ALargeFileWrittenPastThePageCacheReadsBack) {
+  CaseFixture c;
+  std::string content(9 * (1 << 20) + 7, '\0');  // several 4 MiB runs and a short tail
+  for (size_t i = 0; i < content.size(); ++i) content[i] = static_cast<char>(i * 13 + i / 4093);
+  auto r = c.acquire(c.tmp.write("e/large.bin", content));
+  ASSERT_EQ(r.items.size(), 1u);
+  EXPECT_EQ(read_item(c, r.items[0].item), content);
+  ASSERT_EQ(vault_files(c).size(), 1u);
+  EXPECT_EQ(fs::file_size(vault_files(c)[0]), 48 + 9 * ((1u << 20) + 16) + 7 + 16);
+}
+
 TEST(Acquire, EmptyFileAndExactChunkMultiple) {
   CaseFixture c;
   auto r1 = c.acquire(c.tmp.write("e/empty", ""));
