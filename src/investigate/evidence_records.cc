@@ -38,18 +38,10 @@ Acquired acquire_evidence(evidence::Session& s, const std::vector<std::string>& 
   return out;
 }
 
-namespace {
-
-struct Measured {
-  bool readable = false;
-  std::string sha256, error;
-};
-
-// SHA-256 of each distinct source path, spread over `threads` threads.
-std::map<std::string, Measured> measure(const std::vector<cases::Item>& items, unsigned threads) {
-  std::map<std::string, Measured> out;
+HashesAfter hash_after(const std::vector<cases::Item>& items, unsigned threads) {
+  HashesAfter out;
   for (const cases::Item& item : items) out[item.source];
-  std::vector<std::pair<const std::string, Measured>*> todo;
+  std::vector<std::pair<const std::string, HashedAfter>*> todo;
   for (auto& entry : out) todo.push_back(&entry);
   std::atomic<size_t> next{0};
   auto work = [&] {
@@ -68,12 +60,8 @@ std::map<std::string, Measured> measure(const std::vector<cases::Item>& items, u
   return out;
 }
 
-}  // namespace
-
-bool check_after(evidence::Session& s, Acquired& acquired, unsigned threads,
-                 std::vector<std::string>& problems) {
-  // A source file is hashed once, however many items came from it.
-  const std::map<std::string, Measured> measured = measure(acquired.items, threads);
+bool record_after(evidence::Session& s, Acquired& acquired, const HashesAfter& measured,
+                  std::vector<std::string>& problems) {
   for (const auto& [path, m] : measured)
     if (!m.readable) problems.push_back(path + ": not hashed after the analysis: " + m.error);
   std::map<int64_t, size_t> index_of;  // item id -> position
@@ -84,7 +72,7 @@ bool check_after(evidence::Session& s, Acquired& acquired, unsigned threads,
   for (size_t i = 0; i < acquired.items.size(); ++i) {
     const cases::Item& item = acquired.items[i];
     EvidenceRecord& rec = acquired.records[i];
-    const Measured& m = measured.at(item.source);
+    const HashedAfter& m = measured.at(item.source);
     const bool whole_file =
         item.entry_path.empty() && item.kind != "e01-segment" && item.kind != "split-raw";
     if (whole_file) {

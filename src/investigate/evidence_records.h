@@ -3,6 +3,7 @@
 // hashed again afterwards to show the analyses changed nothing.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,11 +22,20 @@ struct Acquired {
 Acquired acquire_evidence(evidence::Session& s, const std::vector<std::string>& args,
                           const std::vector<std::string>& roles);
 
-// Hashes every source file again (SHA-256, on `threads` threads; archive
-// entries and image segments through the file they came in), fills
-// sha256_after / unchanged, and records one "accessed" custody event per
-// item with the result. false when any differs.
-bool check_after(evidence::Session& s, Acquired& acquired, unsigned threads,
-                 std::vector<std::string>& problems);
+// The SHA-256 of every source file after the analyses (on `threads`
+// threads; a file is hashed once however many items came from it). Touches
+// no case data, so it can run beside other work.
+struct HashedAfter {
+  bool readable = false;
+  std::string sha256, error;
+};
+using HashesAfter = std::map<std::string, HashedAfter>;  // by source path
+HashesAfter hash_after(const std::vector<cases::Item>& items, unsigned threads);
+
+// Fills sha256_after / unchanged (archive entries and image segments through
+// the file they came in) and records one "accessed" custody event per item
+// with the result. false when any differs.
+bool record_after(evidence::Session& s, Acquired& acquired, const HashesAfter& hashed,
+                  std::vector<std::string>& problems);
 
 }  // namespace shodo::investigate

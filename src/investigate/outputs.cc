@@ -30,39 +30,43 @@ bool write_file(const std::string& path, const std::string& text, std::string& e
   return true;
 }
 
-}  // namespace
-
-std::vector<std::pair<std::string, std::string>> write_outputs(const Investigation& inv,
-                                                               report::TimelineWriter& timeline,
-                                                               const std::string& dir,
-                                                               std::string& error) {
-  std::vector<std::pair<std::string, std::string>> written;
+bool make_folder(const std::string& dir, std::string& error) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) {
-    error = "cannot create " + dir + ": " + ec.message();
-    return written;
+  if (ec) error = "cannot create " + dir + ": " + ec.message();
+  return !ec;
+}
+
+}  // namespace
+
+Written write_timeline(report::TimelineWriter& timeline, const std::string& dir,
+                       std::string& error) {
+  Written written;
+  if (!make_folder(dir, error)) return written;
+  const std::string csv = dir + "/timeline.csv", jsonl = dir + "/timeline.jsonl",
+                    body = dir + "/timeline.body";
+  if (!timeline.finish(csv + ".tmp", jsonl + ".tmp", body + ".tmp", error)) return written;
+  for (const auto& [label, path] : {std::pair{"timeline (Timesketch CSV)", csv},
+                                    {"timeline (JSON lines)", jsonl},
+                                    {"file-system body file", body}}) {
+    if (std::rename((path + ".tmp").c_str(), path.c_str()) != 0) {
+      error = "cannot rename " + path + ".tmp";
+      break;
+    }
+    written.push_back({label, path});
   }
+  return written;
+}
+
+Written write_outputs(const Investigation& inv, const std::string& dir, std::string& error) {
+  Written written;
+  if (!make_folder(dir, error)) return written;
   auto put = [&](const std::string& label, const std::string& name, const std::string& text) {
     if (!error.empty()) return;
     const std::string path = dir + "/" + name;
     if (write_file(path, text, error)) written.push_back({label, path});
   };
   put("findings", "findings.json", report::findings_json(inv));
-  if (error.empty()) {
-    const std::string csv = dir + "/timeline.csv", jsonl = dir + "/timeline.jsonl",
-                      body = dir + "/timeline.body";
-    if (timeline.finish(csv + ".tmp", jsonl + ".tmp", body + ".tmp", error)) {
-      for (const auto& [label, path] : {std::pair{"timeline (Timesketch CSV)", csv},
-                                        {"timeline (JSON lines)", jsonl},
-                                        {"file-system body file", body}}) {
-        if (std::rename((path + ".tmp").c_str(), path.c_str()) == 0)
-          written.push_back({label, path});
-        else
-          error = "cannot rename " + path + ".tmp";
-      }
-    }
-  }
   put("IOCs (STIX 2.1)", "iocs.stix.json", report::stix_bundle(inv));
   put("IOCs (MISP event)", "iocs.misp.json", report::misp_event(inv));
   put("IOCs (CSV)", "iocs.csv", report::ioc_csv(inv));

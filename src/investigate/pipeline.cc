@@ -197,13 +197,22 @@ Result investigate(const Options& o, evidence::Session& session) {
   inv.stats = stats_of(sources.logs, hunt.ingest);
   inv.images = images_of(sources);
 
-  stage("checking the evidence is unchanged");
-  res.evidence_changed = !check_after(session, acquired, o.ingest.threads, res.problems);
+  // Nothing reads the evidence after this point: it is hashed again while
+  // the timeline, which needs nothing from the check, is written.
+  stage("checking the evidence is unchanged while writing the timeline");
+  std::future<HashesAfter> hashing =
+      std::async(std::launch::async, [&] { return hash_after(acquired.items, o.ingest.threads); });
+  std::string timeline_error;
+  Written timeline_files = write_timeline(timeline, o.out_dir, timeline_error);
+  res.evidence_changed = !record_after(session, acquired, hashing.get(), res.problems);
   inv.evidence = acquired.records;
   add_limitations(res.problems, inv);
 
-  stage("writing the outputs");
-  res.outputs = write_outputs(inv, timeline, o.out_dir, res.error);
+  stage("writing the reports");
+  res.outputs = write_outputs(inv, o.out_dir, res.error);
+  res.outputs.insert(res.outputs.begin() + std::min<size_t>(1, res.outputs.size()),
+                     timeline_files.begin(), timeline_files.end());
+  if (res.error.empty()) res.error = timeline_error;
   return res;
 }
 
