@@ -29,42 +29,46 @@ void DirectWriter::Free::operator()(unsigned char* p) const {
 
 DirectWriter::DirectWriter(int fd, size_t most_per_reserve)
     : fd_(fd),
-      flush_at_(kRun),
       buf_(static_cast<unsigned char*>(
           std::aligned_alloc(kAlign, (kRun + most_per_reserve + kAlign) / kAlign * kAlign))) {
   if (!buf_) throw std::bad_alloc();
-  direct_ = set_direct(fd_, true);
+  const off_t at = ::lseek(fd_, 0, SEEK_CUR);
+  offset_ = at > 0 ? static_cast<uint64_t>(at) : 0;
 }
 
 bool DirectWriter::commit(size_t n, std::string& error) {
   used_ += n;
-  if (used_ < flush_at_) return true;
-  const size_t aligned = used_ / kAlign * kAlign;
-  if (!write_out(aligned, error)) return false;
-  std::memmove(buf_.get(), buf_.get() + aligned, used_ - aligned);
-  used_ -= aligned;
-  return true;
+  return used_ < kRun || write_aligned(error);
 }
 
 bool DirectWriter::finish(std::string& error) {
-  const size_t aligned = used_ / kAlign * kAlign;
-  if (aligned > 0 && !write_out(aligned, error)) return false;
+  if (!write_aligned(error)) return false;
   // The tail is not a whole block: through the cache.
   if (direct_ && !set_direct(fd_, false)) {
     error = std::string("writing the vault: ") + std::strerror(errno);
     return false;
   }
   direct_ = false;
-  const size_t rest = used_ - aligned;
-  std::memmove(buf_.get(), buf_.get() + aligned, rest);
-  used_ = rest;
-  return write_out(rest, error);
+  return write_out(used_, error);
+}
+
+bool DirectWriter::write_aligned(std::string& error) {
+  if (!started_) {
+    // Up to the first block boundary through the cache (the file may start
+    // with a header written before); from there on past it.
+    started_ = true;
+    const size_t head = std::min<size_t>((kAlign - offset_ % kAlign) % kAlign, used_);
+    if (!write_out(head, error)) return false;
+    direct_ = set_direct(fd_, true);
+  }
+  return write_out(used_ / kAlign * kAlign, error);
 }
 
 bool DirectWriter::write_out(size_t n, std::string& error) {
   const unsigned char* p = buf_.get();
-  while (n > 0) {
-    const ssize_t w = ::write(fd_, p, n);
+  size_t left = n;
+  while (left > 0) {
+    const ssize_t w = ::write(fd_, p, left);
     if (w < 0 && errno == EINTR) continue;
     if (w < 0 && errno == EINVAL && direct_ && set_direct(fd_, false)) {
       direct_ = false;  // refused here after all: through the cache
@@ -75,8 +79,12 @@ bool DirectWriter::write_out(size_t n, std::string& error) {
       return false;
     }
     p += w;
-    n -= static_cast<size_t>(w);
+    left -= static_cast<size_t>(w);
   }
+  // What is left moves to the front, where the buffer is aligned.
+  std::memmove(buf_.get(), buf_.get() + n, used_ - n);
+  used_ -= n;
+  offset_ += n;
   return true;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -14,7 +15,7 @@ namespace shodo::evidence {
 
 class DirectWriter {
  public:
-  // `fd` is written from its current offset, which must be 0.
+  // `fd` is written from its current offset.
   DirectWriter(int fd, size_t most_per_reserve);
   DirectWriter(const DirectWriter&) = delete;
   DirectWriter& operator=(const DirectWriter&) = delete;
@@ -27,14 +28,16 @@ class DirectWriter {
   bool direct() const { return direct_; }
 
  private:
-  bool write_out(size_t n, std::string& error);
+  bool write_aligned(std::string& error);
+  bool write_out(size_t n, std::string& error);  // the first n bytes held
 
   struct Free {
     void operator()(unsigned char* p) const;
   };
   int fd_;
-  bool direct_ = false;
-  size_t flush_at_, used_ = 0;
+  bool started_ = false, direct_ = false;
+  uint64_t offset_ = 0;  // of the file, where the held bytes go
+  size_t used_ = 0;
   std::unique_ptr<unsigned char[], Free> buf_;
 };
 

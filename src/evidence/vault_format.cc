@@ -86,14 +86,10 @@ VaultWriter::VaultWriter(const CaseKey& key, int fd, size_t chunk_size, bool lar
   if (RAND_bytes(header_.data() + kSaltOffset, 28) != 1) error_ = "no random bytes for the vault";
   derive_file_key(key, header_.data() + kSaltOffset, file_key_);
   EVP_EncryptInit_ex(ctx_, EVP_aes_256_gcm(), nullptr, file_key_.data(), nullptr);
-  if (!error_.empty()) return;
-  if (large) {
-    direct_.emplace(fd_, std::max(chunk_size + kTagSize, header_.size()));
-    std::memcpy(direct_->reserve(), header_.data(), header_.size());
-    direct_->commit(header_.size(), error_);
-  } else {
-    write_all(fd_, header_.data(), header_.size(), error_);
-  }
+  // The header at once: a temp file that is not empty was started by a
+  // process (remove_stale_temp_files).
+  if (error_.empty() && write_all(fd_, header_.data(), header_.size(), error_) && large)
+    direct_.emplace(fd_, chunk_size + kTagSize);
 }
 
 VaultWriter::~VaultWriter() {

@@ -32,7 +32,7 @@ class VaultWriter {
  public:
   // Writes the header to fd at once; `chunk_size` plaintext bytes per chunk.
   // A `large` file (more than one chunk) is written past the page cache
-  // (DirectWriter), which needs fd's offset at 0.
+  // (DirectWriter).
   VaultWriter(const CaseKey& key, int fd, size_t chunk_size, bool large = false);
   ~VaultWriter();
   VaultWriter(const VaultWriter&) = delete;

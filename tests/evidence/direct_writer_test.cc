@@ -18,15 +18,17 @@ TEST(DirectWriter, WritesEveryByteInOrderWhateverThePieceSizes) {
   const std::string path = (tmp.path() / "out.bin").string();
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   ASSERT_GE(fd, 0);
-  std::string expected;
+  // A header written before, so the file does not start on a block.
+  std::string expected(48, 'H');
+  ASSERT_EQ(::write(fd, expected.data(), expected.size()), 48);
   {
     constexpr size_t kMost = (1 << 20) + 16;
     DirectWriter w(fd, kMost);
     std::string error;
-    // A 48-byte header, then pieces that never fill a block exactly and
-    // cross the 4 MiB run several times.
-    for (size_t piece : {size_t{48}, kMost, kMost, size_t{1}, kMost, size_t{4095}, kMost, kMost,
-                         size_t{4097}, kMost, size_t{777}}) {
+    // Pieces that never fill a block exactly and cross the 4 MiB run
+    // several times.
+    for (size_t piece : {kMost, kMost, size_t{1}, kMost, size_t{4095}, kMost, kMost, size_t{4097},
+                         kMost, size_t{777}}) {
       unsigned char* p = w.reserve();
       for (size_t i = 0; i < piece; ++i)
         p[i] = static_cast<unsigned char>(expected.size() + i * 31);
