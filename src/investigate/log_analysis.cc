@@ -25,6 +25,14 @@ Citation cite_of(const ingest::InputSet& logs, const ingest::Event& e) {
   return {logs.files[e.file_index].path, e.line, e.offset, 0};
 }
 
+// cite_of into an existing citation, keeping its string's memory.
+void set_cite(Citation& c, const ingest::InputSet& logs, const ingest::Event& e) {
+  c.file.assign(logs.files[e.file_index].path);
+  c.line = e.line;
+  c.offset = e.offset;
+  c.inode = 0;
+}
+
 std::string capped(std::string_view s, size_t n) {
   return std::string(s.substr(0, n));
 }
@@ -141,7 +149,7 @@ class ActivityWatch final : public ingest::EventConsumer {
                 const std::vector<WatchedUrl>& watched, bool full, const leak::Config& leak_config,
                 report::TimelineWriter& timeline, ActivityPass& out)
       : logs_(logs),
-        attackers_(attackers),
+        attackers_(attackers.begin(), attackers.end()),
         cited_(cited),
         full_(full),
         channels_(leak_config),
@@ -150,13 +158,15 @@ class ActivityWatch final : public ingest::EventConsumer {
     for (const WatchedUrl& w : watched) watched_.insert(w.url);
   }
 
+  // Runs on one thread for every picked line: looks up by view and reuses
+  // its strings rather than allocating per line.
   void ordered(const ingest::Batch& batch) override {
     for (const ingest::Event& e : batch.events) {
       if (!cited_.empty() && cited_.count({e.file_index, e.line}))
         out_.cited_lines[{e.file_index, e.line}] = capped(e.raw, 2048);
       const bool web = e.kind == ingest::LogKind::web_access;
-      const bool attacker = !e.client_ip.empty() && attackers_.count(std::string(e.client_ip));
-      const bool watched = web && watched_.count(std::string(e.path));
+      const bool attacker = !e.client_ip.empty() && attackers_.contains(e.client_ip);
+      const bool watched = web && watched_.contains(e.path);
       if (attacker) count(e, web);
       if (full_ || attacker || watched || !web) add_row(e, attacker, watched);
       follow_channels(e, web && (attacker || watched));
@@ -177,14 +187,22 @@ class ActivityWatch final : public ingest::EventConsumer {
   }
 
   void count(const ingest::Event& e, bool web) {
-    ClientActivity& c = out_.clients[std::string(e.client_ip)];
+    auto client = out_.clients.find(e.client_ip);
+    if (client == out_.clients.end())
+      client = out_.clients.emplace(std::string(e.client_ip), ClientActivity{}).first;
+    ClientActivity& c = client->second;
     if (web) {
       ++c.requests;
       if (e.bytes_sent > 0) c.bytes_sent += static_cast<uint64_t>(e.bytes_sent);
-      if (!e.user_agent.empty() &&
-          (c.user_agents.size() < kMaxUserAgents || c.user_agents.count(std::string(e.user_agent))))
-        ++c.user_agents[capped(e.user_agent, 512)];
-      if (c.paths.size() < kMaxPaths) c.paths.insert(capped(e.path, 1024));
+      if (!e.user_agent.empty()) {
+        const std::string_view ua = e.user_agent.substr(0, 512);
+        if (auto it = c.user_agents.find(ua); it != c.user_agents.end())
+          ++it->second;
+        else if (c.user_agents.size() < kMaxUserAgents)
+          c.user_agents.emplace(std::string(ua), 1);
+      }
+      const std::string_view path = e.path.substr(0, 1024);
+      if (c.paths.size() < kMaxPaths && !c.paths.contains(path)) c.paths.emplace(path);
       if (e.has_time()) ++c.hourly[hour_of(e.time)];
     } else if (e.kind == ingest::LogKind::auth) {
       if (auth_failure(e)) ++c.auth_failures;
@@ -193,46 +211,57 @@ class ActivityWatch final : public ingest::EventConsumer {
     if (e.has_time()) {
       if (c.first == kNoTime || e.time < c.first) {
         c.first = e.time;
-        c.first_cite = cite_of(logs_, e);
+        set_cite(c.first_cite, logs_, e);
       }
       if (c.last == kNoTime || e.time >= c.last) {
         c.last = e.time;
-        c.last_cite = cite_of(logs_, e);
+        set_cite(c.last_cite, logs_, e);
       }
     }
   }
 
   void add_row(const ingest::Event& e, bool attacker, bool watched) {
-    report::TimelineEvent row;
+    report::TimelineEvent& row = row_;  // its strings keep their memory from row to row
     row.time = e.time;
     row.utc_offset_s = e.utc_offset_s;
-    row.source = std::string(source_name(e.kind));
-    row.cite = cite_of(logs_, e);
-    row.client_ip = std::string(e.client_ip);
-    row.user = std::string(e.user);
+    row.source.assign(source_name(e.kind));
+    set_cite(row.cite, logs_, e);
+    row.client_ip.assign(e.client_ip);
+    row.user.assign(e.user);
     row.status = e.status;
+    row.message.clear();
     if (e.kind == ingest::LogKind::web_access) {
-      row.timestamp_desc = "Request time";
-      row.path = capped(e.path, 1024);
-      row.message =
-          capped(std::string(e.method) + " " + target_of(e) + " " + std::to_string(e.status) +
-                     (e.client_ip.empty() ? "" : " from " + std::string(e.client_ip)) +
-                     (e.user_agent.empty() ? "" : " \"" + std::string(e.user_agent) + "\""),
-                 kMaxMessage);
+      row.timestamp_desc.assign("Request time");
+      row.path.assign(e.path.substr(0, 1024));
+      std::string& m = row.message;
+      m.append(e.method).append(" ");
+      if (!e.request_target.empty()) {
+        m.append(e.request_target);
+      } else {
+        m.append(e.path);
+        if (!e.query.empty()) m.append("?").append(e.query);
+      }
+      m.append(" ").append(std::to_string(e.status));
+      if (!e.client_ip.empty()) m.append(" from ").append(e.client_ip);
+      if (!e.user_agent.empty()) m.append(" \"").append(e.user_agent).append("\"");
+      if (m.size() > kMaxMessage) m.resize(kMaxMessage);
     } else {
-      row.timestamp_desc = e.kind == ingest::LogKind::shell_history ? "Command time" : "Log time";
-      row.message = capped(e.raw, kMaxMessage);
+      row.timestamp_desc.assign(e.kind == ingest::LogKind::shell_history ? "Command time"
+                                                                         : "Log time");
+      row.path.clear();
+      row.message.assign(e.raw.substr(0, kMaxMessage));
     }
-    row.tag = attacker ? "attacker" : watched ? "flagged-file" : "";
+    row.tag.assign(attacker ? "attacker" : watched ? "flagged-file" : "");
     timeline_.add(row);
     ++out_.timeline_rows;
   }
 
   const ingest::InputSet& logs_;
-  const std::set<std::string>& attackers_;
+  const std::set<std::string, std::less<>> attackers_;
   const std::set<std::pair<uint32_t, uint64_t>>& cited_;
-  std::set<std::string> watched_;
+  std::set<std::string, std::less<>> watched_;
   bool full_;
+  report::TimelineEvent row_;
   leak::ChannelTracker channels_;
   report::TimelineWriter& timeline_;
   ActivityPass& out_;

@@ -65,13 +65,13 @@ struct ClientActivity {
   uint64_t requests = 0, bytes_sent = 0, auth_failures = 0, auth_successes = 0;
   TimeUs first = kNoTime, last = kNoTime;
   Citation first_cite, last_cite;
-  std::map<std::string, uint64_t> user_agents;  // capped at 32 distinct
+  std::map<std::string, uint64_t, std::less<>> user_agents;  // capped at 32 distinct
   std::map<TimeUs, uint64_t> hourly;
-  std::set<std::string> paths;  // request paths, capped at 2,000 distinct
+  std::set<std::string, std::less<>> paths;  // request paths, capped at 2,000 distinct
 };
 
 struct ActivityPass {
-  std::map<std::string, ClientActivity> clients;  // the attackers'
+  std::map<std::string, ClientActivity, std::less<>> clients;  // the attackers'
   // Raw lines of the events the findings cite, by "file index:line".
   std::map<std::pair<uint32_t, uint64_t>, std::string> cited_lines;
   uint64_t timeline_rows = 0;

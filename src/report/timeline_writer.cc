@@ -32,36 +32,41 @@ std::string zone(int32_t utc_offset_s) {
 // Neither line holds a NUL: both formats escape control characters.
 constexpr char kLineSeparator = '\0';
 
-std::string csv_line(const TimelineEvent& e) {
+// Appends the row as a CSV line, a separator and a JSON line: one string
+// per row, built in place (the timeline of a large log has millions).
+void append_row(std::string& out, const TimelineEvent& e) {
   const bool timed = e.time != investigate::kNoTime;
   const bool cited = e.cite.line > 0;
-  std::string out;
-  for (const std::string& cell :
-       {timed ? utc_micros_time(e.time) : "", timed ? std::to_string(e.time) : "", e.timestamp_desc,
-        e.message, e.source, e.cite.file, cited ? std::to_string(e.cite.line) : "",
-        cited ? std::to_string(e.cite.offset) : "", e.client_ip, e.user, e.path,
-        e.status >= 0 ? std::to_string(e.status) : "", e.finding_id, e.level, e.tag,
-        zone(e.utc_offset_s)}) {
+  const std::string datetime = timed ? utc_micros_time(e.time) : "";
+  const std::string timestamp = timed ? std::to_string(e.time) : "";
+  const std::string line = cited ? std::to_string(e.cite.line) : "";
+  const std::string offset = cited ? std::to_string(e.cite.offset) : "";
+  const std::string status = e.status >= 0 ? std::to_string(e.status) : "";
+  const std::string timezone = zone(e.utc_offset_s);
+  for (std::string_view cell :
+       {std::string_view(datetime), std::string_view(timestamp), std::string_view(e.timestamp_desc),
+        std::string_view(e.message), std::string_view(e.source), std::string_view(e.cite.file),
+        std::string_view(line), std::string_view(offset), std::string_view(e.client_ip),
+        std::string_view(e.user), std::string_view(e.path), std::string_view(status),
+        std::string_view(e.finding_id), std::string_view(e.level), std::string_view(e.tag),
+        std::string_view(timezone)}) {
     util::append_csv_cell(out, cell);
     out += ',';
   }
   out.back() = '\n';
-  return out;
-}
+  out += kLineSeparator;
 
-// The same columns; empty ones left out, as in `shodo events`.
-std::string jsonl_line(const TimelineEvent& e) {
-  std::string out;
+  // The same columns; empty ones left out, as in `shodo events`.
   JsonObject o(out);
-  if (e.time != investigate::kNoTime) {
-    o.text("datetime", utc_micros_time(e.time));
+  if (timed) {
+    o.text("datetime", datetime);
     o.number("timestamp", int64_t{e.time});
   }
   o.text("timestamp_desc", e.timestamp_desc);
   o.text("message", e.message);
   o.text("source", e.source);
   o.text("file", e.cite.file);
-  if (e.cite.line > 0) {
+  if (cited) {
     o.number("line", e.cite.line);
     o.number("offset", e.cite.offset);
   }
@@ -72,9 +77,9 @@ std::string jsonl_line(const TimelineEvent& e) {
   o.text("finding_id", e.finding_id);
   o.text("level", e.level);
   o.text("tag", e.tag);
-  o.text("timezone", zone(e.utc_offset_s));
+  o.text("timezone", timezone);
   o.close();
-  return out + '\n';
+  out += '\n';
 }
 
 // Floor division, so times before 1970 round down too.
@@ -163,8 +168,10 @@ TimelineWriter::TimelineWriter(size_t memory_bytes)
 void TimelineWriter::add(const TimelineEvent& e) {
   // Rows without a time go last.
   const int64_t key = e.time == investigate::kNoTime ? INT64_MAX : e.time;
-  if (!rows_by_time_.add(key, csv_line(e) + kLineSeparator + jsonl_line(e)) && error_.empty())
-    error_ = rows_by_time_.error();
+  std::string row;
+  row.reserve(2 * (e.message.size() + e.cite.file.size() + e.path.size()) + 400);
+  append_row(row, e);
+  if (!rows_by_time_.add(key, std::move(row)) && error_.empty()) error_ = rows_by_time_.error();
   ++rows_;
 }
 

@@ -50,6 +50,12 @@ size_t count_newlines(std::string_view s) {
 size_t skip_lines(std::string_view s, uint64_t n) {
   if (n == 0) return 0;
   size_t i = 0;
+  // Whole strides are counted (branch-free); the one holding the n-th
+  // newline is searched.
+  constexpr size_t kStride = 1024;
+  for (size_t found; s.size() - i > kStride && (found = count_newlines(s.substr(i, kStride))) < n;
+       i += kStride)
+    n -= found;
 #ifdef __SSE2__
   // 16 bytes a step; most steps of a log hold no newline, and the few that
   // do are walked bit by bit (no popcount: the baseline x86-64 lacks it).
