@@ -239,6 +239,22 @@ TEST(ApacheFormat, EscapesAreDecoded) {
   EXPECT_LT(h.ev.user_agent.data(), kCombinedLine.data() + kCombinedLine.size());
 }
 
+TEST(ApacheFormat, AnEscapeIsFoundWhereverItFallsInA16ByteStep) {
+  // The field searches go 16 bytes at a time with an overlapping last step:
+  // an escaped quote at every position of a long user agent, and a line
+  // whose only backslash is in the last field, must all be decoded.
+  LineHarness h;
+  auto p = preset("combined");
+  const std::string head =
+      R"(192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 1 "-" ")";
+  const std::string agent(40, 'a');
+  for (size_t at = 0; at <= agent.size(); ++at) {
+    const std::string line = head + agent.substr(0, at) + R"(\")" + agent.substr(at) + "\"";
+    ASSERT_EQ(h.feed(*p, line), LineResult::event) << at << ": " << h.error();
+    EXPECT_EQ(h.ev.user_agent, agent.substr(0, at) + "\"" + agent.substr(at)) << at;
+  }
+}
+
 TEST(ApacheFormat, CutShortMissingAndTrailing) {
   LineHarness h;
   auto p = preset("combined");
