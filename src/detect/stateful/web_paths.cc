@@ -119,13 +119,20 @@ bool is_digit(char c) {
 size_t next_digit(std::string_view path, size_t from) {
   size_t i = from;
 #ifdef __SSE2__
-  const __m128i below = _mm_set1_epi8('0' - 1), above = _mm_set1_epi8('9' + 1);
-  for (; path.size() - i >= 16; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(path.data() + i));
-    // Signed compares: bytes from 0x80 are negative, never digits.
-    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below), _mm_cmplt_epi8(v, above));
-    if (const int mask = _mm_movemask_epi8(digit))
-      return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  if (path.size() - i >= 16) {
+    const __m128i below = _mm_set1_epi8('0' - 1), above = _mm_set1_epi8('9' + 1);
+    auto digits_at = [&](size_t at) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(path.data() + at));
+      // Signed compares: bytes from 0x80 are negative, never digits.
+      const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below), _mm_cmplt_epi8(v, above));
+      return static_cast<unsigned>(_mm_movemask_epi8(digit));
+    };
+    for (; path.size() - i > 16; i += 16)
+      if (const unsigned mask = digits_at(i)) return i + static_cast<size_t>(__builtin_ctz(mask));
+    // The last 16 bytes in one load, overlapping bytes searched above.
+    i = path.size() - 16;
+    const unsigned mask = digits_at(i);
+    return mask ? i + static_cast<size_t>(__builtin_ctz(mask)) : path.size();
   }
 #endif
   while (i < path.size() && !is_digit(path[i])) ++i;

@@ -73,6 +73,27 @@ TEST(StatefulWebPaths, Classifies) {
   EXPECT_EQ(key, "/\xe6\x97\xa5/items/aaaaaaaaa#/x#");
   detect::baseline_key("", key);
   EXPECT_EQ(key, "");
+  // Against a byte-by-byte fold: one and two digit runs at every position
+  // of paths up to 40 bytes (the last 16-byte step overlaps the one before).
+  auto naive = [](std::string_view p) {
+    std::string out;
+    for (size_t i = 0; i < p.size(); ++i) {
+      const bool digit = p[i] >= '0' && p[i] <= '9';
+      if (!digit)
+        out += p[i];
+      else if (i == 0 || !(p[i - 1] >= '0' && p[i - 1] <= '9'))
+        out += '#';
+    }
+    return out;
+  };
+  for (size_t len = 1; len <= 40; ++len)
+    for (size_t at = 0; at < len; ++at) {
+      std::string path(len, 'p');
+      path[at] = '7';
+      if (at + 3 < len) path[at + 2] = path[at + 3] = '1';
+      detect::baseline_key(path, key);
+      ASSERT_EQ(key, naive(path)) << path;
+    }
 }
 
 TEST(StatefulWebBruteForce, ThresholdIsInclusive) {
