@@ -220,7 +220,10 @@ bool TimelineWriter::finish(const std::string& csv_path, const std::string& json
   const bool listed = body_lines_.finish([&](std::string_view line) { body.write(line); });
   error = !sorted ? rows_by_time_.error() : !listed ? body_lines_.error() : "";
   // Non-short-circuit &: every file is closed whatever fails.
-  const bool written = csv.close(error) & jsonl.close(error) & body.close(error);
+  // Each closed whatever the others did.
+  const bool csv_closed = csv.close(error), jsonl_closed = jsonl.close(error),
+             body_closed = body.close(error);
+  const bool written = csv_closed && jsonl_closed && body_closed;
   return sorted && listed && written;
 }
 
