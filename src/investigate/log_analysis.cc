@@ -21,11 +21,7 @@ TimeUs hour_of(TimeUs t) {
   return t - ((t % kHourUs) + kHourUs) % kHourUs;
 }
 
-Citation cite_of(const ingest::InputSet& logs, const ingest::Event& e) {
-  return {logs.files[e.file_index].path, e.line, e.offset, 0};
-}
-
-// cite_of into an existing citation, keeping its string's memory.
+// Into an existing citation, keeping its string's memory.
 void set_cite(Citation& c, const ingest::InputSet& logs, const ingest::Event& e) {
   c.file.assign(logs.files[e.file_index].path);
   c.line = e.line;
@@ -33,14 +29,29 @@ void set_cite(Citation& c, const ingest::InputSet& logs, const ingest::Event& e)
   c.inode = 0;
 }
 
+Citation cite_of(const ingest::InputSet& logs, const ingest::Event& e) {
+  Citation c;
+  set_cite(c, logs, e);
+  return c;
+}
+
 std::string capped(std::string_view s, size_t n) {
   return std::string(s.substr(0, n));
 }
 
+// The request target as sent (path?query).
+void append_target(std::string& out, const ingest::Event& e) {
+  if (!e.request_target.empty()) {
+    out.append(e.request_target);
+    return;
+  }
+  out.append(e.path);
+  if (!e.query.empty()) out.append("?").append(e.query);
+}
+
 std::string target_of(const ingest::Event& e) {
-  if (!e.request_target.empty()) return std::string(e.request_target);
-  std::string t(e.path);
-  if (!e.query.empty()) t += "?" + std::string(e.query);
+  std::string t;
+  append_target(t, e);
   return t;
 }
 
@@ -235,12 +246,7 @@ class ActivityWatch final : public ingest::EventConsumer {
       row.path.assign(e.path.substr(0, 1024));
       std::string& m = row.message;
       m.append(e.method).append(" ");
-      if (!e.request_target.empty()) {
-        m.append(e.request_target);
-      } else {
-        m.append(e.path);
-        if (!e.query.empty()) m.append("?").append(e.query);
-      }
+      append_target(m, e);
       m.append(" ").append(std::to_string(e.status));
       if (!e.client_ip.empty()) m.append(" from ").append(e.client_ip);
       if (!e.user_agent.empty()) m.append(" \"").append(e.user_agent).append("\"");
