@@ -25,7 +25,6 @@ class DirectWriter {
   bool commit(size_t n, std::string& error);
   // Writes what is left; the file is then complete (not yet synced).
   bool finish(std::string& error);
-  bool direct() const { return direct_; }
 
  private:
   bool write_aligned(std::string& error);
