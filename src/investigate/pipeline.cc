@@ -210,6 +210,7 @@ Result investigate(const Options& o, evidence::Session& session) {
 
   stage("writing the reports");
   res.outputs = write_outputs(inv, o.out_dir, res.error);
+  // Listed right after findings.json (write_outputs' first file), as before.
   res.outputs.insert(res.outputs.begin() + std::min<size_t>(1, res.outputs.size()),
                      timeline_files.begin(), timeline_files.end());
   if (res.error.empty()) res.error = timeline_error;
