@@ -4,8 +4,8 @@
 
 namespace shodo::detect {
 
-size_t ClientIndex::slot_of(std::string_view ip) const {
-  return util::hash_bytes(0, ip) & (slots_.size() - 1);
+uint64_t ClientIndex::hash(std::string_view ip) {
+  return util::hash_bytes(0, ip);
 }
 
 size_t ClientIndex::find(std::string_view ip, uint64_t hash) const {
@@ -20,12 +20,11 @@ size_t ClientIndex::find(std::string_view ip, uint64_t hash) const {
   return i;
 }
 
-uint32_t ClientIndex::known(std::string_view ip) const {
-  return ip.empty() ? kNone : slots_[find(ip, util::hash_bytes(0, ip))].id;
+uint32_t ClientIndex::known(std::string_view ip, uint64_t hash) const {
+  return ip.empty() ? kNone : slots_[find(ip, hash)].id;
 }
 
-uint32_t ClientIndex::find_or_add(std::string_view ip) {
-  const uint64_t hash = util::hash_bytes(0, ip);
+uint32_t ClientIndex::find_or_add(std::string_view ip, uint64_t hash) {
   const size_t i = find(ip, hash);
   if (slots_[i].id != kNone) return slots_[i].id;
   if (names_.size() >= max_) {

@@ -25,15 +25,24 @@ class ClientIndex {
   uint32_t id(std::string_view ip) {
     if (ip.empty()) return kNone;
     if (ip == last_) return last_id_;
+    // The very text hint() was given (the same event's): its hash is known.
+    const bool hinted = ip.data() == hinted_.data() && ip.size() == hinted_.size();
     last_.assign(ip);
-    last_id_ = find_or_add(ip);
+    last_id_ = find_or_add(ip, hinted ? hinted_hash_ : hash(ip));
     return last_id_;
+  }
+  static uint64_t hash(std::string_view ip);
+  // The hash of the address of the event about to be observed, computed
+  // by a look-ahead: its first id() does not hash it again.
+  void hint(std::string_view ip, uint64_t hash) {
+    hinted_ = ip;
+    hinted_hash_ = hash;
   }
   // For looking ahead of the events being observed, without the side
   // effects of id(): fetch the address's slot into cache; its number if it
   // has one already.
-  void prefetch(std::string_view ip) const { __builtin_prefetch(&slots_[slot_of(ip)]); }
-  uint32_t known(std::string_view ip) const;
+  void prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]); }
+  uint32_t known(std::string_view ip, uint64_t hash) const;
 
   const std::string& name(uint32_t id) const { return names_[id]; }
   size_t max_clients() const { return max_; }
@@ -42,10 +51,9 @@ class ClientIndex {
   uint64_t refused() const { return refused_; }
 
  private:
-  size_t slot_of(std::string_view ip) const;
   // The slot holding `ip`, or the empty one where it would go.
   size_t find(std::string_view ip, uint64_t hash) const;
-  uint32_t find_or_add(std::string_view ip);
+  uint32_t find_or_add(std::string_view ip, uint64_t hash);
   void grow();
 
   size_t max_;
@@ -63,6 +71,8 @@ class ClientIndex {
   std::vector<std::string> names_;
   std::string last_;  // a copy: event text does not outlive its batch
   uint32_t last_id_ = kNone;
+  std::string_view hinted_;  // into the event being observed
+  uint64_t hinted_hash_ = 0;
 };
 
 // The state of client `id` in a vector indexed by client number.

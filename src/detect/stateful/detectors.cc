@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+
 #include "detect/stateful/detector_factories.h"
 #include "detect/stateful/path_sizes.h"
 
@@ -30,20 +33,31 @@ void DetectorSet::observe(const ingest::Event& ev) {
 
 void DetectorSet::observe(const std::vector<ingest::Event>& events) {
   // Clients are looked up ahead of the events observed: their slots first,
-  // then, once those are in cache, the detectors' state for them.
+  // then, once those are in cache, the detectors' state for them. Each
+  // address is hashed once, when it enters the look-ahead.
   constexpr size_t kSlotsAhead = 16, kStateAhead = 8;
+  std::array<uint64_t, 32> hashes;  // of events i .. i + kSlotsAhead, by index mod 32
+  static_assert(kSlotsAhead < hashes.size());
   const size_t n = events.size();
+  for (size_t i = 0; clients && i < std::min(n, kSlotsAhead); ++i)
+    hashes[i] = ClientIndex::hash(events[i].client_ip);
   for (size_t i = 0; i < n; ++i) {
     if (clients) {
-      if (i + kSlotsAhead < n) clients->prefetch(events[i + kSlotsAhead].client_ip);
+      const auto at = [&](size_t j) -> uint64_t& { return hashes[j & (hashes.size() - 1)]; };
+      if (i + kSlotsAhead < n) {
+        at(i + kSlotsAhead) = ClientIndex::hash(events[i + kSlotsAhead].client_ip);
+        clients->prefetch(at(i + kSlotsAhead));
+      }
       if (i + kStateAhead < n) {
-        const uint32_t id = clients->known(events[i + kStateAhead].client_ip);
+        const uint32_t id = clients->known(events[i + kStateAhead].client_ip, at(i + kStateAhead));
         if (id != ClientIndex::kNone)
           for (const auto& d : all) d->prefetch(id);
       }
+      clients->hint(events[i].client_ip, at(i));
     }
     observe(events[i]);
   }
+  if (clients) clients->hint({}, 0);  // the batch's text goes away
 }
 
 DetectorSet make_detectors(const DetectorOptions& options) {
