@@ -4,7 +4,9 @@
 #include <emmintrin.h>
 #endif
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 namespace shodo::detect {
@@ -14,7 +16,7 @@ namespace {
 using namespace std::string_view_literals;
 
 // ASCII only, without the locale lookups of std::tolower: paths are bytes.
-char lower(char c) {
+constexpr char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
@@ -67,6 +69,38 @@ constexpr std::array<ArchiveKind, 22> kArchives = {{
     {".xz", false},    {".csv", false},
 }};
 
+// An extension of at most 7 bytes, lower-cased, and its length in one word:
+// each list below is then searched a word at a time. 0 for an empty or
+// longer extension (none in the lists is longer).
+constexpr uint64_t extension_word(std::string_view ext) {
+  if (ext.empty() || ext.size() > 7) return 0;
+  uint64_t w = static_cast<uint64_t>(ext.size()) << 56;
+  for (size_t i = 0; i < ext.size(); ++i)
+    w |= static_cast<uint64_t>(static_cast<uint8_t>(lower(ext[i]))) << (8 * i);
+  return w;
+}
+
+constexpr auto kScriptWords = [] {
+  std::array<uint64_t, kScriptExtensions.size()> w{};
+  for (size_t i = 0; i < w.size(); ++i) w[i] = extension_word(kScriptExtensions[i]);
+  return w;
+}();
+
+// The last component of each archive extension (".gz" of ".sql.gz"): a path
+// whose extension is none of these is no archive.
+constexpr auto kArchiveLastWords = [] {
+  std::array<uint64_t, kArchives.size()> w{};
+  for (size_t i = 0; i < w.size(); ++i) {
+    const std::string_view e = kArchives[i].extension;
+    w[i] = extension_word(e.substr(e.rfind('.')));
+  }
+  return w;
+}();
+
+bool in(const auto& words, uint64_t w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
 }  // namespace
 
 bool is_login_path(std::string_view path) {
@@ -86,19 +120,16 @@ bool is_xmlrpc_path(std::string_view path) {
 }
 
 bool is_script_path(std::string_view path) {
-  const std::string_view ext = extension_of(path);
-  if (ext.empty()) return false;
-  for (std::string_view e : kScriptExtensions) {
-    if (iequals(ext, e)) return true;
-  }
-  return false;
+  const uint64_t w = extension_word(extension_of(path));
+  return w != 0 && in(kScriptWords, w);
 }
 
 ArchiveKind archive_kind(std::string_view path) {
   // Most paths have no extension at all, and most others end in one no
   // archive ends in (.css, .js...): only then compare whole suffixes.
   const std::string_view ext = extension_of(path);
-  if (ext.empty()) return {};
+  const uint64_t w = extension_word(ext);
+  if (w == 0 || !in(kArchiveLastWords, w)) return {};
   for (const ArchiveKind& k : kArchives) {
     if (k.extension.size() >= ext.size() &&
         iequals(ext, k.extension.substr(k.extension.size() - ext.size())) &&

@@ -63,6 +63,24 @@ TEST(StatefulWebPaths, Classifies) {
   EXPECT_FALSE(detect::archive_kind("/media/x.ZIP").sensitive);
   EXPECT_EQ(detect::archive_kind("/media/x.ZIP").extension, ".zip");
   EXPECT_TRUE(detect::archive_kind("/products/12").extension.empty());
+  // Extensions are compared a word at a time: length, case and bytes that
+  // pack to zero must still tell them apart.
+  EXPECT_TRUE(detect::is_script_path("/x.PhTmL"));
+  EXPECT_TRUE(detect::is_script_path("/cgi-bin/a.pl"));
+  EXPECT_FALSE(detect::is_script_path("/x.phtmlx"));
+  EXPECT_FALSE(detect::is_script_path("/x.ph"));
+  EXPECT_FALSE(detect::is_script_path(std::string_view("/x.php\0", 7)));
+  EXPECT_FALSE(detect::is_script_path(std::string_view("/x.p\0hp", 7)));
+  EXPECT_FALSE(detect::is_script_path("/x.php/readme"));
+  EXPECT_FALSE(detect::is_script_path("/x."));
+  EXPECT_EQ(detect::archive_kind("/a/B.TAR.GZ").extension, ".tar.gz");
+  EXPECT_EQ(detect::archive_kind("/a/b.gz").extension, ".gz");
+  EXPECT_EQ(detect::archive_kind("/a/db.Backup").extension, ".backup");
+  EXPECT_TRUE(detect::archive_kind("/a/db.Backup").sensitive);
+  EXPECT_EQ(detect::archive_kind("/a/site.sqlite").extension, ".sqlite");
+  EXPECT_TRUE(detect::archive_kind("/a/site.sqlite3").extension.empty());
+  EXPECT_TRUE(detect::archive_kind("/a/b.gzip").extension.empty());
+  EXPECT_TRUE(detect::archive_kind(std::string_view("/a/b.gz\0", 8)).extension.empty());
   std::string key;
   detect::baseline_key("/products/shoes/12345/v2", key);
   EXPECT_EQ(key, "/products/shoes/#/v#");
