@@ -2,6 +2,7 @@
 // sample incident: what it must find, and that -j changes nothing.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 
 #include "detect/detect.h"
@@ -33,6 +34,45 @@ std::string describe(const std::vector<Finding>& findings) {
         << f.client_ip << ' ' << f.field << '=' << f.value << ' ' << outcome_name(f.outcome) << ' '
         << f.count << '\n';
   return out.str();
+}
+
+// Values are remembered per field, and url.path and url.original are
+// scanned in one pass when they are the same text. A path first seen without
+// a query must remember only the path's own hits: the request-target rule
+// here is anchored at the end, so "/x/end2z" matches it and "/x/end2z?a=1"
+// does not, though its path is the remembered "/x/end2z".
+TEST(Hunt, APathRemembersOnlyItsOwnHits) {
+  testing::TempDir dir;
+  const std::string rule_head =
+      "logsource: {category: webserver}\nlevel: high\ndetection:\n  selection:\n    ";
+  dir.write("rules/target.yml", "title: target\nid: 7f0b4a52-0c8e-4e4b-9a52-4f2d1c0e0001\n" +
+                                    rule_head + "cs-uri-query|endswith: '/end2z'\n" +
+                                    "  condition: selection\n");
+  dir.write("rules/path.yml", "title: path\nid: 7f0b4a52-0c8e-4e4b-9a52-4f2d1c0e0002\n" +
+                                  rule_head + "cs-uri-stem|endswith: '/end2z'\n" +
+                                  "  condition: selection\n");
+  std::string log;
+  const auto line = [&](std::string_view target) {
+    log += "203.0.113.9 - - [10/Oct/2026:13:55:36 +0000] \"GET " + std::string(target) +
+           " HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0\"\n";
+  };
+  for (int i = 0; i < 4; ++i) line("/x/end2z");  // kept from the second sighting on
+  line("/x/end2z?a=1");
+  const std::string file = dir.write("access.log", log);
+
+  RuleSetOptions ro;
+  ro.shipped = false;
+  ro.dirs = {(dir.path() / "rules").string()};
+  const RuleSet rules(ro);
+  ASSERT_EQ(rules.running_rules(), 2u);
+  HuntOptions h;
+  h.detectors = false;
+  Hunt consumer(rules, h);
+  ingest::ingest(ingest::expand_inputs({file}), ingest::IngestOptions{}, consumer);
+  std::map<std::string, std::vector<uint64_t>> lines;
+  for (const Finding& f : consumer.finish()) lines[f.title].push_back(f.cite.line);
+  EXPECT_EQ(lines["target"], (std::vector<uint64_t>{1, 2, 3, 4}));
+  EXPECT_EQ(lines["path"], (std::vector<uint64_t>{1, 2, 3, 4, 5}));
 }
 
 TEST(Hunt, SameFindingsForAnyNumberOfThreads) {

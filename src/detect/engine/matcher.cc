@@ -129,6 +129,14 @@ struct KindPlan {
   // length, which places a match in its line.
   std::unique_ptr<HsDatabase> block_db;
   std::vector<uint32_t> literal_length;
+  // url.path is url.original whenever a request has no query, as on most
+  // lines whose value is new (a product page): one database of both fields'
+  // patterns (first's, then second's) scans that text once instead of twice.
+  struct SameText {
+    size_t first = 0, second = 0;  // indices into `fields`, first < second
+    std::unique_ptr<HsDatabase> db;
+  };
+  std::optional<SameText> same_text;
 
   FieldScan& scan_for(const FieldRef& ref) {
     FieldScan* scan = nullptr;
@@ -229,7 +237,7 @@ class Matcher::Scratch {
   std::vector<uint32_t> atom_gen, rule_gen;
   std::vector<uint32_t> hit_atoms, candidates;
   std::string number, number2, decoded, lowered;
-  std::vector<uint32_t> hit_patterns, value_atoms;
+  std::vector<uint32_t> hit_patterns, value_atoms, second_atoms;
   // scan_lines(): the line pattern hits of events [lines_from, lines_to), by
   // event in order; match() reads them from `line_next` on.
   struct LineHit {
@@ -254,9 +262,20 @@ struct Matcher::Impl {
 
   // --- scanning ---------------------------------------------------------
 
-  static void text_atoms(const FieldScan& scan, std::string_view text, Scratch& s);
-  static void exact_atoms(const FieldScan& scan, std::string_view text, Scratch& s);
-  static void pattern_atoms(const FieldScan& scan, std::string_view text, Scratch& s);
+  // Each appends to `out` the atoms of `scan` that `text` makes true.
+  static void text_atoms(const FieldScan& scan, std::string_view text, Scratch& s,
+                         std::vector<uint32_t>& out);
+  static void exact_atoms(const FieldScan& scan, std::string_view text, Scratch& s,
+                          std::vector<uint32_t>& out);
+  static void pattern_atoms(const FieldScan& scan, std::string_view text, Scratch& s,
+                            std::vector<uint32_t>& out);
+  // What a field's value makes true, as logged and decoded (with the
+  // line's patterns on the decoded form), sorted: what its cache keeps.
+  static void value_atoms(const KindPlan& plan, const FieldScan& scan, std::string_view text,
+                          Scratch& s);
+  // The same for both fields of plan.same_text at once, when they hold the
+  // same text: into s.value_atoms and s.second_atoms.
+  static void same_text_atoms(const KindPlan& plan, std::string_view text, Scratch& s);
 
   // --- evaluation -------------------------------------------------------
 
@@ -365,6 +384,33 @@ struct Matcher::Impl {
     if (!db || !rejected.empty()) return;
     kind.block_db = std::move(db);
     kind.literal_length = std::move(lengths);
+  }
+
+  void plan_same_text(KindPlan& kind) const {
+    const auto index_of = [&](ingest::Field f) -> std::optional<size_t> {
+      for (size_t i = 0; i < kind.fields.size(); ++i)
+        if (!kind.fields[i].ref.is_extra && kind.fields[i].ref.field == f) return i;
+      return std::nullopt;
+    };
+    const auto original = index_of(ingest::Field::request_target);
+    const auto path = index_of(ingest::Field::path);
+    if (!original || !path) return;
+    KindPlan::SameText pair{std::min(*original, *path), std::max(*original, *path), nullptr};
+    const FieldScan& first = kind.fields[pair.first];
+    const FieldScan& second = kind.fields[pair.second];
+    if (!first.db || !second.db || first.decode != second.decode) return;
+    std::vector<HsPattern> patterns = first.patterns;
+    patterns.insert(patterns.end(), second.patterns.begin(), second.patterns.end());
+    std::vector<HsRejected> rejected;
+    pair.db = HsDatabase::compile(patterns, rejected);
+    // Only what the fields' own databases set aside may be missing.
+    for (const HsRejected& r : rejected) {
+      const bool in_first = r.index < first.patterns.size();
+      const auto& atoms = in_first ? first.pattern_atoms[r.index]
+                                   : second.pattern_atoms[r.index - first.patterns.size()];
+      if (!atoms.empty()) return;
+    }
+    if (pair.db) kind.same_text = std::move(pair);
   }
 
   // Exact values that trigger nothing leave the scan's tables (the whole
@@ -634,6 +680,7 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
     for (FieldScan& scan : kind.fields) compile(scan);
     compile(kind.line);
     m.plan_block_scan(kind);
+    m.plan_same_text(kind);
   }
 
   for (uint32_t ri = 0; ri < rules.size(); ++ri) {
@@ -674,6 +721,7 @@ std::unique_ptr<Matcher::Scratch, void (*)(Matcher::Scratch*)> Matcher::make_scr
       if (scan.db) scan.db->fit_scratch(&s->hs);
     if (kind.line.db) kind.line.db->fit_scratch(&s->hs);
     if (kind.block_db) kind.block_db->fit_scratch(&s->hs);
+    if (kind.same_text) kind.same_text->db->fit_scratch(&s->hs);
   }
   return {s, [](Scratch* p) { delete p; }};
 }
@@ -710,17 +758,17 @@ int on_block_match(unsigned id, unsigned long long, unsigned long long to, unsig
 
 }  // namespace
 
-// Appends to s.value_atoms the atoms of `scan` that `text` makes true.
-void Matcher::Impl::text_atoms(const FieldScan& scan, std::string_view text, Scratch& s) {
-  exact_atoms(scan, text, s);
-  pattern_atoms(scan, text, s);
+void Matcher::Impl::text_atoms(const FieldScan& scan, std::string_view text, Scratch& s,
+                               std::vector<uint32_t>& out) {
+  exact_atoms(scan, text, s, out);
+  pattern_atoms(scan, text, s, out);
 }
 
-void Matcher::Impl::exact_atoms(const FieldScan& scan, std::string_view text, Scratch& s) {
+void Matcher::Impl::exact_atoms(const FieldScan& scan, std::string_view text, Scratch& s,
+                                std::vector<uint32_t>& out) {
   auto exact = [&](const ExactMap& map, std::string_view key) {
     auto it = map.find(key);
-    if (it != map.end())
-      s.value_atoms.insert(s.value_atoms.end(), it->second.begin(), it->second.end());
+    if (it != map.end()) out.insert(out.end(), it->second.begin(), it->second.end());
   };
   if (text.size() <= scan.exact_max_len) {
     if (!scan.exact_cased.empty()) exact(scan.exact_cased, text);
@@ -731,13 +779,64 @@ void Matcher::Impl::exact_atoms(const FieldScan& scan, std::string_view text, Sc
   }
 }
 
-void Matcher::Impl::pattern_atoms(const FieldScan& scan, std::string_view text, Scratch& s) {
+void Matcher::Impl::pattern_atoms(const FieldScan& scan, std::string_view text, Scratch& s,
+                                  std::vector<uint32_t>& out) {
   if (!scan.db) return;
   s.hit_patterns.clear();
   hs_scan(scan.db->get(), text.data(), static_cast<unsigned>(text.size()), 0, s.hs, on_match, &s);
   for (uint32_t p : s.hit_patterns)
-    s.value_atoms.insert(s.value_atoms.end(), scan.pattern_atoms[p].begin(),
-                         scan.pattern_atoms[p].end());
+    out.insert(out.end(), scan.pattern_atoms[p].begin(), scan.pattern_atoms[p].end());
+}
+
+namespace {
+
+void sort_unique(std::vector<uint32_t>& atoms) {
+  std::sort(atoms.begin(), atoms.end());
+  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+}
+
+}  // namespace
+
+void Matcher::Impl::value_atoms(const KindPlan& plan, const FieldScan& scan, std::string_view text,
+                                Scratch& s) {
+  s.value_atoms.clear();
+  text_atoms(scan, text, s, s.value_atoms);
+  if (scan.decode && decode::decode_request(text, s.decoded)) {
+    text_atoms(scan, s.decoded, s, s.value_atoms);
+    pattern_atoms(plan.line, s.decoded, s, s.value_atoms);
+  }
+  sort_unique(s.value_atoms);
+}
+
+void Matcher::Impl::same_text_atoms(const KindPlan& plan, std::string_view text, Scratch& s) {
+  const KindPlan::SameText& pair = *plan.same_text;
+  const FieldScan& first = plan.fields[pair.first];
+  const FieldScan& second = plan.fields[pair.second];
+  s.value_atoms.clear();
+  s.second_atoms.clear();
+  // As value_atoms() for each field, the two pattern scans made one.
+  auto both = [&](std::string_view t) {
+    exact_atoms(first, t, s, s.value_atoms);
+    exact_atoms(second, t, s, s.second_atoms);
+    s.hit_patterns.clear();
+    hs_scan(pair.db->get(), t.data(), static_cast<unsigned>(t.size()), 0, s.hs, on_match, &s);
+    const size_t split = first.patterns.size();
+    for (uint32_t p : s.hit_patterns) {
+      const auto& atoms = p < split ? first.pattern_atoms[p] : second.pattern_atoms[p - split];
+      auto& out = p < split ? s.value_atoms : s.second_atoms;
+      out.insert(out.end(), atoms.begin(), atoms.end());
+    }
+  };
+  both(text);
+  if (first.decode && decode::decode_request(text, s.decoded)) {
+    both(s.decoded);
+    const size_t before = s.value_atoms.size();
+    pattern_atoms(plan.line, s.decoded, s, s.value_atoms);
+    s.second_atoms.insert(s.second_atoms.end(), s.value_atoms.begin() + static_cast<long>(before),
+                          s.value_atoms.end());
+  }
+  sort_unique(s.value_atoms);
+  sort_unique(s.second_atoms);
 }
 
 void Matcher::scan_lines(const ingest::Batch& batch, Scratch& s) const {
@@ -801,28 +900,36 @@ void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& 
   auto& caches = s.caches[k];
   if (caches.size() != kind_plan.fields.size())
     caches.assign(kind_plan.fields.size(), ValueCache(kCacheSlots));
+  const auto& same_text = kind_plan.same_text;
+  bool second_done = false;  // matched along with the first of same_text
   for (size_t i = 0; i < kind_plan.fields.size(); ++i) {
+    if (second_done && i == same_text->second) continue;
     const FieldScan& scan = kind_plan.fields[i];
     const std::string_view text = field_text(ev, scan.ref, s.number);
     if (text.empty()) continue;
     if (!scan.cached()) {
       s.value_atoms.clear();
-      m.text_atoms(scan, text, s);
+      m.text_atoms(scan, text, s, s.value_atoms);
       for (uint32_t a : s.value_atoms) mark(a);
       continue;
     }
     const uint64_t hash = ValueCache::hash(text);
     const std::vector<uint32_t>* atoms = caches[i].find(text, hash);
-    if (!atoms) {
-      s.value_atoms.clear();
-      m.text_atoms(scan, text, s);
-      if (scan.decode && decode::decode_request(text, s.decoded)) {
-        m.text_atoms(scan, s.decoded, s);
-        m.pattern_atoms(line, s.decoded, s);
+    if (same_text && i == same_text->first &&
+        field_text(ev, kind_plan.fields[same_text->second].ref, s.number2) == text) {
+      second_done = true;
+      ValueCache& second_cache = caches[same_text->second];
+      const std::vector<uint32_t>* second = second_cache.find(text, hash);
+      if (!atoms || !second) {
+        m.same_text_atoms(kind_plan, text, s);
+        caches[i].store(text, hash, s.value_atoms);
+        second_cache.store(text, hash, s.second_atoms);
+        atoms = &s.value_atoms;
+        second = &s.second_atoms;
       }
-      std::sort(s.value_atoms.begin(), s.value_atoms.end());
-      s.value_atoms.erase(std::unique(s.value_atoms.begin(), s.value_atoms.end()),
-                          s.value_atoms.end());
+      for (uint32_t a : *second) mark(a);
+    } else if (!atoms) {
+      m.value_atoms(kind_plan, scan, text, s);
       caches[i].store(text, hash, s.value_atoms);
       atoms = &s.value_atoms;
     }
@@ -838,16 +945,16 @@ void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& 
     const std::string_view text = field_text(ev, line.ref, s.number);
     if (!text.empty()) {
       s.value_atoms.clear();
-      m.exact_atoms(line, text, s);
+      m.exact_atoms(line, text, s, s.value_atoms);
       for (uint32_t a : s.value_atoms) mark(a);
     }
   } else if (line.used) {
     const std::string_view text = field_text(ev, line.ref, s.number);
     if (!text.empty()) {
       s.value_atoms.clear();
-      m.text_atoms(line, text, s);
+      m.text_atoms(line, text, s, s.value_atoms);
       if (decode_line && line.decode && decode::decode_request(text, s.decoded))
-        m.text_atoms(line, s.decoded, s);
+        m.text_atoms(line, s.decoded, s, s.value_atoms);
       for (uint32_t a : s.value_atoms) mark(a);
     }
   }
