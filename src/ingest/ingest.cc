@@ -263,16 +263,32 @@ class Pipeline {
     }
   }
 
+  // Work is applied in input order by one thread at a time, which takes the
+  // role while it finds the next item done. The others hand their item over
+  // and go back to parsing: waiting for the lock through someone else's
+  // ordered stage would idle a core.
   void commit(Work* w) {
-    std::lock_guard lock(commit_mu_);
-    done_[w->seq] = w;
-    while (!done_.empty() && done_.begin()->first == next_commit_) {
-      Work* ready = done_.begin()->second;
-      done_.erase(done_.begin());
-      apply(*ready);
-      ++next_commit_;
+    {
+      std::lock_guard lock(commit_mu_);
+      done_[w->seq] = w;
+      if (committing_) return;
+      committing_ = true;
+    }
+    for (;;) {
+      Work* ready = nullptr;
       {
-        std::lock_guard l2(mu_);
+        std::lock_guard lock(commit_mu_);
+        if (done_.empty() || done_.begin()->first != next_commit_) {
+          committing_ = false;
+          return;
+        }
+        ready = done_.begin()->second;
+        done_.erase(done_.begin());
+      }
+      apply(*ready);
+      ++next_commit_;  // only the thread in the role reads or writes it
+      {
+        std::lock_guard lock(mu_);
         free_.push_back(ready);
       }
       free_cv_.notify_all();
@@ -323,7 +339,8 @@ class Pipeline {
 
   std::mutex commit_mu_;
   std::map<uint64_t, Work*> done_;
-  uint64_t next_commit_ = 0;
+  bool committing_ = false;   // a thread is applying done work
+  uint64_t next_commit_ = 0;  // the sequence number to apply next
 };
 
 // The first lines of a block, for format detection.
