@@ -23,3 +23,20 @@ seconds() {
   done
   printf '%.3f' "$best"
 }
+
+# Runs a command 3 times and prints "WALL CPU": its best wall time and its
+# best CPU time (user + system), in seconds. On a shared virtual machine
+# whose speed swings, CPU time is the steadier measure of work done.
+timings() {
+  local best_w="" best_c="" out w u s c
+  out=$(mktemp)
+  for _ in 1 2 3; do
+    /usr/bin/time -o "$out" -f '%e %U %S' "$@" > /dev/null 2>&1 || true
+    read -r w u s < <(tail -1 "$out")
+    c=$(echo "$u + $s" | bc -l)
+    if [ -z "$best_w" ] || [ "$(echo "$w < $best_w" | bc -l)" = 1 ]; then best_w=$w; fi
+    if [ -z "$best_c" ] || [ "$(echo "$c < $best_c" | bc -l)" = 1 ]; then best_c=$c; fi
+  done
+  rm -f "$out"
+  printf '%.2f %.2f' "$best_w" "$best_c"
+}

@@ -23,23 +23,25 @@ BYTES=$(stat -c %s "$F")
 LINES=$(wc -l < "$F")
 echo "file: $F  bytes=$BYTES lines=$LINES"
 
-report() { # name seconds
-  local lps
-  lps=$(echo "$LINES / $2 / 1000000" | bc -l)
-  printf '%-52s %8.3f s  %6.2f M lines/s\n' "$1" "$2" "$lps"
+report() { # name "wall cpu"
+  local wall cpu
+  read -r wall cpu <<< "$2"
+  printf '%-48s %7.2f s wall %6.2f M lines/s   %7.2f s CPU %6.2f M lines/CPU-s\n' "$1" \
+    "$wall" "$(echo "$LINES / $wall / 1000000" | bc -l)" \
+    "$cpu" "$(echo "$LINES / $cpu / 1000000" | bc -l)"
 }
 
-report "grep -c -iE 'union.*select'" "$(seconds grep -c -iE 'union.*select' "$F")"
+report "grep -c -iE 'union.*select'" "$(timings grep -c -iE 'union.*select' "$F")"
 report "hunt -j1 (ingest only: no rules, no detectors)" \
-  "$(seconds "$SHODO" hunt -q -j1 --no-default-rules --no-detectors "$F")"
+  "$(timings "$SHODO" hunt -q -j1 --no-default-rules --no-detectors "$F")"
 report "hunt -j1 shipped+500 rules, no detectors" \
-  "$(seconds "$SHODO" hunt -q -j1 --rules "$RULES" --no-detectors "$F")"
+  "$(timings "$SHODO" hunt -q -j1 --rules "$RULES" --no-detectors "$F")"
 report "hunt -j2 shipped+500 rules, no detectors" \
-  "$(seconds "$SHODO" hunt -q -j2 --rules "$RULES" --no-detectors "$F")"
+  "$(timings "$SHODO" hunt -q -j2 --rules "$RULES" --no-detectors "$F")"
 report "hunt -j1 shipped+500 rules + detectors" \
-  "$(seconds "$SHODO" hunt -q -j1 --rules "$RULES" "$F")"
+  "$(timings "$SHODO" hunt -q -j1 --rules "$RULES" "$F")"
 report "hunt -j2 shipped+500 rules + detectors" \
-  "$(seconds "$SHODO" hunt -q -j2 --rules "$RULES" "$F")"
+  "$(timings "$SHODO" hunt -q -j2 --rules "$RULES" "$F")"
 
 if [ "$BIG" != 0 ]; then
   B="$WORK/access-$BIG.log"
