@@ -922,8 +922,8 @@ void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& 
       const std::vector<uint32_t>* second = second_cache.find(text, hash);
       if (!atoms || !second) {
         m.same_text_atoms(kind_plan, text, s);
-        caches[i].store(text, hash, s.value_atoms);
-        second_cache.store(text, hash, s.second_atoms);
+        if (!atoms) caches[i].store(text, hash, s.value_atoms);
+        if (!second) second_cache.store(text, hash, s.second_atoms);
         atoms = &s.value_atoms;
         second = &s.second_atoms;
       }
