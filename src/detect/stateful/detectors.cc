@@ -44,6 +44,9 @@ void DetectorSet::observe(const std::vector<ingest::Event>& events) {
   for (size_t i = 0; i < n; ++i) {
     if (clients) {
       const auto at = [&](size_t j) -> uint64_t& { return hashes[j & (hashes.size() - 1)]; };
+      // The address's text, before it is hashed: the batch's text has left
+      // the cache since the parse.
+      if (i + 2 * kSlotsAhead < n) __builtin_prefetch(events[i + 2 * kSlotsAhead].client_ip.data());
       if (i + kSlotsAhead < n) {
         at(i + kSlotsAhead) = ClientIndex::hash(events[i + kSlotsAhead].client_ip);
         clients->prefetch(at(i + kSlotsAhead));
