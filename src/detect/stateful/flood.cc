@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <unordered_map>
@@ -107,8 +108,16 @@ class Flood final : public StatefulDetector {
       ++c.busy_minutes;
       c.busy_requests += c.in_minute;
     }
-    offer_top(minutes_[c.minute], id, c.in_minute);
+    offer_top(minute_at(c.minute), id, c.in_minute);
     c.in_minute = 0;
+  }
+
+  // minutes_[m], remembered for recent minutes: a client moving on closes
+  // one of the last few minutes, on nearly every event.
+  Minute& minute_at(int64_t m) {
+    RecentMinute& r = recent_[static_cast<uint64_t>(m) & (kRecent - 1)];
+    if (!r.minute || r.m != m) r = {m, &minutes_[m]};
+    return *r.minute;
   }
 
   void offer_top(Minute& minute, uint32_t client, uint64_t n) {
@@ -259,6 +268,12 @@ class Flood final : public StatefulDetector {
   std::unordered_map<int64_t, Minute> minutes_;
   int64_t current_minute_ = 0;
   Minute* current_ = nullptr;  // minutes_[current_minute_]; nodes do not move
+  static constexpr size_t kRecent = 256;
+  struct RecentMinute {
+    int64_t m = 0;
+    Minute* minute = nullptr;  // minutes_[m]
+  };
+  std::array<RecentMinute, kRecent> recent_{};
   std::shared_ptr<ClientIndex> index_;
   std::vector<Client> clients_;           // by client number
   std::vector<uint64_t> client_minutes_;  // histogram: how many client-minutes had n requests
