@@ -27,11 +27,13 @@ struct Oversized {
   Citation cite;
 };
 
-struct ClientBytes {
+// What every 2xx response updates comes first, in the one cache line the
+// look-ahead fetches.
+struct alignas(64) ClientBytes {
+  Evidence evidence;  // times and count; no citations of its own
   uint64_t bytes = 0;
   int64_t largest = -1;
   Citation largest_cite;  // the finding cites the largest response
-  Evidence evidence;      // times and count; no citations of its own
 };
 
 struct ArchiveDownloads {
