@@ -23,7 +23,7 @@ inline constexpr ingest::TimeUs kHourUs = 60 * kMinuteUs;
 struct DetectorOptions {
   size_t max_related = 10;  // citations kept per finding besides the main one
   // Distinct keys (client addresses, accounts) each detector keeps state
-  // for: about 360 bytes each; new ones past it are not followed, and said.
+  // for: about 400 bytes each; new ones past it are not followed, and said.
   size_t max_clients = 1'000'000;
 
   // Brute force: a run of failures from one key ends after a pause this long.
