@@ -680,7 +680,6 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
     for (FieldScan& scan : kind.fields) compile(scan);
     compile(kind.line);
     m.plan_block_scan(kind);
-    m.plan_same_text(kind);
   }
 
   for (uint32_t ri = 0; ri < rules.size(); ++ri) {
@@ -699,6 +698,14 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
       if (rc.kinds[k] && rc.always) m.plans[k].always_rules.push_back(ri);
   }
   m.compare_exact_non_triggers();
+  for (KindPlan& kind : m.plans) {
+    // A field left with nothing to look up (its exact values are compared
+    // when their rules are evaluated: a method, a status) is not read.
+    std::erase_if(kind.fields, [](const FieldScan& f) {
+      return !f.db && !f.decode && f.exact_cased.empty() && f.exact_caseless.empty();
+    });
+    m.plan_same_text(kind);
+  }
 }
 
 Matcher::~Matcher() = default;
