@@ -13,6 +13,7 @@
 #include "detect/engine/fallback_regex.h"
 #include "detect/engine/field_ref.h"
 #include "detect/engine/hs_database.h"
+#include "detect/engine/required_bytes.h"
 #include "detect/engine/value_cache.h"
 #include "detect/sigma/logsource.h"
 
@@ -89,6 +90,39 @@ struct RuleC {
 
 // A field a log kind's rules read, with its exact values and a database of
 // its own patterns: a scan of the field's text alone needs no confirmation.
+// The patterns a value without an unusual byte can match (most request
+// targets are such values; most attack patterns need a quote, a bracket or
+// a space), in a smaller database: its pattern i is the full list's ids[i].
+// No database when no pattern can match such a value.
+struct OrdinaryScan {
+  std::unique_ptr<HsDatabase> db;
+  std::vector<uint32_t> ids;
+};
+
+// `matters(i)`: pattern i has atoms (was not set aside by the full
+// database). Nothing when the subset would leave no pattern out, or would
+// miss one the full database has.
+template <typename Matters>
+std::optional<OrdinaryScan> ordinary_scan(const std::vector<HsPattern>& patterns, Matters matters) {
+  OrdinaryScan out;
+  std::vector<HsPattern> subset;
+  for (uint32_t i = 0; i < patterns.size(); ++i) {
+    const HsPattern& p = patterns[i];
+    if (every_match_contains(p.regex, (p.flags & HS_FLAG_CASELESS) != 0, unusual_target_bytes()))
+      continue;
+    subset.push_back(p);
+    out.ids.push_back(i);
+  }
+  if (subset.size() == patterns.size()) return std::nullopt;
+  if (subset.empty()) return out;
+  std::vector<HsRejected> rejected;
+  out.db = HsDatabase::compile(subset, rejected);
+  for (const HsRejected& r : rejected)
+    if (matters(out.ids[r.index])) return std::nullopt;
+  if (!out.db && std::any_of(out.ids.begin(), out.ids.end(), matters)) return std::nullopt;
+  return out;
+}
+
 struct FieldScan {
   FieldRef ref;
   bool decode = false;
@@ -98,6 +132,7 @@ struct FieldScan {
   std::vector<HsPattern> patterns;
   std::vector<std::vector<uint32_t>> pattern_atoms;  // [pattern] -> atoms
   std::unique_ptr<HsDatabase> db;
+  std::optional<OrdinaryScan> ordinary;  // request target fields
   // Worth remembering per value: matching the value takes a scan or a decode,
   // not just an exact lookup (a method, a status).
   bool cached() const { return db || decode; }
@@ -135,6 +170,7 @@ struct KindPlan {
   struct SameText {
     size_t first = 0, second = 0;  // indices into `fields`, first < second
     std::unique_ptr<HsDatabase> db;
+    std::optional<OrdinaryScan> ordinary;
   };
   std::optional<SameText> same_text;
 
@@ -395,7 +431,7 @@ struct Matcher::Impl {
     const auto original = index_of(ingest::Field::request_target);
     const auto path = index_of(ingest::Field::path);
     if (!original || !path) return;
-    KindPlan::SameText pair{std::min(*original, *path), std::max(*original, *path), nullptr};
+    KindPlan::SameText pair{std::min(*original, *path), std::max(*original, *path), nullptr, {}};
     const FieldScan& first = kind.fields[pair.first];
     const FieldScan& second = kind.fields[pair.second];
     if (!first.db || !second.db || first.decode != second.decode) return;
@@ -404,13 +440,16 @@ struct Matcher::Impl {
     std::vector<HsRejected> rejected;
     pair.db = HsDatabase::compile(patterns, rejected);
     // Only what the fields' own databases set aside may be missing.
-    for (const HsRejected& r : rejected) {
-      const bool in_first = r.index < first.patterns.size();
-      const auto& atoms = in_first ? first.pattern_atoms[r.index]
-                                   : second.pattern_atoms[r.index - first.patterns.size()];
-      if (!atoms.empty()) return;
-    }
-    if (pair.db) kind.same_text = std::move(pair);
+    const auto matters = [&](size_t i) {
+      const bool in_first = i < first.patterns.size();
+      return !(in_first ? first.pattern_atoms[i] : second.pattern_atoms[i - first.patterns.size()])
+                  .empty();
+    };
+    for (const HsRejected& r : rejected)
+      if (matters(r.index)) return;
+    if (!pair.db) return;
+    pair.ordinary = ordinary_scan(patterns, matters);
+    kind.same_text = std::move(pair);
   }
 
   // Exact values that trigger nothing leave the scan's tables (the whole
@@ -675,6 +714,12 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
       for (uint32_t atom : scan.pattern_atoms[r.index]) fall_back(atom, r.error);
       scan.pattern_atoms[r.index].clear();
     }
+    const ingest::Field f = scan.ref.field;
+    if (scan.db && !scan.ref.is_extra &&
+        (f == ingest::Field::request_target || f == ingest::Field::path ||
+         f == ingest::Field::query))
+      scan.ordinary =
+          ordinary_scan(scan.patterns, [&](size_t i) { return !scan.pattern_atoms[i].empty(); });
   };
   for (KindPlan& kind : m.plans) {
     for (FieldScan& scan : kind.fields) compile(scan);
@@ -724,11 +769,17 @@ std::unique_ptr<Matcher::Scratch, void (*)(Matcher::Scratch*)> Matcher::make_scr
   s->atom_gen.assign(impl_->atoms.size(), 0);
   s->rule_gen.assign(impl_->compiled.size(), 0);
   for (const KindPlan& kind : impl_->plans) {
-    for (const FieldScan& scan : kind.fields)
+    for (const FieldScan& scan : kind.fields) {
       if (scan.db) scan.db->fit_scratch(&s->hs);
+      if (scan.ordinary && scan.ordinary->db) scan.ordinary->db->fit_scratch(&s->hs);
+    }
     if (kind.line.db) kind.line.db->fit_scratch(&s->hs);
     if (kind.block_db) kind.block_db->fit_scratch(&s->hs);
-    if (kind.same_text) kind.same_text->db->fit_scratch(&s->hs);
+    if (kind.same_text) {
+      kind.same_text->db->fit_scratch(&s->hs);
+      if (kind.same_text->ordinary && kind.same_text->ordinary->db)
+        kind.same_text->ordinary->db->fit_scratch(&s->hs);
+    }
   }
   return {s, [](Scratch* p) { delete p; }};
 }
@@ -786,11 +837,30 @@ void Matcher::Impl::exact_atoms(const FieldScan& scan, std::string_view text, Sc
   }
 }
 
+namespace {
+
+// Fills s.hit_patterns with the patterns `text` matches (indices into the
+// full list of `db`): with the ordinary subset's database when the text has
+// no unusual byte.
+void scan_text(const HsDatabase& db, const std::optional<OrdinaryScan>& ordinary,
+               std::string_view text, Matcher::Scratch& s) {
+  s.hit_patterns.clear();
+  if (ordinary && !has_unusual_target_byte(text)) {
+    if (!ordinary->db) return;
+    hs_scan(ordinary->db->get(), text.data(), static_cast<unsigned>(text.size()), 0, s.hs, on_match,
+            &s);
+    for (uint32_t& p : s.hit_patterns) p = ordinary->ids[p];
+    return;
+  }
+  hs_scan(db.get(), text.data(), static_cast<unsigned>(text.size()), 0, s.hs, on_match, &s);
+}
+
+}  // namespace
+
 void Matcher::Impl::pattern_atoms(const FieldScan& scan, std::string_view text, Scratch& s,
                                   std::vector<uint32_t>& out) {
   if (!scan.db) return;
-  s.hit_patterns.clear();
-  hs_scan(scan.db->get(), text.data(), static_cast<unsigned>(text.size()), 0, s.hs, on_match, &s);
+  scan_text(*scan.db, scan.ordinary, text, s);
   for (uint32_t p : s.hit_patterns)
     out.insert(out.end(), scan.pattern_atoms[p].begin(), scan.pattern_atoms[p].end());
 }
@@ -825,8 +895,7 @@ void Matcher::Impl::same_text_atoms(const KindPlan& plan, std::string_view text,
   auto both = [&](std::string_view t) {
     exact_atoms(first, t, s, s.value_atoms);
     exact_atoms(second, t, s, s.second_atoms);
-    s.hit_patterns.clear();
-    hs_scan(pair.db->get(), t.data(), static_cast<unsigned>(t.size()), 0, s.hs, on_match, &s);
+    scan_text(*pair.db, pair.ordinary, t, s);
     const size_t split = first.patterns.size();
     for (uint32_t p : s.hit_patterns) {
       const auto& atoms = p < split ? first.pattern_atoms[p] : second.pattern_atoms[p - split];
