@@ -148,6 +148,12 @@ class Reader {
 
   bool group() {
     ++i_;  // '('
+    // Rules are not evidence, but a regex nested deeper than any real one
+    // must not exhaust the stack.
+    if (++depth_ > kMaxDepth) {
+      failed_ = true;
+      return false;
+    }
     const bool outer_caseless = caseless_;
     if (!done() && re_[i_] == '?') {
       ++i_;
@@ -168,7 +174,10 @@ class Reader {
         failed_ = true;
         return false;
       }
-      if (re_[i_++] == ')') return false;  // options for the rest of the enclosing group
+      if (re_[i_++] == ')') {
+        --depth_;
+        return false;  // options for the rest of the enclosing group
+      }
     }
     const bool needs = alternation();
     if (done() || re_[i_] != ')') {
@@ -177,6 +186,7 @@ class Reader {
     }
     ++i_;
     caseless_ = outer_caseless;
+    --depth_;
     return needs;
   }
 
@@ -328,8 +338,10 @@ class Reader {
     return every_byte_in_set(set);
   }
 
+  static constexpr int kMaxDepth = 200;
   std::string_view re_;
   size_t i_ = 0;
+  int depth_ = 0;
   bool caseless_;
   const ByteSet& bytes_;
   bool failed_ = false;

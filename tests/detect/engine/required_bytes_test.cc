@@ -54,6 +54,11 @@ TEST(RequiredBytes, WhatItCannotReadIsNotClaimed) {
     EXPECT_FALSE(needs_unusual(re));
   }
   EXPECT_TRUE(needs_unusual(R"x(\(())x"));  // an empty group is read
+  // Nesting past any real regex is not read (and does not exhaust the stack).
+  const std::string deep = std::string(100000, '(') + "\\(" + std::string(100000, ')');
+  EXPECT_FALSE(needs_unusual(deep));
+  const std::string nested = std::string(50, '(') + "\\(" + std::string(50, ')');
+  EXPECT_TRUE(needs_unusual(nested));
 }
 
 TEST(RequiredBytes, CaseMatters) {
