@@ -75,6 +75,41 @@ TEST(Hunt, APathRemembersOnlyItsOwnHits) {
   EXPECT_EQ(lines["path"], (std::vector<uint64_t>{1, 2, 3, 4, 5}));
 }
 
+// When no field the rules read is decoded (here the method, compared by
+// its rule, is not read at all), the line is decoded itself: in a batch
+// scanned line by line and in one scanned as a block alike.
+TEST(Hunt, ALineIsDecodedWhenNoFieldStandsForIt) {
+  testing::TempDir dir;
+  dir.write("rules/script.yml",
+            "title: script\nid: 7f0b4a52-0c8e-4e4b-9a52-4f2d1c0e0003\n"
+            "logsource: {category: webserver}\nlevel: high\ndetection:\n"
+            "  keywords: ['<script']\n  condition: keywords\n");
+  dir.write("rules/post.yml",
+            "title: post\nid: 7f0b4a52-0c8e-4e4b-9a52-4f2d1c0e0004\n"
+            "logsource: {category: webserver}\nlevel: high\ndetection:\n"
+            "  selection:\n    cs-method: POST\n  keywords: ['zzz']\n"
+            "  condition: selection and keywords\n");
+  std::string log;
+  for (int i = 0; i < 3; ++i)
+    log +=
+        "203.0.113.9 - - [10/Oct/2026:13:55:36 +0000] \"GET /?q=%3Cscript%3E HTTP/1.1\" 200 10 "
+        "\"-\" \"Mozilla/5.0\"\n";
+  const std::string file = dir.write("access.log", log);
+  RuleSetOptions ro;
+  ro.shipped = false;
+  ro.dirs = {(dir.path() / "rules").string()};
+  const RuleSet rules(ro);
+  ASSERT_EQ(rules.running_rules(), 2u);
+  HuntOptions h;
+  h.detectors = false;
+  Hunt consumer(rules, h);
+  ingest::ingest(ingest::expand_inputs({file}), ingest::IngestOptions{}, consumer);
+  std::vector<uint64_t> lines;
+  for (const Finding& f : consumer.finish())
+    if (f.title == "script") lines.push_back(f.cite.line);
+  EXPECT_EQ(lines, (std::vector<uint64_t>{1, 2, 3}));
+}
+
 TEST(Hunt, SameFindingsForAnyNumberOfThreads) {
   const RuleSet rules(RuleSetOptions{});
   const std::string one = describe(hunt(rules, 1));

@@ -164,6 +164,9 @@ struct KindPlan {
   // length, which places a match in its line.
   std::unique_ptr<HsDatabase> block_db;
   std::vector<uint32_t> literal_length;
+  // No field's decoded form stands for the line's (none is decoded): the
+  // line is decoded itself, line by line.
+  bool decode_line = false;
   // url.path is url.original whenever a request has no query, as on most
   // lines whose value is new (a product page): one database of both fields'
   // patterns (first's, then second's) scans that text once instead of twice.
@@ -404,7 +407,7 @@ struct Matcher::Impl {
   void plan_block_scan(KindPlan& kind) const {
     const FieldScan& line = kind.line;
     // A decoded line (no fields to stand for it) is scanned line by line.
-    if (!line.db || (kind.fields.empty() && line.decode)) return;
+    if (!line.db || (kind.decode_line && line.decode)) return;
     std::vector<uint32_t> lengths;
     for (const std::vector<uint32_t>& ids : line.pattern_atoms) {
       if (ids.empty()) return;  // rejected: runs elsewhere
@@ -724,7 +727,6 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
   for (KindPlan& kind : m.plans) {
     for (FieldScan& scan : kind.fields) compile(scan);
     compile(kind.line);
-    m.plan_block_scan(kind);
   }
 
   for (uint32_t ri = 0; ri < rules.size(); ++ri) {
@@ -749,6 +751,9 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
     std::erase_if(kind.fields, [](const FieldScan& f) {
       return !f.db && !f.decode && f.exact_cased.empty() && f.exact_caseless.empty();
     });
+    kind.decode_line = std::none_of(kind.fields.begin(), kind.fields.end(),
+                                    [](const FieldScan& f) { return f.decode; });
+    m.plan_block_scan(kind);
     m.plan_same_text(kind);
   }
 }
@@ -970,9 +975,9 @@ void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& 
 
   // The whole line is not decoded itself: the decoded forms of the fields
   // stand for it (scanned with the line's patterns when a value is first
-  // seen), unless there are no fields.
+  // seen), unless no field is decoded.
   const FieldScan& line = kind_plan.line;
-  const bool decode_line = kind_plan.fields.empty();
+  const bool decode_line = kind_plan.decode_line;
   auto& caches = s.caches[k];
   if (caches.size() != kind_plan.fields.size())
     caches.assign(kind_plan.fields.size(), ValueCache(kCacheSlots));
