@@ -350,6 +350,9 @@ class Reader {
 }  // namespace
 
 bool every_match_contains(std::string_view regex, bool caseless, const ByteSet& bytes) {
+  // Hyperscan reads a pattern up to its first NUL: past it, the text here
+  // is not the regex that runs.
+  if (regex.find('\0') != std::string_view::npos) return false;
   return Reader(regex, caseless, bytes).read();
 }
 

@@ -59,6 +59,8 @@ TEST(RequiredBytes, WhatItCannotReadIsNotClaimed) {
   EXPECT_FALSE(needs_unusual(deep));
   const std::string nested = std::string(50, '(') + "\\(" + std::string(50, ')');
   EXPECT_TRUE(needs_unusual(nested));
+  // Hyperscan stops at a NUL: "ab" is what would run.
+  EXPECT_FALSE(needs_unusual(std::string_view("ab\0'", 4)));
 }
 
 TEST(RequiredBytes, CaseMatters) {
