@@ -39,6 +39,13 @@ void DetectorSet::observe(const std::vector<ingest::Event>& events) {
   std::array<uint64_t, 32> hashes;  // of events i .. i + kSlotsAhead, by index mod 32
   static_assert(kSlotsAhead < hashes.size());
   const size_t n = events.size();
+  // The batch's text goes away after it, whatever happens.
+  struct ForgetHint {
+    ClientIndex* clients;
+    ~ForgetHint() {
+      if (clients) clients->hint({}, 0);
+    }
+  } forget{clients.get()};
   for (size_t i = 0; clients && i < std::min(n, kSlotsAhead); ++i)
     hashes[i] = ClientIndex::hash(events[i].client_ip);
   for (size_t i = 0; i < n; ++i) {
@@ -60,7 +67,6 @@ void DetectorSet::observe(const std::vector<ingest::Event>& events) {
     }
     observe(events[i]);
   }
-  if (clients) clients->hint({}, 0);  // the batch's text goes away
 }
 
 DetectorSet make_detectors(const DetectorOptions& options) {
