@@ -63,6 +63,24 @@ TEST(RequiredBytes, WhatItCannotReadIsNotClaimed) {
   EXPECT_FALSE(needs_unusual(std::string_view("ab\0'", 4)));
 }
 
+// The 16-byte check agrees with the set for every byte at every position,
+// short texts and the overlapping last step included.
+TEST(RequiredBytes, UnusualBytesAreFoundWhereverTheyAre) {
+  for (unsigned b = 0; b < 256; ++b) {
+    for (size_t len = 1; len <= 40; ++len) {
+      for (size_t at = 0; at < len; ++at) {
+        std::string text(len, 'a');
+        text[at] = static_cast<char>(b);
+        ASSERT_EQ(has_unusual_target_byte(text), unusual_target_bytes()[b])
+            << "byte " << b << " at " << at << " of " << len;
+      }
+    }
+  }
+  EXPECT_FALSE(has_unusual_target_byte(""));
+  EXPECT_FALSE(has_unusual_target_byte("/products/bags/12432?utm_source=news&q=red+dress%20x"));
+  EXPECT_TRUE(has_unusual_target_byte("/products/bags/12432?utm_source=news&q=red dress"));
+}
+
 TEST(RequiredBytes, CaseMatters) {
   ByteSet upper;
   for (unsigned c = 'A'; c <= 'Z'; ++c) upper.set(c);
