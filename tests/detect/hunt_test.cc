@@ -36,6 +36,25 @@ std::string describe(const std::vector<Finding>& findings) {
   return out.str();
 }
 
+// The lines each rule of `dir`/rules cites in `log` (rules only, no
+// detectors), by rule title; the rule folder must load `rules` rules.
+std::map<std::string, std::vector<uint64_t>> cited_lines(const testing::TempDir& dir,
+                                                         const std::string& log, size_t rules) {
+  const std::string file = dir.write("access.log", log);
+  RuleSetOptions ro;
+  ro.shipped = false;
+  ro.dirs = {(dir.path() / "rules").string()};
+  const RuleSet set(ro);
+  EXPECT_EQ(set.running_rules(), rules);
+  HuntOptions h;
+  h.detectors = false;
+  Hunt consumer(set, h);
+  ingest::ingest(ingest::expand_inputs({file}), ingest::IngestOptions{}, consumer);
+  std::map<std::string, std::vector<uint64_t>> lines;
+  for (const Finding& f : consumer.finish()) lines[f.title].push_back(f.cite.line);
+  return lines;
+}
+
 // Values are remembered per field, and url.path and url.original are
 // scanned in one pass when they are the same text. A path first seen without
 // a query must remember only the path's own hits: the request-target rule
@@ -58,19 +77,7 @@ TEST(Hunt, APathRemembersOnlyItsOwnHits) {
   };
   for (int i = 0; i < 4; ++i) line("/x/end2z");  // kept from the second sighting on
   line("/x/end2z?a=1");
-  const std::string file = dir.write("access.log", log);
-
-  RuleSetOptions ro;
-  ro.shipped = false;
-  ro.dirs = {(dir.path() / "rules").string()};
-  const RuleSet rules(ro);
-  ASSERT_EQ(rules.running_rules(), 2u);
-  HuntOptions h;
-  h.detectors = false;
-  Hunt consumer(rules, h);
-  ingest::ingest(ingest::expand_inputs({file}), ingest::IngestOptions{}, consumer);
-  std::map<std::string, std::vector<uint64_t>> lines;
-  for (const Finding& f : consumer.finish()) lines[f.title].push_back(f.cite.line);
+  auto lines = cited_lines(dir, log, 2);
   EXPECT_EQ(lines["target"], (std::vector<uint64_t>{1, 2, 3, 4}));
   EXPECT_EQ(lines["path"], (std::vector<uint64_t>{1, 2, 3, 4, 5}));
 }
@@ -94,20 +101,7 @@ TEST(Hunt, ALineIsDecodedWhenNoFieldStandsForIt) {
     log +=
         "203.0.113.9 - - [10/Oct/2026:13:55:36 +0000] \"GET /?q=%3Cscript%3E HTTP/1.1\" 200 10 "
         "\"-\" \"Mozilla/5.0\"\n";
-  const std::string file = dir.write("access.log", log);
-  RuleSetOptions ro;
-  ro.shipped = false;
-  ro.dirs = {(dir.path() / "rules").string()};
-  const RuleSet rules(ro);
-  ASSERT_EQ(rules.running_rules(), 2u);
-  HuntOptions h;
-  h.detectors = false;
-  Hunt consumer(rules, h);
-  ingest::ingest(ingest::expand_inputs({file}), ingest::IngestOptions{}, consumer);
-  std::vector<uint64_t> lines;
-  for (const Finding& f : consumer.finish())
-    if (f.title == "script") lines.push_back(f.cite.line);
-  EXPECT_EQ(lines, (std::vector<uint64_t>{1, 2, 3}));
+  EXPECT_EQ(cited_lines(dir, log, 2)["script"], (std::vector<uint64_t>{1, 2, 3}));
 }
 
 TEST(Hunt, SameFindingsForAnyNumberOfThreads) {
