@@ -88,8 +88,6 @@ struct RuleC {
   bool always = false;  // may match with no pattern hit: evaluated on every event
 };
 
-// A field a log kind's rules read, with its exact values and a database of
-// its own patterns: a scan of the field's text alone needs no confirmation.
 // The patterns a value without an unusual byte can match (most request
 // targets are such values; most attack patterns need a quote, a bracket or
 // a space), in a smaller database: its pattern i is the full list's ids[i].
@@ -123,6 +121,8 @@ std::optional<OrdinaryScan> ordinary_scan(const std::vector<HsPattern>& patterns
   return out;
 }
 
+// A field a log kind's rules read, with its exact values and a database of
+// its own patterns: a scan of the field's text alone needs no confirmation.
 struct FieldScan {
   FieldRef ref;
   bool decode = false;
