@@ -3,6 +3,8 @@
 #include <array>
 #include <cstddef>
 
+#include "util/hex.h"
+
 namespace shodo::detect::engine {
 
 namespace {
@@ -12,9 +14,6 @@ bool is_alpha(unsigned char c) {
 }
 bool is_digit(unsigned char c) {
   return c >= '0' && c <= '9';
-}
-unsigned char other_case(unsigned char c) {
-  return static_cast<unsigned char>(c ^ 0x20);  // letters only
 }
 
 ByteSet range(unsigned char lo, unsigned char hi) {
@@ -131,20 +130,20 @@ class Reader {
     }
   }
 
-  bool literal(unsigned char c) const {
-    if (caseless_ && is_alpha(c)) return bytes_[c] && bytes_[other_case(c)];
-    return bytes_[c];
-  }
+  bool literal(unsigned char c) const { return every_byte_in_set(case_folded(ByteSet{}.set(c))); }
 
-  bool every_byte_in_set(ByteSet s) const {
+  // Both cases of every letter in `s`, when the regex ignores case.
+  ByteSet case_folded(ByteSet s) const {
     if (caseless_) {
       for (unsigned c = 'a'; c <= 'z'; ++c) {
         const unsigned up = c - 'a' + 'A';
         if (s[c] || s[up]) s.set(c).set(up);
       }
     }
-    return s.any() && (s & ~bytes_).none();
+    return s;
   }
+
+  bool every_byte_in_set(const ByteSet& s) const { return s.any() && (s & ~bytes_).none(); }
 
   bool group() {
     ++i_;  // '('
@@ -192,12 +191,7 @@ class Reader {
 
   // \xHH or \x{H..}: the byte; -1 when it is not one.
   int hex_escape() {
-    auto hex = [](char h) {
-      return is_digit(static_cast<unsigned char>(h)) ? h - '0'
-             : (h >= 'a' && h <= 'f')                ? h - 'a' + 10
-             : (h >= 'A' && h <= 'F')                ? h - 'A' + 10
-                                                     : -1;
-    };
+    const auto hex = util::hex_value;
     int v = 0;
     if (!done() && re_[i_] == '{') {
       size_t j = i_ + 1, digits = 0;
@@ -263,7 +257,7 @@ class Reader {
       failed_ = true;
       return false;
     }
-    return every_byte_in_set(s);
+    return every_byte_in_set(case_folded(s));
   }
 
   // One member of a class (a byte, an escape's set, or a range); false on
@@ -328,14 +322,8 @@ class Reader {
         return false;
       }
     }
-    if (caseless_) {
-      for (unsigned c = 'a'; c <= 'z'; ++c) {
-        const unsigned up = c - 'a' + 'A';
-        if (set[c] || set[up]) set.set(c).set(up);
-      }
-    }
-    if (negate) set = ~set;
-    return every_byte_in_set(set);
+    set = case_folded(set);  // before negating: [^a] leaves out "A" too
+    return every_byte_in_set(negate ? ~set : set);
   }
 
   static constexpr int kMaxDepth = 200;
