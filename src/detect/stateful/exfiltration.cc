@@ -27,12 +27,13 @@ struct Oversized {
   Citation cite;
 };
 
-// What every 2xx response updates comes first, in the one cache line the
-// look-ahead fetches.
+// What every 2xx response reads and updates is in the first 64 bytes, the
+// one cache line the look-ahead fetches; the evidence's citation list and
+// the largest response's citation are written rarely.
 struct alignas(64) ClientBytes {
-  Evidence evidence;  // times and count; no citations of its own
   uint64_t bytes = 0;
   int64_t largest = -1;
+  Evidence evidence;      // times and count; the first response's citation only
   Citation largest_cite;  // the finding cites the largest response
 };
 
