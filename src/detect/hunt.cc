@@ -97,7 +97,7 @@ void Hunt::process(const ingest::Batch& batch, unsigned worker) {
   engine::Matcher::Scratch& scratch = *s_->scratch.at(worker);
   std::vector<Hit> hits;
   std::vector<uint32_t> matched;
-  matcher.scan_lines(batch, scratch);
+  matcher.scan_batch(batch, scratch);
   for (size_t i = 0; i < batch.events.size(); ++i) {
     const ingest::Event& ev = batch.events[i];
     matched.clear();

@@ -104,6 +104,45 @@ TEST(Hunt, ALineIsDecodedWhenNoFieldStandsForIt) {
   EXPECT_EQ(cited_lines(dir, log, 2)["script"], (std::vector<uint64_t>{1, 2, 3}));
 }
 
+// The values new to a batch are scanned joined by newlines before any is
+// scanned alone (engine/joined_scan.h). Anchors must hold at each value's
+// ends, and a match that runs across two values (`ab` ending one target,
+// `/cd` starting the next) must not be credited to either.
+TEST(Hunt, ValuesScannedTogetherMatchAsAlone) {
+  testing::TempDir dir;
+  const auto rule = [&](int n, const std::string& title, const std::string& selection) {
+    dir.write(
+        "rules/" + title + ".yml",
+        "title: " + title + "\nid: 7f0b4a52-0c8e-4e4b-9a52-4f2d1c0e01" + std::to_string(10 + n) +
+            "\nlogsource: {category: webserver}\nlevel: high\ndetection:\n  selection:\n    " +
+            selection + "\n  condition: selection\n");
+  };
+  rule(1, "starts", "cs-uri-stem|startswith: '/adm'");
+  rule(2, "ends", "cs-uri-stem|endswith: '.bak'");
+  rule(3, "across", "cs-uri-query|re: 'ab\\s*/cd'");
+  rule(4, "agent", "c-useragent|contains: 'evil'");
+  std::string log;
+  const auto line = [&](const std::string& target, const std::string& agent) {
+    log += "203.0.113.9 - - [10/Oct/2026:13:55:36 +0000] \"GET " + target +
+           " HTTP/1.1\" 200 10 \"-\" \"" + agent + "\"\n";
+  };
+  // Enough new values for the joined scans, none of them matching.
+  for (int i = 0; i < 40; ++i) line("/page/" + std::to_string(i), "Mozilla/" + std::to_string(i));
+  line("/admin/login", "x");    // 41: starts
+  line("/x/adm", "y");          // 42: not at the start
+  line("/old/site.bak", "z");   // 43: ends
+  line("/old/site.bak2", "w");  // 44: not at the end
+  line("/p/ab", "evil-a");      // 45: agent; "ab" ends it...
+  line("/cd/q", "b-evil");      // 46: agent; ...and "/cd" starts the next
+  line("/p/ab/cd", "c");        // 47: across, within one value
+  for (int i = 40; i < 60; ++i) line("/page/" + std::to_string(i), "Mozilla/" + std::to_string(i));
+  auto lines = cited_lines(dir, log, 4);
+  EXPECT_EQ(lines["starts"], (std::vector<uint64_t>{41}));
+  EXPECT_EQ(lines["ends"], (std::vector<uint64_t>{43}));
+  EXPECT_EQ(lines["across"], (std::vector<uint64_t>{47}));
+  EXPECT_EQ(lines["agent"], (std::vector<uint64_t>{45, 46}));
+}
+
 TEST(Hunt, SameFindingsForAnyNumberOfThreads) {
   const RuleSet rules(RuleSetOptions{});
   const std::string one = describe(hunt(rules, 1));

@@ -13,6 +13,7 @@
 #include "detect/engine/fallback_regex.h"
 #include "detect/engine/field_ref.h"
 #include "detect/engine/hs_database.h"
+#include "detect/engine/joined_scan.h"
 #include "detect/engine/required_bytes.h"
 #include "detect/engine/value_cache.h"
 #include "detect/sigma/logsource.h"
@@ -132,7 +133,8 @@ struct FieldScan {
   std::vector<HsPattern> patterns;
   std::vector<std::vector<uint32_t>> pattern_atoms;  // [pattern] -> atoms
   std::unique_ptr<HsDatabase> db;
-  std::optional<OrdinaryScan> ordinary;  // request target fields
+  std::optional<OrdinaryScan> ordinary;    // request target fields
+  std::unique_ptr<JoinedDatabase> joined;  // with db
   // Worth remembering per value: matching the value takes a scan or a decode,
   // not just an exact lookup (a method, a status).
   bool cached() const { return db || decode; }
@@ -174,6 +176,7 @@ struct KindPlan {
     size_t first = 0, second = 0;  // indices into `fields`, first < second
     std::unique_ptr<HsDatabase> db;
     std::optional<OrdinaryScan> ordinary;
+    std::unique_ptr<JoinedDatabase> joined;
   };
   std::optional<SameText> same_text;
 
@@ -287,6 +290,34 @@ class Matcher::Scratch {
   const ingest::Event* lines_from = nullptr;
   const ingest::Event* lines_to = nullptr;
   size_t line_next = 0;
+  // What the fields of events make true, worked out a window of events at
+  // a time (prepare_window): for events [window_from, window_to), event i's
+  // atoms are window_atoms[atoms_at[i], atoms_at[i + 1]). scan_batch() lets
+  // windows run over the batch's events [values_from, values_to) of its
+  // first event's kind; other events are a window of their own.
+  std::vector<uint32_t> window_atoms, atoms_at;
+  const ingest::Event* values_from = nullptr;
+  const ingest::Event* values_to = nullptr;
+  const ingest::Event* window_from = nullptr;
+  const ingest::Event* window_to = nullptr;
+  // While a window is prepared, by event and field: what is known of the
+  // field's value before its atoms are worked out.
+  struct Prepared {
+    uint64_t hash = 0;        // of the value; 0: no value
+    ValueCache::Found found;  // what the field's cache knew of it
+    // The joined scan found no pattern of the field's database (the
+    // same-text pair's, for its first field) in the value as logged.
+    bool clean = false;
+    bool same_text = false;  // the pair's first field, holding the second's text
+  };
+  std::vector<Prepared> prepared;
+  // The values each database scans joined ([field], the pair's last), and
+  // where each one's Prepared is.
+  std::vector<JoinedValues> joined;
+  std::vector<std::vector<uint32_t>> joined_owner;
+  std::vector<uint8_t> joined_hit;
+  // The joined databases `hs` fits (fitting one checks it whole).
+  std::vector<const HsDatabase*> joined_fitted;
   std::array<std::vector<ValueCache>, kKinds> caches;  // [kind][field], made on first use
   ~Scratch() { hs_free_scratch(hs); }
 };
@@ -310,11 +341,20 @@ struct Matcher::Impl {
                             std::vector<uint32_t>& out);
   // What a field's value makes true, as logged and decoded (with the
   // line's patterns on the decoded form), sorted: what its cache keeps.
+  // `clean`: the joined scan found no pattern of the field's database in
+  // the value as logged.
   static void value_atoms(const KindPlan& plan, const FieldScan& scan, std::string_view text,
-                          Scratch& s);
+                          bool clean, Scratch& s);
   // The same for both fields of plan.same_text at once, when they hold the
   // same text: into s.value_atoms and s.second_atoms.
-  static void same_text_atoms(const KindPlan& plan, std::string_view text, Scratch& s);
+  static void same_text_atoms(const KindPlan& plan, std::string_view text, bool clean, Scratch& s);
+  // Works out what the fields of events [from, to), all of the plan's kind,
+  // make true (Scratch::window_atoms). The values the caches do not know
+  // are scanned joined first, each database's at once.
+  static void prepare_window(const KindPlan& plan, const ingest::Event* from,
+                             const ingest::Event* to, std::vector<ValueCache>& caches, Scratch& s);
+  // The keyword patterns over the batch's whole block: fills s.line_hits.
+  static void scan_lines(const KindPlan& plan, const ingest::Batch& batch, Scratch& s);
 
   // --- evaluation -------------------------------------------------------
 
@@ -434,7 +474,9 @@ struct Matcher::Impl {
     const auto original = index_of(ingest::Field::request_target);
     const auto path = index_of(ingest::Field::path);
     if (!original || !path) return;
-    KindPlan::SameText pair{std::min(*original, *path), std::max(*original, *path), nullptr, {}};
+    KindPlan::SameText pair;
+    pair.first = std::min(*original, *path);
+    pair.second = std::max(*original, *path);
     const FieldScan& first = kind.fields[pair.first];
     const FieldScan& second = kind.fields[pair.second];
     if (!first.db || !second.db || first.decode != second.decode) return;
@@ -452,6 +494,9 @@ struct Matcher::Impl {
       if (matters(r.index)) return;
     if (!pair.db) return;
     pair.ordinary = ordinary_scan(patterns, matters);
+    std::vector<bool> in_database(patterns.size());
+    for (size_t i = 0; i < patterns.size(); ++i) in_database[i] = matters(i);
+    pair.joined = std::make_unique<JoinedDatabase>(std::move(patterns), std::move(in_database));
     kind.same_text = std::move(pair);
   }
 
@@ -753,6 +798,12 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
     });
     kind.decode_line = std::none_of(kind.fields.begin(), kind.fields.end(),
                                     [](const FieldScan& f) { return f.decode; });
+    for (FieldScan& f : kind.fields) {
+      if (!f.db) continue;
+      std::vector<bool> in_database(f.patterns.size());
+      for (size_t i = 0; i < f.patterns.size(); ++i) in_database[i] = !f.pattern_atoms[i].empty();
+      f.joined = std::make_unique<JoinedDatabase>(f.patterns, std::move(in_database));
+    }
     m.plan_block_scan(kind);
     m.plan_same_text(kind);
   }
@@ -880,9 +931,10 @@ void sort_unique(std::vector<uint32_t>& atoms) {
 }  // namespace
 
 void Matcher::Impl::value_atoms(const KindPlan& plan, const FieldScan& scan, std::string_view text,
-                                Scratch& s) {
+                                bool clean, Scratch& s) {
   s.value_atoms.clear();
-  text_atoms(scan, text, s, s.value_atoms);
+  exact_atoms(scan, text, s, s.value_atoms);
+  if (!clean) pattern_atoms(scan, text, s, s.value_atoms);
   if (scan.decode && decode::decode_request(text, s.decoded)) {
     text_atoms(scan, s.decoded, s, s.value_atoms);
     pattern_atoms(plan.line, s.decoded, s, s.value_atoms);
@@ -890,16 +942,18 @@ void Matcher::Impl::value_atoms(const KindPlan& plan, const FieldScan& scan, std
   sort_unique(s.value_atoms);
 }
 
-void Matcher::Impl::same_text_atoms(const KindPlan& plan, std::string_view text, Scratch& s) {
+void Matcher::Impl::same_text_atoms(const KindPlan& plan, std::string_view text, bool clean,
+                                    Scratch& s) {
   const KindPlan::SameText& pair = *plan.same_text;
   const FieldScan& first = plan.fields[pair.first];
   const FieldScan& second = plan.fields[pair.second];
   s.value_atoms.clear();
   s.second_atoms.clear();
   // As value_atoms() for each field, the two pattern scans made one.
-  auto both = [&](std::string_view t) {
+  auto both = [&](std::string_view t, bool t_clean) {
     exact_atoms(first, t, s, s.value_atoms);
     exact_atoms(second, t, s, s.second_atoms);
+    if (t_clean) return;
     scan_text(*pair.db, pair.ordinary, t, s);
     const size_t split = first.patterns.size();
     for (uint32_t p : s.hit_patterns) {
@@ -908,9 +962,9 @@ void Matcher::Impl::same_text_atoms(const KindPlan& plan, std::string_view text,
       out.insert(out.end(), atoms.begin(), atoms.end());
     }
   };
-  both(text);
+  both(text, clean);
   if (first.decode && decode::decode_request(text, s.decoded)) {
-    both(s.decoded);
+    both(s.decoded, false);
     const size_t before = s.value_atoms.size();
     pattern_atoms(plan.line, s.decoded, s, s.value_atoms);
     s.second_atoms.insert(s.second_atoms.end(), s.value_atoms.begin() + static_cast<long>(before),
@@ -920,15 +974,136 @@ void Matcher::Impl::same_text_atoms(const KindPlan& plan, std::string_view text,
   sort_unique(s.second_atoms);
 }
 
-void Matcher::scan_lines(const ingest::Batch& batch, Scratch& s) const {
-  s.line_hits.clear();
-  s.line_next = 0;
-  s.lines_from = s.lines_to = nullptr;
+namespace {
+
+std::vector<ValueCache>& caches_of(Matcher::Scratch& s, size_t kind, const KindPlan& plan) {
+  auto& caches = s.caches[kind];
+  if (caches.size() != plan.fields.size())
+    caches.assign(plan.fields.size(), ValueCache(kCacheSlots));
+  return caches;
+}
+
+// Fewer values are scanned one by one: the joined database is compiled on
+// first use, which small inputs (a test, a short log) need not pay for.
+constexpr size_t kMinJoined = 16;
+// Events prepared at once: enough values for a joined scan to pay, few
+// enough for what is prepared to stay in cache until match() reads it.
+constexpr size_t kWindow = 512;
+
+}  // namespace
+
+void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* from,
+                                   const ingest::Event* to, std::vector<ValueCache>& caches,
+                                   Scratch& s) {
+  const size_t n_fields = plan.fields.size();
+  const size_t pair_unit = n_fields;  // the same-text pair's values
+  s.prepared.assign(static_cast<size_t>(to - from) * n_fields, {});
+  s.window_from = from;
+  s.window_to = to;
+  s.joined.resize(n_fields + 1);
+  s.joined_owner.resize(n_fields + 1);
+  for (size_t u = 0; u <= n_fields; ++u) {
+    s.joined[u].clear();
+    s.joined_owner[u].clear();
+  }
+  const auto& same_text = plan.same_text;
+  auto join = [&](size_t unit, size_t at, std::string_view text) {
+    if (s.joined[unit].add(text)) s.joined_owner[unit].push_back(static_cast<uint32_t>(at));
+  };
+  // What the caches know, and the values they do not know, joined.
+  for (const ingest::Event* ev = from; ev != to; ++ev) {
+    const size_t row = static_cast<size_t>(ev - from) * n_fields;
+    bool second_done = false;
+    for (size_t i = 0; i < n_fields; ++i) {
+      if (second_done && i == same_text->second) continue;
+      const FieldScan& scan = plan.fields[i];
+      if (!scan.cached()) continue;
+      const std::string_view text = field_text(*ev, scan.ref, s.number);
+      if (text.empty()) continue;
+      Scratch::Prepared& p = s.prepared[row + i];
+      p.hash = ValueCache::hash(text);
+      p.found = caches[i].find_kept(text, p.hash);
+      if (same_text && i == same_text->first &&
+          field_text(*ev, plan.fields[same_text->second].ref, s.number2) == text) {
+        second_done = true;
+        p.same_text = true;
+        Scratch::Prepared& second = s.prepared[row + same_text->second];
+        second.hash = p.hash;
+        second.found = caches[same_text->second].find_kept(text, p.hash);
+        if (!p.found.atoms || !second.found.atoms) join(pair_unit, row + i, text);
+      } else if (!p.found.atoms && scan.db) {
+        join(i, row + i, text);
+      }
+    }
+  }
+  for (size_t u = 0; u <= n_fields; ++u) {
+    if (s.joined[u].size() < kMinJoined) continue;
+    const JoinedDatabase* joined = u == pair_unit ? (same_text ? same_text->joined.get() : nullptr)
+                                                  : plan.fields[u].joined.get();
+    const HsDatabase* db = joined ? joined->get() : nullptr;
+    if (!db) continue;
+    if (std::find(s.joined_fitted.begin(), s.joined_fitted.end(), db) == s.joined_fitted.end()) {
+      if (!db->fit_scratch(&s.hs)) continue;
+      s.joined_fitted.push_back(db);
+    }
+    if (!s.joined[u].scan(*db, s.hs, s.joined_hit)) continue;
+    for (size_t j = 0; j < s.joined_hit.size(); ++j)
+      if (!s.joined_hit[j]) s.prepared[s.joined_owner[u][j]].clean = true;
+  }
+  // Then the atoms, event by event, through the caches.
+  s.window_atoms.clear();
+  s.atoms_at.clear();
+  for (const ingest::Event* ev = from; ev != to; ++ev) {
+    s.atoms_at.push_back(static_cast<uint32_t>(s.window_atoms.size()));
+    const Scratch::Prepared* prepared = &s.prepared[static_cast<size_t>(ev - from) * n_fields];
+    auto keep = [&](const std::vector<uint32_t>& atoms) {
+      s.window_atoms.insert(s.window_atoms.end(), atoms.begin(), atoms.end());
+    };
+    // The field's atoms when its cache knows the value (still, or by now).
+    auto known = [&](size_t i, std::string_view text) {
+      const std::vector<uint32_t>* atoms = caches[i].still(prepared[i].found);
+      return atoms ? atoms : caches[i].find(text, prepared[i].hash);
+    };
+    bool second_done = false;  // matched along with the first of same_text
+    for (size_t i = 0; i < n_fields; ++i) {
+      if (second_done && i == same_text->second) continue;
+      const FieldScan& scan = plan.fields[i];
+      const std::string_view text = field_text(*ev, scan.ref, s.number);
+      if (text.empty()) continue;
+      if (!scan.cached()) {
+        s.value_atoms.clear();
+        text_atoms(scan, text, s, s.value_atoms);
+        keep(s.value_atoms);
+        continue;
+      }
+      const uint64_t hash = prepared[i].hash;
+      const std::vector<uint32_t>* atoms = known(i, text);
+      if (prepared[i].same_text) {
+        second_done = true;
+        const std::vector<uint32_t>* second = known(same_text->second, text);
+        if (!atoms || !second) {
+          same_text_atoms(plan, text, prepared[i].clean, s);
+          if (!atoms) caches[i].store(text, hash, s.value_atoms);
+          if (!second) caches[same_text->second].store(text, hash, s.second_atoms);
+          atoms = &s.value_atoms;
+          second = &s.second_atoms;
+        }
+        keep(*second);
+      } else if (!atoms) {
+        value_atoms(plan, scan, text, prepared[i].clean, s);
+        caches[i].store(text, hash, s.value_atoms);
+        atoms = &s.value_atoms;
+      }
+      keep(*atoms);
+    }
+  }
+  s.atoms_at.push_back(static_cast<uint32_t>(s.window_atoms.size()));
+}
+
+void Matcher::Impl::scan_lines(const KindPlan& plan, const ingest::Batch& batch, Scratch& s) {
   const auto& events = batch.events;
   // (Hyperscan takes an unsigned length.)
-  if (events.empty() || batch.text.empty() || batch.text.size() > UINT32_MAX) return;
-  const size_t k = kind_index(events[0].kind);
-  if (k >= kKinds || !impl_->plans[k].block_db) return;
+  if (!plan.block_db || batch.text.empty() || batch.text.size() > UINT32_MAX) return;
   // Every event of the kind, its line inside the block, in order, and most
   // of the block made of events (a selection of a few lines is cheaper one
   // by one).
@@ -938,13 +1113,12 @@ void Matcher::scan_lines(const ingest::Batch& batch, Scratch& s) const {
   size_t bytes = 0;
   for (const ingest::Event& ev : events) {
     const char* const line_end = ev.raw.data() + ev.raw.size();
-    if (kind_index(ev.kind) != k || before(ev.raw.data(), last) || before(text_end, line_end))
+    if (ev.kind != events[0].kind || before(ev.raw.data(), last) || before(text_end, line_end))
       return;
     last = line_end;
     bytes += ev.raw.size();
   }
   if (bytes * 2 < batch.text.size()) return;
-  const KindPlan& plan = impl_->plans[k];
   BlockScan scan{s, plan.literal_length, events, batch.text.data()};
   hs_scan(plan.block_db->get(), batch.text.data(), static_cast<unsigned>(batch.text.size()), 0,
           s.hs, on_block_match, &scan);
@@ -954,6 +1128,20 @@ void Matcher::scan_lines(const ingest::Batch& batch, Scratch& s) const {
                    });
   s.lines_from = events.data();
   s.lines_to = events.data() + events.size();
+}
+
+void Matcher::scan_batch(const ingest::Batch& batch, Scratch& s) const {
+  s.line_hits.clear();
+  s.line_next = 0;
+  s.lines_from = s.lines_to = nullptr;
+  s.values_from = s.values_to = s.window_from = s.window_to = nullptr;
+  const auto& events = batch.events;
+  if (events.empty()) return;
+  const size_t k = kind_index(events[0].kind);
+  if (k >= kKinds) return;
+  s.values_from = s.window_from = s.window_to = events.data();
+  s.values_to = events.data() + events.size();
+  Impl::scan_lines(impl_->plans[k], batch, s);
 }
 
 void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& out) const {
@@ -978,45 +1166,19 @@ void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& 
   // seen), unless no field is decoded.
   const FieldScan& line = kind_plan.line;
   const bool decode_line = kind_plan.decode_line;
-  auto& caches = s.caches[k];
-  if (caches.size() != kind_plan.fields.size())
-    caches.assign(kind_plan.fields.size(), ValueCache(kCacheSlots));
-  const auto& same_text = kind_plan.same_text;
-  bool second_done = false;  // matched along with the first of same_text
-  for (size_t i = 0; i < kind_plan.fields.size(); ++i) {
-    if (second_done && i == same_text->second) continue;
-    const FieldScan& scan = kind_plan.fields[i];
-    const std::string_view text = field_text(ev, scan.ref, s.number);
-    if (text.empty()) continue;
-    if (!scan.cached()) {
-      s.value_atoms.clear();
-      m.text_atoms(scan, text, s, s.value_atoms);
-      for (uint32_t a : s.value_atoms) mark(a);
-      continue;
-    }
-    const uint64_t hash = ValueCache::hash(text);
-    const std::vector<uint32_t>* atoms = caches[i].find(text, hash);
-    if (same_text && i == same_text->first &&
-        field_text(ev, kind_plan.fields[same_text->second].ref, s.number2) == text) {
-      second_done = true;
-      ValueCache& second_cache = caches[same_text->second];
-      const std::vector<uint32_t>* second = second_cache.find(text, hash);
-      if (!atoms || !second) {
-        m.same_text_atoms(kind_plan, text, s);
-        if (!atoms) caches[i].store(text, hash, s.value_atoms);
-        if (!second) second_cache.store(text, hash, s.second_atoms);
-        atoms = &s.value_atoms;
-        second = &s.second_atoms;
-      }
-      for (uint32_t a : *second) mark(a);
-    } else if (!atoms) {
-      m.value_atoms(kind_plan, scan, text, s);
-      caches[i].store(text, hash, s.value_atoms);
-      atoms = &s.value_atoms;
-    }
-    for (uint32_t a : *atoms) mark(a);
-  }
   const std::less<> before;
+  // The event's window: the next of the batch's, or the event alone.
+  const bool in_batch =
+      !before(&ev, s.values_from) && before(&ev, s.values_to) && ev.kind == s.values_from->kind;
+  if (!in_batch || before(&ev, s.window_from) || !before(&ev, s.window_to)) {
+    const ingest::Event* to = &ev + 1;
+    while (in_batch && before(to, s.values_to) && to - &ev < static_cast<ptrdiff_t>(kWindow) &&
+           to->kind == ev.kind)
+      ++to;
+    m.prepare_window(kind_plan, &ev, to, caches_of(s, k, kind_plan), s);
+  }
+  const auto row = static_cast<size_t>(&ev - s.window_from);
+  for (uint32_t i = s.atoms_at[row]; i < s.atoms_at[row + 1]; ++i) mark(s.window_atoms[i]);
   if (line.used && !before(&ev, s.lines_from) && before(&ev, s.lines_to)) {
     // The block scan found this line's pattern hits; its exact values remain.
     while (s.line_next < s.line_hits.size() && before(s.line_hits[s.line_next].event, &ev))

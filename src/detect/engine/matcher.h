@@ -46,9 +46,10 @@ class Matcher {
 
   // Optional, before match() on the batch's events in their order: runs the
   // keyword searches over the batch's whole block at once instead of line by
-  // line (a scan has a fixed cost that lines of a few hundred bytes feel).
-  // Once used on a scratch, call it before every batch that scratch matches.
-  void scan_lines(const ingest::Batch& batch, Scratch& s) const;
+  // line, and scans the field values new to the caches joined (a scan has a
+  // fixed cost that values of a few dozen bytes feel). Once used on a
+  // scratch, call it before every batch that scratch matches.
+  void scan_batch(const ingest::Batch& batch, Scratch& s) const;
 
   // Appends the indices of the rules `ev` matches, ascending.
   void match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& out) const;

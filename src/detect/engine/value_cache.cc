@@ -9,6 +9,7 @@ namespace shodo::detect::engine {
 ValueCache::ValueCache(size_t slots)
     : hashes_(std::bit_ceil(slots < 1 ? size_t{1} : slots)),
       offered_(hashes_.size()),
+      stamps_(hashes_.size()),
       entries_(hashes_.size()) {
   mask_ = hashes_.size() - 1;
 }
@@ -23,6 +24,13 @@ const std::vector<uint32_t>* ValueCache::find(std::string_view value, uint64_t h
   return &entries_[i].atoms;
 }
 
+ValueCache::Found ValueCache::find_kept(std::string_view value, uint64_t hash) const {
+  const std::vector<uint32_t>* atoms = find(value, hash);
+  if (!atoms) return {};
+  const auto slot = static_cast<uint32_t>(hash & mask_);
+  return {atoms, slot, stamps_[slot]};
+}
+
 void ValueCache::store(std::string_view value, uint64_t hash, const std::vector<uint32_t>& atoms) {
   if (value.size() > kMaxValue) return;
   const size_t i = hash & mask_;
@@ -31,6 +39,7 @@ void ValueCache::store(std::string_view value, uint64_t hash, const std::vector<
     return;
   }
   hashes_[i] = hash;
+  ++stamps_[i];
   entries_[i].value.assign(value);
   entries_[i].atoms.assign(atoms.begin(), atoms.end());
 }

@@ -25,6 +25,17 @@ class ValueCache {
 
   // The atoms remembered for `value`, or nullptr.
   const std::vector<uint32_t>* find(std::string_view value, uint64_t hash) const;
+
+  // What find() gave, usable later without comparing the value again for
+  // as long as its slot is not stored to.
+  struct Found {
+    const std::vector<uint32_t>* atoms = nullptr;
+    uint32_t slot = 0, stamp = 0;
+  };
+  Found find_kept(std::string_view value, uint64_t hash) const;
+  const std::vector<uint32_t>* still(const Found& f) const {
+    return f.atoms && stamps_[f.slot] == f.stamp ? f.atoms : nullptr;
+  }
   // Remembers `atoms` for `value` the second time it is offered: most
   // values seen once are never seen again (a product id, a search), and
   // keeping them would only push out the ones that repeat.
@@ -35,6 +46,7 @@ class ValueCache {
   // touches only this small array.
   std::vector<uint64_t> hashes_;   // 0: empty
   std::vector<uint64_t> offered_;  // the hash last offered for each slot
+  std::vector<uint32_t> stamps_;   // how many times each slot was stored to
   struct Entry {
     std::string value;
     std::vector<uint32_t> atoms;

@@ -52,5 +52,16 @@ TEST(ValueCache, HashSeparatesPrefixesAndNeverGivesZero) {
   EXPECT_NE(ValueCache::hash("/static/js/app.min.js"), ValueCache::hash("/static/js/app.min.jS"));
 }
 
+TEST(ValueCache, AKeptFindHoldsUntilItsSlotIsStoredTo) {
+  ValueCache c(1);
+  offer_twice(c, "/a", {1});
+  const ValueCache::Found found = c.find_kept("/a", ValueCache::hash("/a"));
+  ASSERT_NE(c.still(found), nullptr);
+  EXPECT_EQ(*c.still(found), (Atoms{1}));
+  EXPECT_EQ(c.still(c.find_kept("/b", ValueCache::hash("/b"))), nullptr) << "nothing found";
+  offer_twice(c, "/b", {2});
+  EXPECT_EQ(c.still(found), nullptr) << "the slot now holds another value";
+}
+
 }  // namespace
 }  // namespace shodo::detect::engine
