@@ -1055,7 +1055,8 @@ void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* fr
   s.atoms_at.clear();
   for (const ingest::Event* ev = from; ev != to; ++ev) {
     s.atoms_at.push_back(static_cast<uint32_t>(s.window_atoms.size()));
-    const Scratch::Prepared* prepared = &s.prepared[static_cast<size_t>(ev - from) * n_fields];
+    const Scratch::Prepared* prepared =
+        s.prepared.data() + static_cast<size_t>(ev - from) * n_fields;
     auto keep = [&](const std::vector<uint32_t>& atoms) {
       s.window_atoms.insert(s.window_atoms.end(), atoms.begin(), atoms.end());
     };
