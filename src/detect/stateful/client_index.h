@@ -24,11 +24,15 @@ class ClientIndex {
   // for new addresses once max_clients have a number.
   uint32_t id(std::string_view ip) {
     if (ip.empty()) return kNone;
-    if (ip == last_) return last_id_;
-    // The very text hint() was given (the same event's): its hash is known.
+    // The very text hint() was given (the same event's): its hash is known,
+    // and after the first detector asks, its number.
     const bool hinted = ip.data() == hinted_.data() && ip.size() == hinted_.size();
-    last_.assign(ip);
-    last_id_ = find_or_add(ip, hinted ? hinted_hash_ : hash(ip));
+    if (hinted && hinted_known_) return last_id_;
+    if (ip != last_) {
+      last_.assign(ip);
+      last_id_ = find_or_add(ip, hinted ? hinted_hash_ : hash(ip));
+    }
+    hinted_known_ = hinted;
     return last_id_;
   }
   static uint64_t hash(std::string_view ip);
@@ -37,6 +41,7 @@ class ClientIndex {
   void hint(std::string_view ip, uint64_t hash) {
     hinted_ = ip;
     hinted_hash_ = hash;
+    hinted_known_ = false;
   }
   // For looking ahead of the events being observed, without the side
   // effects of id(): fetch the address's slot into cache; its number if it
@@ -73,6 +78,7 @@ class ClientIndex {
   uint32_t last_id_ = kNone;
   std::string_view hinted_;  // into the event being observed
   uint64_t hinted_hash_ = 0;
+  bool hinted_known_ = false;  // last_id_ is the hinted text's
 };
 
 // The state of client `id` in a vector indexed by client number.
