@@ -126,21 +126,27 @@ TEST(Hunt, ValuesScannedTogetherMatchAsAlone) {
     log += "203.0.113.9 - - [10/Oct/2026:13:55:36 +0000] \"GET " + target +
            " HTTP/1.1\" 200 10 \"-\" \"" + agent + "\"\n";
   };
-  // Enough new values for the joined scans, none of them matching.
-  for (int i = 0; i < 40; ++i) line("/page/" + std::to_string(i), "Mozilla/" + std::to_string(i));
-  line("/admin/login", "x");    // 41: starts
-  line("/x/adm", "y");          // 42: not at the start
-  line("/old/site.bak", "z");   // 43: ends
-  line("/old/site.bak2", "w");  // 44: not at the end
-  line("/p/ab", "evil-a");      // 45: agent; "ab" ends it...
-  line("/cd/q", "b-evil");      // 46: agent; ...and "/cd" starts the next
-  line("/p/ab/cd", "c");        // 47: across, within one value
-  for (int i = 40; i < 60; ++i) line("/page/" + std::to_string(i), "Mozilla/" + std::to_string(i));
+  const auto filler = [&](int from, int to) {
+    for (int i = from; i < to; ++i)
+      line("/page/" + std::to_string(i), "Mozilla/" + std::to_string(i));
+  };
+  // Enough new values for the joined scans, none of them matching; the
+  // lines that do straddle the end of the first window of 512 events.
+  filler(0, 505);
+  line("/admin/login", "x");    // 506: starts
+  line("/x/adm", "y");          // 507: not at the start
+  line("/old/site.bak", "z");   // 508: ends
+  line("/old/site.bak2", "w");  // 509: not at the end
+  line("/p/ab", "evil-a");      // 510: agent; "ab" ends it...
+  line("/cd/q", "b-evil");      // 511: agent; ...and "/cd" starts the next
+  line("/p/ab/cd", "c");        // 512: across, within one value
+  line("/adm", "evil");         // 513: starts, agent (the second window's first)
+  filler(505, 560);
   auto lines = cited_lines(dir, log, 4);
-  EXPECT_EQ(lines["starts"], (std::vector<uint64_t>{41}));
-  EXPECT_EQ(lines["ends"], (std::vector<uint64_t>{43}));
-  EXPECT_EQ(lines["across"], (std::vector<uint64_t>{47}));
-  EXPECT_EQ(lines["agent"], (std::vector<uint64_t>{45, 46}));
+  EXPECT_EQ(lines["starts"], (std::vector<uint64_t>{506, 513}));
+  EXPECT_EQ(lines["ends"], (std::vector<uint64_t>{508}));
+  EXPECT_EQ(lines["across"], (std::vector<uint64_t>{512}));
+  EXPECT_EQ(lines["agent"], (std::vector<uint64_t>{510, 511, 513}));
 }
 
 TEST(Hunt, SameFindingsForAnyNumberOfThreads) {

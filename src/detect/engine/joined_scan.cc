@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <limits>
 
 namespace shodo::detect::engine {
@@ -35,9 +36,28 @@ JoinedDatabase::JoinedDatabase(std::vector<HsPattern> patterns, std::vector<bool
   }
 }
 
+namespace {
+
+// A pattern that can match the empty string matches at every byte of the
+// joined text: it would hit every value and only add work.
+bool matches_empty(const HsPattern& p) {
+  hs_expr_info_t* info = nullptr;
+  hs_compile_error_t* err = nullptr;
+  if (hs_expression_info(p.regex.c_str(), p.flags | HS_FLAG_ALLOWEMPTY, &info, &err) !=
+      HS_SUCCESS) {
+    hs_free_compile_error(err);
+    return true;  // (not compiled either way)
+  }
+  const bool empty = info->min_width == 0;
+  std::free(info);
+  return empty;
+}
+
+}  // namespace
+
 const HsDatabase* JoinedDatabase::get() const {
   std::call_once(once_, [&] {
-    if (patterns_.empty()) return;
+    if (patterns_.empty() || std::any_of(patterns_.begin(), patterns_.end(), matches_empty)) return;
     std::vector<HsRejected> rejected;
     auto db = HsDatabase::compile(patterns_, rejected, true);
     // A pattern left out would let a value it matches pass unscanned.

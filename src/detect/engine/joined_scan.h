@@ -36,8 +36,9 @@ class JoinedDatabase {
   // `patterns` as given to the per-value database, and which of them it
   // holds (the others were set aside and run elsewhere).
   JoinedDatabase(std::vector<HsPattern> patterns, std::vector<bool> in_database);
-  // nullptr when the joined scan cannot stand for the per-value scans: a
-  // pattern that is not joinable, or one Hyperscan rejects in joined form.
+  // nullptr when the joined scan cannot stand for the per-value scans (a
+  // pattern that is not joinable, or one Hyperscan rejects in joined form)
+  // or would not spare any (a pattern that matches the empty string).
   const HsDatabase* get() const;
 
  private:

@@ -290,11 +290,11 @@ class Matcher::Scratch {
   const ingest::Event* lines_from = nullptr;
   const ingest::Event* lines_to = nullptr;
   size_t line_next = 0;
-  // What the fields of events make true, worked out a window of events at
-  // a time (prepare_window): for events [window_from, window_to), event i's
-  // atoms are window_atoms[atoms_at[i], atoms_at[i + 1]). scan_batch() lets
-  // windows run over the batch's events [values_from, values_to) of its
-  // first event's kind; other events are a window of their own.
+  // What the fields of events make true, worked out a window of events of
+  // one kind at a time (prepare_window): for events [window_from,
+  // window_to), event i's atoms are window_atoms[atoms_at[i], atoms_at[i +
+  // 1]). scan_batch() lets windows run over the batch's events [values_from,
+  // values_to); other events are a window of their own.
   std::vector<uint32_t> window_atoms, atoms_at;
   const ingest::Event* values_from = nullptr;
   const ingest::Event* values_to = nullptr;
@@ -1168,9 +1168,9 @@ void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& 
   const FieldScan& line = kind_plan.line;
   const bool decode_line = kind_plan.decode_line;
   const std::less<> before;
-  // The event's window: the next of the batch's, or the event alone.
-  const bool in_batch =
-      !before(&ev, s.values_from) && before(&ev, s.values_to) && ev.kind == s.values_from->kind;
+  // The event's window: the next of the batch's (events of one kind), or
+  // the event alone.
+  const bool in_batch = !before(&ev, s.values_from) && before(&ev, s.values_to);
   if (!in_batch || before(&ev, s.window_from) || !before(&ev, s.window_to)) {
     const ingest::Event* to = &ev + 1;
     while (in_batch && before(to, s.values_to) && to - &ev < static_cast<ptrdiff_t>(kWindow) &&

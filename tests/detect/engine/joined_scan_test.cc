@@ -23,6 +23,12 @@ TEST(JoinedScan, NoDatabaseWhenAPatternInItIsNotJoinable) {
   EXPECT_NE(JoinedDatabase(patterns, {true, false}).get(), nullptr);
 }
 
+// One that matches the empty string would hit every value: nothing spared.
+TEST(JoinedScan, NoDatabaseWhenAPatternMatchesTheEmptyString) {
+  for (const char* r : {"", "a*", "^(?:ab)?", "x?$"})
+    EXPECT_EQ(JoinedDatabase({{"/a", 0}, {r, 0}}, {true, true}).get(), nullptr) << r;
+}
+
 int on_any(unsigned, unsigned long long, unsigned long long, unsigned, void* ctx) {
   *static_cast<bool*>(ctx) = true;
   return 1;  // one match is enough
@@ -46,7 +52,7 @@ TEST(JoinedScan, HitsEveryValueAPatternMatchesAlone) {
     for (int i = 0; i < 4; ++i) {
       const std::string w = word(3);
       const unsigned flags = (pick(2) ? HS_FLAG_CASELESS : 0) | (pick(4) == 0 ? HS_FLAG_DOTALL : 0);
-      switch (pick(8)) {
+      switch (pick(10)) {
         case 0: patterns.push_back({"^" + w, flags}); break;
         case 1: patterns.push_back({w + "$", flags}); break;
         case 2: patterns.push_back({"^" + w + "$", flags}); break;
@@ -54,6 +60,8 @@ TEST(JoinedScan, HitsEveryValueAPatternMatchesAlone) {
         case 4: patterns.push_back({w + "\\s*" + word(2), flags}); break;
         case 5: patterns.push_back({w + "[^a]" + word(2), flags}); break;
         case 6: patterns.push_back({w + ".*" + word(2), flags}); break;
+        case 7: patterns.push_back({"\\B" + w, flags}); break;
+        case 8: patterns.push_back({"(?:" + w + "){1,3}$", flags}); break;
         default: patterns.push_back({w, flags}); break;
       }
     }
