@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <limits>
 
 namespace shodo::detect::engine {
@@ -36,34 +35,21 @@ JoinedDatabase::JoinedDatabase(std::vector<HsPattern> patterns, std::vector<bool
   }
 }
 
-namespace {
-
-// A pattern that can match the empty string matches at every byte of the
-// joined text: it would hit every value and only add work.
-bool matches_empty(const HsPattern& p) {
-  hs_expr_info_t* info = nullptr;
-  hs_compile_error_t* err = nullptr;
-  if (hs_expression_info(p.regex.c_str(), p.flags | HS_FLAG_ALLOWEMPTY, &info, &err) !=
-      HS_SUCCESS) {
-    hs_free_compile_error(err);
-    return true;  // (not compiled either way)
-  }
-  const bool empty = info->min_width == 0;
-  std::free(info);
-  return empty;
-}
-
-}  // namespace
-
 const HsDatabase* JoinedDatabase::get() const {
   std::call_once(once_, [&] {
-    if (patterns_.empty() || std::any_of(patterns_.begin(), patterns_.end(), matches_empty)) return;
+    if (patterns_.empty()) return;
     std::vector<HsRejected> rejected;
     auto db = HsDatabase::compile(patterns_, rejected, true);
     // A pattern left out would let a value it matches pass unscanned.
     if (rejected.empty()) db_ = std::move(db);
   });
-  return db_.get();
+  return spent_.load(std::memory_order_relaxed) ? nullptr : db_.get();
+}
+
+void JoinedDatabase::tally(size_t values, size_t hit) const {
+  const uint64_t all = values_.fetch_add(values, std::memory_order_relaxed) + values;
+  const uint64_t hits = hits_.fetch_add(hit, std::memory_order_relaxed) + hit;
+  if (all >= kJudgedAfter && hits * 2 > all) spent_.store(true, std::memory_order_relaxed);
 }
 
 bool JoinedValues::add(std::string_view value) {

@@ -11,6 +11,7 @@
 
 #include <hs/hs.h>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -37,13 +38,21 @@ class JoinedDatabase {
   // holds (the others were set aside and run elsewhere).
   JoinedDatabase(std::vector<HsPattern> patterns, std::vector<bool> in_database);
   // nullptr when the joined scan cannot stand for the per-value scans (a
-  // pattern that is not joinable, or one Hyperscan rejects in joined form)
-  // or would not spare any (a pattern that matches the empty string).
+  // pattern that is not joinable, or one Hyperscan rejects in joined form),
+  // or no longer spares them (see tally).
   const HsDatabase* get() const;
+  // How many of `values` scanned joined were hit. Once more than half of
+  // them are, the database spares too few scans to pay for itself (a
+  // pattern that matches nearly anything, or the empty string at every
+  // byte) and get() gives nullptr from then on.
+  void tally(size_t values, size_t hit) const;
 
  private:
+  static constexpr uint64_t kJudgedAfter = 1000;  // values
   mutable std::once_flag once_;
   mutable std::unique_ptr<HsDatabase> db_;
+  mutable std::atomic<uint64_t> values_{0}, hits_{0};
+  mutable std::atomic<bool> spent_{false};
   std::vector<HsPattern> patterns_;
 };
 

@@ -1047,8 +1047,12 @@ void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* fr
       s.joined_fitted.push_back(db);
     }
     if (!s.joined[u].scan(*db, s.hs, s.joined_hit)) continue;
-    for (size_t j = 0; j < s.joined_hit.size(); ++j)
+    size_t hit = 0;
+    for (size_t j = 0; j < s.joined_hit.size(); ++j) {
+      hit += s.joined_hit[j];
       if (!s.joined_hit[j]) s.prepared[s.joined_owner[u][j]].clean = true;
+    }
+    joined->tally(s.joined_hit.size(), hit);
   }
   // Then the atoms, event by event, through the caches.
   s.window_atoms.clear();
