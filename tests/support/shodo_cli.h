@@ -11,7 +11,8 @@ struct CliRun {
 };
 
 // `args` is passed to the shell as written (quote paths with spaces).
-CliRun run_shodo(const std::string& args);
+// `peak_kib`: the run's peak resident memory (its own processes only).
+CliRun run_shodo(const std::string& args, long* peak_kib = nullptr);
 
 // The bundled sample incident (samples/ of the source tree).
 std::string samples_dir();
