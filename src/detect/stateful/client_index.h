@@ -30,17 +30,20 @@ class ClientIndex {
     if (hinted && hinted_known_) return last_id_;
     if (ip != last_) {
       last_.assign(ip);
-      last_id_ = find_or_add(ip, hinted ? hinted_hash_ : hash(ip));
+      last_id_ = hinted && hinted_id_ != kNone ? hinted_id_
+                                               : find_or_add(ip, hinted ? hinted_hash_ : hash(ip));
     }
     hinted_known_ = hinted;
     return last_id_;
   }
   static uint64_t hash(std::string_view ip);
-  // The hash of the address of the event about to be observed, computed
-  // by a look-ahead: its first id() does not hash it again.
-  void hint(std::string_view ip, uint64_t hash) {
+  // The address of the event about to be observed, its hash and its number
+  // (when known() gave one), from a look-ahead: its first id() neither
+  // hashes it again nor looks it up.
+  void hint(std::string_view ip, uint64_t hash, uint32_t id = kNone) {
     hinted_ = ip;
     hinted_hash_ = hash;
+    hinted_id_ = id;
     hinted_known_ = false;
   }
   // For looking ahead of the events being observed, without the side
@@ -78,6 +81,7 @@ class ClientIndex {
   uint32_t last_id_ = kNone;
   std::string_view hinted_;  // into the event being observed
   uint64_t hinted_hash_ = 0;
+  uint32_t hinted_id_ = kNone;
   bool hinted_known_ = false;  // last_id_ is the hinted text's
 };
 

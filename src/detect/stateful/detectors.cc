@@ -37,6 +37,7 @@ void DetectorSet::observe(const std::vector<ingest::Event>& events) {
   // address is hashed once, when it enters the look-ahead.
   constexpr size_t kSlotsAhead = 16, kStateAhead = 8;
   std::array<uint64_t, 32> hashes;  // of events i .. i + kSlotsAhead, by index mod 32
+  std::array<uint32_t, 32> ids;     // of events i .. i + kStateAhead, the same way
   static_assert(kSlotsAhead < hashes.size());
   const size_t n = events.size();
   // The batch's text goes away after it, whatever happens.
@@ -60,10 +61,13 @@ void DetectorSet::observe(const std::vector<ingest::Event>& events) {
       }
       if (i + kStateAhead < n) {
         const uint32_t id = clients->known(events[i + kStateAhead].client_ip, at(i + kStateAhead));
+        ids[(i + kStateAhead) & (ids.size() - 1)] = id;
         if (id != ClientIndex::kNone)
           for (const auto& d : all) d->prefetch(id);
       }
-      clients->hint(events[i].client_ip, at(i));
+      // A number known ahead stays: numbers are never reassigned.
+      clients->hint(events[i].client_ip, at(i),
+                    i >= kStateAhead ? ids[i & (ids.size() - 1)] : ClientIndex::kNone);
     }
     observe(events[i]);
   }
