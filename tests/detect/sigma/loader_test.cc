@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <random>
 
@@ -160,6 +161,34 @@ TEST(SigmaLoader, ReadsFolderRecursivelyInPathOrder) {
   const std::string text = problems_text(r);
   EXPECT_NE(text.find("link:0: symbolic link not followed"), std::string::npos) << text;
   EXPECT_NE(text.find("bad.yml:3: YAML error"), std::string::npos) << text;
+}
+
+// A large collection is loaded on several threads: still in path order,
+// with every file's problems in that order too.
+TEST(SigmaLoader, ALargeFolderLoadsInPathOrder) {
+  shodo::testing::TempDir dir;
+  const int kFiles = 200;
+  for (int i = 0; i < kFiles; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "r%03d.yml", i);
+    std::string rule(kWebRule);
+    char id[8];
+    std::snprintf(id, sizeof id, "%04d", i + 10);
+    rule.replace(rule.find("0001"), 4, id);
+    dir.write(name, i % 10 == 3 ? std::string("title: x\n\x01: [\n") : rule);
+  }
+  LoadedRules r;
+  load_rule_dir(dir.path().string(), r);
+  EXPECT_EQ(r.files, static_cast<size_t>(kFiles));
+  ASSERT_EQ(r.rules.size(), 180u);
+  ASSERT_EQ(r.problems.size(), 20u);
+  for (size_t i = 1; i < r.rules.size(); ++i)
+    EXPECT_LT(r.rules[i - 1].meta.file, r.rules[i].meta.file);
+  for (size_t i = 0; i < r.problems.size(); ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "/r%02zu3.yml", i);
+    EXPECT_TRUE(r.problems[i].file.ends_with(name)) << r.problems[i].file;
+  }
 }
 
 TEST(SigmaLoader, MissingAndUnreadableFilesAreProblems) {
