@@ -13,6 +13,9 @@ bool joinable(const HsPattern& p) {
     // input. An escaped backslash before the letter is refused as well.
     if (r[i] == '\\' && std::string_view("AzZG").find(r[i + 1]) != std::string_view::npos)
       return false;
+    // A control verb, as (*UTF8): on bytes that are not UTF-8 its matching
+    // is undefined, and could then differ between a value alone and joined.
+    if (r[i] == '(' && r[i + 1] == '*') return false;
     // A flag group that turns a flag off, as (?-m) or (?i-m).
     if (r[i] == '(' && r[i + 1] == '?') {
       size_t j = i + 2;

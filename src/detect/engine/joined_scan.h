@@ -25,8 +25,8 @@ namespace shodo::detect::engine {
 
 // Whether every match of `p` in a value alone is also a match in the value
 // joined with others by newlines: not when the pattern is anchored to the
-// whole input (\A, \z, \Z) or turns multiline mode off. Judged on the
-// text, conservatively.
+// whole input (\A, \z, \Z), turns multiline mode off or sets a control
+// verb such as (*UTF8). Judged on the text, conservatively.
 bool joinable(const HsPattern& p);
 
 // The joined form of a per-value database, compiled on first use (most

@@ -11,7 +11,8 @@ namespace shodo::detect::engine {
 namespace {
 
 TEST(JoinedScan, RefusesPatternsTiedToTheWholeInput) {
-  for (const char* r : {"\\Afoo", "foo\\z", "foo\\Z", "(?-m)^foo", "(?i-m)foo$", "a\\\\A"})
+  for (const char* r :
+       {"\\Afoo", "foo\\z", "foo\\Z", "(?-m)^foo", "(?i-m)foo$", "a\\\\A", "(*UTF8)caf\u00e9"})
     EXPECT_FALSE(joinable({r, 0})) << r;
   for (const char* r : {"^/admin", "\\.php$", "(?i)union.*select", "\\bcmd\\b", "a(?:b|c)"})
     EXPECT_TRUE(joinable({r, 0})) << r;
