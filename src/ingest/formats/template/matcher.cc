@@ -4,6 +4,7 @@
 #endif
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "ingest/formats/template/template.h"
@@ -34,17 +35,26 @@ bool cut_in(std::string_view line, size_t at, std::string_view lit) {
 }
 
 // The first `c` in [p, end). Fields are mostly short, where a call to
-// memchr costs more than the search: 16 bytes at a time inline, the last
-// 16 in one load that overlaps bytes already searched (no byte-by-byte tail
-// unless the whole range is shorter).
+// memchr costs more than the search: 32 bytes a step inline (two 16-byte
+// compares, one test), then 16, the last 16 in one load that overlaps bytes
+// already searched (no byte-by-byte tail unless the whole range is shorter).
 inline const char* find_byte(const char* p, const char* end, char c) {
 #ifdef __SSE2__
   if (end - p >= 16) {
     const __m128i needle = _mm_set1_epi8(c);
-    auto first_in = [&](const char* at) {
-      const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-      return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, needle)));
+    auto hits = [&](const char* at) {
+      return _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at)), needle);
     };
+    auto first_in = [&](const char* at) {
+      return static_cast<unsigned>(_mm_movemask_epi8(hits(at)));
+    };
+    for (; end - p > 32; p += 32) {
+      const __m128i low = hits(p), high = hits(p + 16);
+      if (_mm_movemask_epi8(_mm_or_si128(low, high)) == 0) continue;
+      const auto mask = static_cast<unsigned>(_mm_movemask_epi8(low)) |
+                        static_cast<unsigned>(_mm_movemask_epi8(high)) << 16;
+      return p + __builtin_ctz(mask);
+    }
     for (; end - p > 16; p += 16)
       if (const unsigned mask = first_in(p)) return p + __builtin_ctz(mask);
     p = end - 16;
@@ -130,9 +140,17 @@ bool parse_duration(std::string_view s, int scale, int64_t& out) {
   return true;
 }
 
+// RFC 9110 token characters, the bytes a method is made of.
+constexpr auto kTokenChars = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  for (char c : std::string_view("!#$%&'*+-.^_`|~")) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
+
 bool is_token_char(char c) {
-  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
-  return std::memchr("!#$%&'*+-.^_`|~", c, 15) != nullptr;
+  return kTokenChars[static_cast<unsigned char>(c)];
 }
 
 void set_target(std::string_view target, Event& ev) {
