@@ -446,7 +446,8 @@ TEST(Pipeline, CountNewlinesAgreesWithANaiveCount) {
   std::string s;
   for (int i = 0; i < 100000; ++i)
     s += (i * 7919) % 13 == 0 ? '\n' : static_cast<char>('a' + i % 26);
-  for (size_t len : {0ul, 1ul, 15ul, 16ul, 17ul, 4095ul, 4096ul, 4097ul, 99999ul, 100000ul}) {
+  for (size_t len : {0ul, 1ul, 15ul, 16ul, 17ul, 63ul, 64ul, 65ul, 79ul, 80ul, 127ul, 128ul, 4095ul,
+                     4096ul, 4097ul, 99999ul, 100000ul}) {
     const std::string_view v(s.data(), len);
     EXPECT_EQ(count_newlines(v), static_cast<size_t>(std::count(v.begin(), v.end(), '\n'))) << len;
   }

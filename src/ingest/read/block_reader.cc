@@ -28,20 +28,33 @@ void Buffer::assign(std::string_view s) {
 size_t count_newlines(std::string_view s) {
   size_t n = 0, i = 0;
 #ifdef __SSE2__
-  // 16 bytes a step: compare, subtract the 0xFF of each hit from per-byte
-  // counters, and fold the counters into n before any can overflow.
+  // Compare 16 bytes, subtract the 0xFF of each hit from per-byte counters,
+  // and fold the counters into n before any can overflow: 64 bytes a step
+  // (at most 4 per counter), then 16.
   const __m128i newline = _mm_set1_epi8('\n');
-  while (i + 16 <= s.size()) {
-    __m128i counts = _mm_setzero_si128();
-    const size_t steps = std::min<size_t>((s.size() - i) / 16, 255);
-    for (size_t k = 0; k < steps; ++k, i += 16) {
-      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(bytes, newline));
-    }
+  const auto hits = [&](size_t at) {
+    return _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at)),
+                          newline);
+  };
+  const auto fold = [&](__m128i counts) {
     const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());
     n += static_cast<size_t>(_mm_cvtsi128_si64(sums)) +
          static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  };
+  while (i + 64 <= s.size()) {
+    __m128i counts = _mm_setzero_si128();
+    const size_t steps = std::min<size_t>((s.size() - i) / 64, 63);
+    for (size_t k = 0; k < steps; ++k, i += 64) {
+      counts = _mm_sub_epi8(counts, hits(i));
+      counts = _mm_sub_epi8(counts, hits(i + 16));
+      counts = _mm_sub_epi8(counts, hits(i + 32));
+      counts = _mm_sub_epi8(counts, hits(i + 48));
+    }
+    fold(counts);
   }
+  __m128i counts = _mm_setzero_si128();
+  for (; i + 16 <= s.size(); i += 16) counts = _mm_sub_epi8(counts, hits(i));
+  fold(counts);
 #endif
   for (; i < s.size(); ++i) n += s[i] == '\n';
   return n;
