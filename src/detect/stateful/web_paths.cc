@@ -35,7 +35,24 @@ bool iends_with(std::string_view s, std::string_view suffix) {
 
 // From the last '.' of the last segment to the end; empty when it has none.
 std::string_view extension_of(std::string_view path) {
-  for (size_t i = path.size(); i > 0; --i) {
+  size_t i = path.size();
+#ifdef __SSE2__
+  // The last 16 bytes at once: most extensions and last segments end there.
+  if (i >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(path.data() + i - 16));
+    const auto dots =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))));
+    const auto slashes =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('/'))));
+    if (const unsigned either = dots | slashes) {
+      const int last = 31 - __builtin_clz(either);  // the byte nearest the end
+      return dots >> last & 1 ? path.substr(i - 16 + static_cast<size_t>(last))
+                              : std::string_view();
+    }
+    i -= 16;
+  }
+#endif
+  for (; i > 0; --i) {
     if (path[i - 1] == '/') return {};
     if (path[i - 1] == '.') return path.substr(i - 1);
   }

@@ -78,6 +78,19 @@ TEST(StatefulWebPaths, Classifies) {
   EXPECT_EQ(detect::archive_kind("/a/db.Backup").extension, ".backup");
   EXPECT_TRUE(detect::archive_kind("/a/db.Backup").sensitive);
   EXPECT_EQ(detect::archive_kind("/a/site.sqlite").extension, ".sqlite");
+  // The last 16 bytes are searched at once, the rest byte by byte: an
+  // extension or a last segment on either side of that edge.
+  EXPECT_TRUE(detect::is_script_path("/a/b/c/d/e/f/g/h/index.php"));
+  EXPECT_TRUE(detect::is_script_path("/shop/abcdefghijklmnopqrstuvwxyz.php"));
+  EXPECT_TRUE(detect::is_script_path("/a.b/abcdefghijklmnopqrstuvwxyz.php"));
+  EXPECT_FALSE(detect::is_script_path("/x/y.php.abcdefghijklmnop"));
+  EXPECT_FALSE(detect::is_script_path("/x/yy.abcdefghijklmnopq"));
+  EXPECT_FALSE(detect::is_script_path("/dir.php/abcdefghijklmnopqrstuvwx"));
+  EXPECT_FALSE(detect::is_script_path("/abcdefghijklmnopqrstuvwxyz"));
+  EXPECT_FALSE(detect::is_script_path("x.php/abcdefghijklmnopqrst"));
+  EXPECT_TRUE(detect::is_script_path("abcdefghijklmnopqrstuv.php"));
+  EXPECT_EQ(detect::archive_kind("/backups/whole-site-2024-03-01.tar.gz").extension, ".tar.gz");
+  EXPECT_EQ(detect::archive_kind("/exports/customers.sql").extension, ".sql");
   EXPECT_TRUE(detect::archive_kind("/a/site.sqlite3").extension.empty());
   EXPECT_TRUE(detect::archive_kind("/a/b.gzip").extension.empty());
   EXPECT_TRUE(detect::archive_kind(std::string_view("/a/b.gz\0", 8)).extension.empty());
