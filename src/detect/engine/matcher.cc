@@ -353,6 +353,10 @@ struct Matcher::Impl {
   // are scanned joined first, each database's at once.
   static void prepare_window(const KindPlan& plan, const ingest::Event* from,
                              const ingest::Event* to, std::vector<ValueCache>& caches, Scratch& s);
+  // prepare_window()'s joined scans: each database's values in s.joined
+  // (the same-text pair's last) in one scan, marking those without a hit
+  // clean.
+  static void scan_joined(const KindPlan& plan, Scratch& s);
   // The keyword patterns over the batch's whole block: fills s.line_hits.
   static void scan_lines(const KindPlan& plan, const ingest::Batch& batch, Scratch& s);
 
@@ -992,6 +996,30 @@ constexpr size_t kWindow = 512;
 
 }  // namespace
 
+void Matcher::Impl::scan_joined(const KindPlan& plan, Scratch& s) {
+  const size_t n_fields = plan.fields.size();
+  const size_t pair_unit = n_fields;
+  const auto& same_text = plan.same_text;
+  for (size_t u = 0; u <= n_fields; ++u) {
+    if (s.joined[u].size() < kMinJoined) continue;
+    const JoinedDatabase* joined = u == pair_unit ? (same_text ? same_text->joined.get() : nullptr)
+                                                  : plan.fields[u].joined.get();
+    const HsDatabase* db = joined ? joined->get() : nullptr;
+    if (!db) continue;
+    if (std::find(s.joined_fitted.begin(), s.joined_fitted.end(), db) == s.joined_fitted.end()) {
+      if (!db->fit_scratch(&s.hs)) continue;
+      s.joined_fitted.push_back(db);
+    }
+    if (!s.joined[u].scan(*db, s.hs, s.joined_hit)) continue;
+    size_t hit = 0;
+    for (size_t j = 0; j < s.joined_hit.size(); ++j) {
+      hit += s.joined_hit[j];
+      if (!s.joined_hit[j]) s.prepared[s.joined_owner[u][j]].clean = true;
+    }
+    joined->tally(s.joined_hit.size(), hit);
+  }
+}
+
 void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* from,
                                    const ingest::Event* to, std::vector<ValueCache>& caches,
                                    Scratch& s) {
@@ -1036,24 +1064,7 @@ void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* fr
       }
     }
   }
-  for (size_t u = 0; u <= n_fields; ++u) {
-    if (s.joined[u].size() < kMinJoined) continue;
-    const JoinedDatabase* joined = u == pair_unit ? (same_text ? same_text->joined.get() : nullptr)
-                                                  : plan.fields[u].joined.get();
-    const HsDatabase* db = joined ? joined->get() : nullptr;
-    if (!db) continue;
-    if (std::find(s.joined_fitted.begin(), s.joined_fitted.end(), db) == s.joined_fitted.end()) {
-      if (!db->fit_scratch(&s.hs)) continue;
-      s.joined_fitted.push_back(db);
-    }
-    if (!s.joined[u].scan(*db, s.hs, s.joined_hit)) continue;
-    size_t hit = 0;
-    for (size_t j = 0; j < s.joined_hit.size(); ++j) {
-      hit += s.joined_hit[j];
-      if (!s.joined_hit[j]) s.prepared[s.joined_owner[u][j]].clean = true;
-    }
-    joined->tally(s.joined_hit.size(), hit);
-  }
+  scan_joined(plan, s);
   // Then the atoms, event by event, through the caches.
   s.window_atoms.clear();
   s.atoms_at.clear();
