@@ -163,10 +163,13 @@ void set_target(std::string_view target, Event& ev) {
 // METHOD SP TARGET SP PROTOCOL; anything else (scanner noise, a TLS
 // handshake on a plain port, "-") is kept whole and flagged.
 void set_request_line(std::string_view v, Event& ev) {
-  const size_t sp1 = v.find(' ');
+  // The method's bytes are walked once: the first byte that is not a token
+  // character must be the first space.
+  size_t sp1 = 0;
+  while (sp1 < v.size() && is_token_char(v[sp1])) ++sp1;
   const size_t sp2 = v.rfind(' ');
-  bool ok = sp1 != npos && sp1 > 0 && sp2 > sp1 + 1 && v.substr(sp2 + 1).starts_with("HTTP/");
-  for (size_t i = 0; ok && i < sp1; ++i) ok = is_token_char(v[i]);
+  const bool ok = sp1 > 0 && sp1 < v.size() && v[sp1] == ' ' && sp2 != npos && sp2 > sp1 + 1 &&
+                  v.substr(sp2 + 1).starts_with("HTTP/");
   if (!ok) {
     ev.request_target = v;
     ev.extra.emplace_back("request.malformed", "true");
