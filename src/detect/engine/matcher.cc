@@ -98,11 +98,11 @@ struct OrdinaryScan {
   std::vector<uint32_t> ids;
 };
 
-// `matters(i)`: pattern i has atoms (was not set aside by the full
-// database). Nothing when the subset would leave no pattern out, or would
-// miss one the full database has.
-template <typename Matters>
-std::optional<OrdinaryScan> ordinary_scan(const std::vector<HsPattern>& patterns, Matters matters) {
+// `runs[i]`: the full database runs pattern i (it was not set aside).
+// Nothing when the subset would leave no pattern out, or would miss one the
+// full database has.
+std::optional<OrdinaryScan> ordinary_scan(const std::vector<HsPattern>& patterns,
+                                          const std::vector<bool>& runs) {
   OrdinaryScan out;
   std::vector<HsPattern> subset;
   for (uint32_t i = 0; i < patterns.size(); ++i) {
@@ -117,8 +117,9 @@ std::optional<OrdinaryScan> ordinary_scan(const std::vector<HsPattern>& patterns
   std::vector<HsRejected> rejected;
   out.db = HsDatabase::compile(subset, rejected);
   for (const HsRejected& r : rejected)
-    if (matters(out.ids[r.index])) return std::nullopt;
-  if (!out.db && std::any_of(out.ids.begin(), out.ids.end(), matters)) return std::nullopt;
+    if (runs[out.ids[r.index]]) return std::nullopt;
+  if (!out.db && std::any_of(out.ids.begin(), out.ids.end(), [&](uint32_t i) { return runs[i]; }))
+    return std::nullopt;
   return out;
 }
 
@@ -138,6 +139,13 @@ struct FieldScan {
   // Worth remembering per value: matching the value takes a scan or a decode,
   // not just an exact lookup (a method, a status).
   bool cached() const { return db || decode; }
+  // Per pattern: whether `db` runs it (one it rejected runs elsewhere and
+  // has no atoms here).
+  std::vector<bool> patterns_run() const {
+    std::vector<bool> runs(patterns.size());
+    for (size_t i = 0; i < runs.size(); ++i) runs[i] = !pattern_atoms[i].empty();
+    return runs;
+  }
 
   void add_pattern(HsPattern p, uint32_t atom) {
     size_t i = 0;
@@ -489,18 +497,14 @@ struct Matcher::Impl {
     std::vector<HsRejected> rejected;
     pair.db = HsDatabase::compile(patterns, rejected);
     // Only what the fields' own databases set aside may be missing.
-    const auto matters = [&](size_t i) {
-      const bool in_first = i < first.patterns.size();
-      return !(in_first ? first.pattern_atoms[i] : second.pattern_atoms[i - first.patterns.size()])
-                  .empty();
-    };
+    std::vector<bool> runs = first.patterns_run();
+    const std::vector<bool> second_runs = second.patterns_run();
+    runs.insert(runs.end(), second_runs.begin(), second_runs.end());
     for (const HsRejected& r : rejected)
-      if (matters(r.index)) return;
+      if (runs[r.index]) return;
     if (!pair.db) return;
-    pair.ordinary = ordinary_scan(patterns, matters);
-    std::vector<bool> in_database(patterns.size());
-    for (size_t i = 0; i < patterns.size(); ++i) in_database[i] = matters(i);
-    pair.joined = std::make_unique<JoinedDatabase>(std::move(patterns), std::move(in_database));
+    pair.ordinary = ordinary_scan(patterns, runs);
+    pair.joined = std::make_unique<JoinedDatabase>(std::move(patterns), std::move(runs));
     kind.same_text = std::move(pair);
   }
 
@@ -766,12 +770,6 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
       for (uint32_t atom : scan.pattern_atoms[r.index]) fall_back(atom, r.error);
       scan.pattern_atoms[r.index].clear();
     }
-    const ingest::Field f = scan.ref.field;
-    if (scan.db && !scan.ref.is_extra &&
-        (f == ingest::Field::request_target || f == ingest::Field::path ||
-         f == ingest::Field::query))
-      scan.ordinary =
-          ordinary_scan(scan.patterns, [&](size_t i) { return !scan.pattern_atoms[i].empty(); });
   };
   for (KindPlan& kind : m.plans) {
     for (FieldScan& scan : kind.fields) compile(scan);
@@ -804,9 +802,12 @@ Matcher::Matcher(const std::vector<sigma::Rule>& rules) : impl_(std::make_unique
                                     [](const FieldScan& f) { return f.decode; });
     for (FieldScan& f : kind.fields) {
       if (!f.db) continue;
-      std::vector<bool> in_database(f.patterns.size());
-      for (size_t i = 0; i < f.patterns.size(); ++i) in_database[i] = !f.pattern_atoms[i].empty();
-      f.joined = std::make_unique<JoinedDatabase>(f.patterns, std::move(in_database));
+      std::vector<bool> runs = f.patterns_run();
+      const ingest::Field field = f.ref.field;
+      if (!f.ref.is_extra && (field == ingest::Field::request_target ||
+                              field == ingest::Field::path || field == ingest::Field::query))
+        f.ordinary = ordinary_scan(f.patterns, runs);
+      f.joined = std::make_unique<JoinedDatabase>(f.patterns, std::move(runs));
     }
     m.plan_block_scan(kind);
     m.plan_same_text(kind);
