@@ -10,7 +10,7 @@ std::span<const NamedTarget> all_targets() {
       {"http_decode", http_decode},         {"rule_match", rule_match},
       {"archive_entries", archive_entries}, {"disk_image", disk_image},
       {"findings_json", findings_json},     {"pii_scan", pii_scan},
-      {"sql_payload", sql_payload},
+      {"sql_payload", sql_payload},         {"fixed_layout", fixed_layout},
   };
   return kTargets;
 }

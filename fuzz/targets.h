@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
+#include <string_view>
 
 namespace shodo::fuzz {
 
@@ -21,6 +23,7 @@ struct NamedTarget {
 int format_detect(const uint8_t* data, size_t size);
 int log_line(const uint8_t* data, size_t size);
 int log_template(const uint8_t* data, size_t size);
+int fixed_layout(const uint8_t* data, size_t size);
 int pipeline(const uint8_t* data, size_t size);
 int sigma_rule(const uint8_t* data, size_t size);
 int sigma_condition(const uint8_t* data, size_t size);
@@ -33,5 +36,11 @@ int sql_payload(const uint8_t* data, size_t size);
 int pii_scan(const uint8_t* data, size_t size);
 
 std::span<const NamedTarget> all_targets();
+
+// fixed_layout's comparison, which the tests also run on generated lines:
+// how the straight reader of a fixed layout (Combined Log Format when
+// `combined`, else Common) and the interpreted template differ on `line`;
+// empty when they agree on the result, the error and every field.
+std::string fixed_layout_disagreement(bool combined, std::string_view line);
 
 }  // namespace shodo::fuzz

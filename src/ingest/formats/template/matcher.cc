@@ -34,16 +34,21 @@ bool cut_in(std::string_view line, size_t at, std::string_view lit) {
   return rest.size() < lit.size() && lit.starts_with(rest);
 }
 
-// The first `c` in [p, end). Fields are mostly short, where a call to
-// memchr costs more than the search: 32 bytes a step inline (two 16-byte
-// compares, one test), then 16, the last 16 in one load that overlaps bytes
-// already searched (no byte-by-byte tail unless the whole range is shorter).
-inline const char* find_byte(const char* p, const char* end, char c) {
+// The first `c` (or `stop`, when kStop) in [p, end). Fields are mostly
+// short, where a call to memchr costs more than the search: 32 bytes a step
+// inline (two 16-byte compares, one test), then 16, the last 16 in one load
+// that overlaps bytes already searched (no byte-by-byte tail unless the
+// whole range is shorter).
+template <bool kStop = false>
+[[gnu::always_inline]] inline const char* find_byte(const char* p, const char* end, char c,
+                                                    char stop = 0) {
 #ifdef __SSE2__
   if (end - p >= 16) {
-    const __m128i needle = _mm_set1_epi8(c);
+    const __m128i needle = _mm_set1_epi8(c), stop_needle = _mm_set1_epi8(stop);
     auto hits = [&](const char* at) {
-      return _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at)), needle);
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+      const __m128i hit = _mm_cmpeq_epi8(v, needle);
+      return kStop ? _mm_or_si128(hit, _mm_cmpeq_epi8(v, stop_needle)) : hit;
     };
     auto first_in = [&](const char* at) {
       return static_cast<unsigned>(_mm_movemask_epi8(hits(at)));
@@ -63,7 +68,7 @@ inline const char* find_byte(const char* p, const char* end, char c) {
   }
 #endif
   for (; p < end; ++p)
-    if (*p == c) return p;
+    if (*p == c || (kStop && *p == stop)) return p;
   return nullptr;
 }
 
@@ -237,11 +242,46 @@ bool is_blank(std::string_view line) {
   return true;
 }
 
+// Two templates that read every line the same way.
+bool same_layout(const Template& a, const Template& b) {
+  if (a.escape != b.escape || a.lead != b.lead || a.time_items != b.time_items ||
+      !a.strftimes.empty() || !b.strftimes.empty() || a.items.size() != b.items.size())
+    return false;
+  for (size_t i = 0; i < a.items.size(); ++i) {
+    const Item &x = a.items[i], &y = b.items[i];
+    if (x.kind != y.kind || x.slot != y.slot || x.time != y.time || x.as_extra != y.as_extra ||
+        x.quoted != y.quoted || x.list != y.list || x.scale != y.scale ||
+        x.strftime != y.strftime || x.name != y.name || x.literal != y.literal)
+      return false;
+  }
+  return true;
+}
+
+// The layouts most access logs are written in, which parse_fixed() reads
+// without interpreting the template.
+enum class Fixed : uint8_t { none, common, combined };
+
+Fixed fixed_layout(const Template& t) {
+  static const std::shared_ptr<const Template> common = [] {
+    std::string error;
+    return compile_apache(R"(%h %l %u %t "%r" %>s %b)", error);
+  }();
+  static const std::shared_ptr<const Template> combined = [] {
+    std::string error;
+    return compile_apache(R"(%h %l %u %t "%r" %>s %b "%{Referer}i" "%{User-Agent}i")", error);
+  }();
+  if (combined && same_layout(t, *combined)) return Fixed::combined;
+  if (common && same_layout(t, *common)) return Fixed::common;
+  return Fixed::none;
+}
+
 class TemplateParser final : public LineParser {
  public:
-  explicit TemplateParser(std::shared_ptr<const Template> t) : t_(std::move(t)) {}
+  explicit TemplateParser(std::shared_ptr<const Template> t, bool fixed_layouts = true)
+      : t_(std::move(t)), fixed_(fixed_layouts ? fixed_layout(*t_) : Fixed::none) {}
 
   LineResult parse(std::string_view line, Event& ev, ParseContext& ctx) override {
+    if (fixed_ != Fixed::none && parse_fixed(line, ev, ctx)) return LineResult::event;
     const Template& t = *t_;
     if (is_blank(line)) return LineResult::meta;
     // Escapes are rare: one search of the line spares one per field.
@@ -283,7 +323,7 @@ class TemplateParser final : public LineParser {
   }
 
   std::unique_ptr<LineParser> clone() const override {
-    return std::make_unique<TemplateParser>(t_);
+    return std::make_unique<TemplateParser>(t_, fixed_ != Fixed::none);
   }
 
  private:
@@ -325,6 +365,99 @@ class TemplateParser final : public LineParser {
     }
     end = pos + used;
     return true;
+  }
+
+  // A line of a fixed layout in its plain shape, read straight: true when
+  // read. Anything else (an escape, a quote inside a field, an ident, "-"
+  // for a request, a status not of three digits, a bad number, a line cut
+  // short) is left to the template, with the event as it came, so both
+  // ways read a line alike.
+  bool parse_fixed(std::string_view line, Event& ev, ParseContext& ctx) {
+    const char* const begin = line.data();
+    const char* const end = begin + line.size();
+    // Every search stops at a backslash too, and leaves its line to the
+    // template: the searches cover every byte outside the time, whose
+    // reader takes no backslash.
+    auto find = [&](const char* from, char c) -> const char* {
+      const char* at = find_byte<true>(from, end, c, '\\');
+      return at && *at == c ? at : nullptr;
+    };
+    if (line.empty() || line[0] == ' ' || line[0] == '\t') return false;
+    // %h, then "-" for %l (an ident is an extra), then %u.
+    const char* sp = find(begin, ' ');
+    if (!sp || end - sp < 3 || sp[1] != '-' || sp[2] != ' ') return false;
+    const std::string_view host(begin, static_cast<size_t>(sp - begin));
+    const char* p = sp + 3;
+    sp = find(p, ' ');
+    if (!sp || host == "-") return false;
+    const std::string_view user(p, static_cast<size_t>(sp - p));
+    size_t time_end = 0;
+    if (!read_time_item(t_->items[3], line, static_cast<size_t>(sp + 1 - begin), time_end, ev, ctx))
+      return left_to_template(ev);
+    // "%r" %>s
+    p = begin + time_end;
+    if (end - p < 2 || p[0] != ' ' || p[1] != '"') return left_to_template(ev);
+    p += 2;
+    const char* quote = find(p, '"');
+    if (!quote || end - quote < 6 || quote[1] != ' ') return left_to_template(ev);
+    const std::string_view request(p, static_cast<size_t>(quote - p));
+    if (request.empty() || request == "-") return left_to_template(ev);
+    p = quote + 2;
+    const auto digit = [](char c) { return static_cast<unsigned>(c - '0') < 10; };
+    if (!digit(p[0]) || !digit(p[1]) || !digit(p[2]) || p[3] != ' ') return left_to_template(ev);
+    const int32_t status = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+    // %b: digits or "-", the last field of common.
+    p += 4;
+    const char* bytes_end = p;
+    int64_t bytes_sent = 0;
+    if (bytes_end < end && *bytes_end == '-') {
+      ++bytes_end;
+    } else {
+      while (bytes_end < end && digit(*bytes_end) && bytes_end - p < 18)
+        bytes_sent = bytes_sent * 10 + (*bytes_end++ - '0');
+      if (bytes_end == p) return left_to_template(ev);
+    }
+    std::string_view referer, agent;
+    if (fixed_ == Fixed::common) {
+      if (bytes_end != end) return left_to_template(ev);
+    } else {
+      // "%{Referer}i" "%{User-Agent}i": each up to the first quote, which
+      // must be the one that ends it.
+      if (end - bytes_end < 2 || bytes_end[0] != ' ' || bytes_end[1] != '"')
+        return left_to_template(ev);
+      p = bytes_end + 2;
+      quote = find(p, '"');
+      if (!quote || end - quote < 3 || quote[1] != ' ' || quote[2] != '"')
+        return left_to_template(ev);
+      referer = {p, static_cast<size_t>(quote - p)};
+      p = quote + 3;
+      quote = find(p, '"');
+      if (quote != end - 1) return left_to_template(ev);
+      agent = {p, static_cast<size_t>(quote - p)};
+    }
+    ev.client_ip = host;
+    if (user != "-") ev.user = user;
+    set_request_line(request, ev);
+    ev.status = status;
+    ev.bytes_sent = bytes_sent;
+    if (referer != "-") ev.referer = referer;
+    if (agent != "-") ev.user_agent = agent;
+    return true;
+  }
+
+  // Undoes what parse_fixed() wrote: the event as parse() received it.
+  static bool left_to_template(Event& ev) {
+    const uint32_t file_index = ev.file_index;
+    const uint64_t line_no = ev.line, offset = ev.offset;
+    const std::string_view raw = ev.raw;
+    const LogKind kind = ev.kind;
+    ev.clear();
+    ev.file_index = file_index;
+    ev.line = line_no;
+    ev.offset = offset;
+    ev.raw = raw;
+    ev.kind = kind;
+    return false;
   }
 
   // Fills the event from one field's text; the reason when the text is bad.
@@ -389,6 +522,7 @@ class TemplateParser final : public LineParser {
   };
 
   std::shared_ptr<const Template> t_;
+  Fixed fixed_;
   bool may_escape_ = false;  // the line being parsed holds a backslash
   TimeParts parts_;          // for templates whose time spans several fields
   TimeCache cache_;
@@ -396,8 +530,9 @@ class TemplateParser final : public LineParser {
 
 }  // namespace
 
-std::unique_ptr<LineParser> make_template_parser(std::shared_ptr<const Template> t) {
-  return std::make_unique<TemplateParser>(std::move(t));
+std::unique_ptr<LineParser> make_template_parser(std::shared_ptr<const Template> t,
+                                                 bool fixed_layouts) {
+  return std::make_unique<TemplateParser>(std::move(t), fixed_layouts);
 }
 
 }  // namespace shodo::ingest::tpl

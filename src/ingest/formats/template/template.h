@@ -88,7 +88,12 @@ class TemplateBuilder {
 // A stable copy of a field name: events keep views of it.
 std::string_view intern(std::string_view name);
 
-std::unique_ptr<LineParser> make_template_parser(std::shared_ptr<const Template> t);
+// The Common and Combined Log Formats are read without interpreting the
+// template, line by line where the line has their plain shape; the template
+// reads every other line. `fixed_layouts` false interprets the template for
+// every line (tests compare both ways).
+std::unique_ptr<LineParser> make_template_parser(std::shared_ptr<const Template> t,
+                                                 bool fixed_layouts = true);
 
 // An Apache LogFormat string (as in httpd.conf, with or without its quotes,
 // \" escapes and nickname), or nullptr with `error` set.
