@@ -139,43 +139,20 @@ int64_t Event::duration_ns() const {
 }
 
 std::string_view Event::text(Field f, std::string& scratch) const {
+  if (f >= Field::count_) return {};
+  if (const TextSlot m = kTextSlots[static_cast<size_t>(f)]) return this->*m;
   switch (f) {
     case Field::timestamp: return has_time() ? number(time, scratch) : std::string_view{};
-    case Field::host: return host;
-    case Field::client_ip: return client_ip;
     case Field::client_port: return number(client_port, scratch);
-    case Field::forwarded_for: return forwarded_for;
-    case Field::server_ip: return server_ip;
     case Field::server_port: return number(server_port, scratch);
-    case Field::vhost: return vhost;
-    case Field::method: return method;
-    case Field::path: return path;
-    case Field::query: return query;
-    case Field::request_target: return request_target;
-    case Field::protocol: return protocol;
     case Field::status: return number(status, scratch);
     case Field::bytes_sent: return number(bytes_sent, scratch);
     case Field::bytes_total: return number(bytes_total, scratch);
     case Field::bytes_received: return number(bytes_received, scratch);
     case Field::duration: return number(duration_ns(), scratch);
-    case Field::referer: return referer;
-    case Field::user_agent: return user_agent;
-    case Field::user: return user;
-    case Field::target_user: return target_user;
-    case Field::process: return process;
     case Field::pid: return number(pid, scratch);
-    case Field::command: return command;
-    case Field::level: return level;
-    case Field::action: return action;
-    case Field::outcome: return outcome;
-    case Field::mail_from: return mail_from;
-    case Field::mail_to: return mail_to;
-    case Field::mail_id: return mail_id;
-    case Field::message: return message;
-    case Field::raw: return raw;
-    case Field::count_: break;
+    default: return {};  // text fields are in kTextSlots
   }
-  return {};
 }
 
 std::optional<std::string_view> Event::get(std::string_view name, std::string& scratch) const {

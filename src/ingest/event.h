@@ -5,6 +5,7 @@
 // lives. Copy what must outlive it.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -118,5 +119,38 @@ struct Event {
   // Leaves the event empty for reuse without giving back the extras' memory.
   void clear();
 };
+
+// The member holding each text field (null for fields kept as numbers):
+// read directly, a field costs no switch over all of them.
+using TextSlot = std::string_view Event::*;
+inline constexpr auto kTextSlots = [] {
+  std::array<TextSlot, kFieldCount> slots{};
+  auto set = [&](Field f, TextSlot m) { slots[static_cast<size_t>(f)] = m; };
+  set(Field::host, &Event::host);
+  set(Field::client_ip, &Event::client_ip);
+  set(Field::forwarded_for, &Event::forwarded_for);
+  set(Field::server_ip, &Event::server_ip);
+  set(Field::vhost, &Event::vhost);
+  set(Field::method, &Event::method);
+  set(Field::path, &Event::path);
+  set(Field::query, &Event::query);
+  set(Field::request_target, &Event::request_target);
+  set(Field::protocol, &Event::protocol);
+  set(Field::referer, &Event::referer);
+  set(Field::user_agent, &Event::user_agent);
+  set(Field::user, &Event::user);
+  set(Field::target_user, &Event::target_user);
+  set(Field::process, &Event::process);
+  set(Field::command, &Event::command);
+  set(Field::level, &Event::level);
+  set(Field::action, &Event::action);
+  set(Field::outcome, &Event::outcome);
+  set(Field::mail_from, &Event::mail_from);
+  set(Field::mail_to, &Event::mail_to);
+  set(Field::mail_id, &Event::mail_id);
+  set(Field::message, &Event::message);
+  set(Field::raw, &Event::raw);
+  return slots;
+}();
 
 }  // namespace shodo::ingest

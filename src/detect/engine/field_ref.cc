@@ -15,13 +15,6 @@ std::vector<FieldRef> resolve_field(std::string_view sigma_name) {
   return {FieldRef{true, Field::raw, std::string(sigma_name)}};
 }
 
-std::string_view field_text(const ingest::Event& ev, const FieldRef& ref, std::string& scratch) {
-  if (!ref.is_extra) return ev.text(ref.field, scratch);
-  for (const auto& [name, value] : ev.extra)
-    if (name == ref.extra) return value;
-  return {};
-}
-
 std::string display_name(const FieldRef& ref) {
   return ref.is_extra ? ref.extra : std::string(ingest::field_name(ref.field));
 }

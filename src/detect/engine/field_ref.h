@@ -26,7 +26,16 @@ std::vector<FieldRef> resolve_field(std::string_view sigma_name);
 
 // The field's text in `ev`; numbers are formatted into `scratch`. Empty when
 // the event does not carry the field.
-std::string_view field_text(const ingest::Event& ev, const FieldRef& ref, std::string& scratch);
+inline std::string_view field_text(const ingest::Event& ev, const FieldRef& ref,
+                                   std::string& scratch) {
+  if (!ref.is_extra) {
+    if (const ingest::TextSlot m = ingest::kTextSlots[static_cast<size_t>(ref.field)]) return ev.*m;
+    return ev.text(ref.field, scratch);
+  }
+  for (const auto& [name, value] : ev.extra)
+    if (name == ref.extra) return value;
+  return {};
+}
 
 // The name shown in findings: ECS name, or the extra field's own name.
 std::string display_name(const FieldRef& ref);
