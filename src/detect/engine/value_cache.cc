@@ -7,11 +7,8 @@
 namespace shodo::detect::engine {
 
 ValueCache::ValueCache(size_t slots)
-    : hashes_(std::bit_ceil(slots < 1 ? size_t{1} : slots)),
-      offered_(hashes_.size()),
-      stamps_(hashes_.size()),
-      entries_(hashes_.size()) {
-  mask_ = hashes_.size() - 1;
+    : slots_(std::bit_ceil(slots < 1 ? size_t{1} : slots)), entries_(slots_.size()) {
+  mask_ = slots_.size() - 1;
 }
 
 uint64_t ValueCache::hash(std::string_view value) {
@@ -20,7 +17,7 @@ uint64_t ValueCache::hash(std::string_view value) {
 
 const std::vector<uint32_t>* ValueCache::find(std::string_view value, uint64_t hash) const {
   const size_t i = hash & mask_;
-  if (hashes_[i] != hash || entries_[i].value != value) return nullptr;
+  if (slots_[i].hash != hash || entries_[i].value != value) return nullptr;
   return &entries_[i].atoms;
 }
 
@@ -28,18 +25,19 @@ ValueCache::Found ValueCache::find_kept(std::string_view value, uint64_t hash) c
   const std::vector<uint32_t>* atoms = find(value, hash);
   if (!atoms) return {};
   const auto slot = static_cast<uint32_t>(hash & mask_);
-  return {atoms, slot, stamps_[slot]};
+  return {atoms, slot, slots_[slot].stamp};
 }
 
 void ValueCache::store(std::string_view value, uint64_t hash, const std::vector<uint32_t>& atoms) {
   if (value.size() > kMaxValue) return;
   const size_t i = hash & mask_;
-  if (offered_[i] != hash) {
-    offered_[i] = hash;
+  Slot& slot = slots_[i];
+  if (const auto high = static_cast<uint32_t>(hash >> 32); slot.offered != high) {
+    slot.offered = high;
     return;
   }
-  hashes_[i] = hash;
-  ++stamps_[i];
+  slot.hash = hash;
+  ++slot.stamp;
   entries_[i].value.assign(value);
   entries_[i].atoms.assign(atoms.begin(), atoms.end());
 }

@@ -34,7 +34,7 @@ class ValueCache {
   };
   Found find_kept(std::string_view value, uint64_t hash) const;
   const std::vector<uint32_t>* still(const Found& f) const {
-    return f.atoms && stamps_[f.slot] == f.stamp ? f.atoms : nullptr;
+    return f.atoms && slots_[f.slot].stamp == f.stamp ? f.atoms : nullptr;
   }
   // Remembers `atoms` for `value` the second time it is offered: most
   // values seen once are never seen again (a product id, a search), and
@@ -42,11 +42,16 @@ class ValueCache {
   void store(std::string_view value, uint64_t hash, const std::vector<uint32_t>& atoms);
 
  private:
-  // The hashes apart from the values: a look-up for a value not kept
-  // touches only this small array.
-  std::vector<uint64_t> hashes_;   // 0: empty
-  std::vector<uint64_t> offered_;  // the hash last offered for each slot
-  std::vector<uint32_t> stamps_;   // how many times each slot was stored to
+  // The hashes apart from the values, all of a slot's in one cache line: a
+  // look-up for a value not kept touches only this array, once.
+  struct Slot {
+    uint64_t hash = 0;  // of the value kept; 0: empty
+    // The high half of the hash last offered: another value mistaken for
+    // it once in 2^32 is only kept a little early.
+    uint32_t offered = 0;
+    uint32_t stamp = 0;  // how many times the slot was stored to
+  };
+  std::vector<Slot> slots_;
   struct Entry {
     std::string value;
     std::vector<uint32_t> atoms;
