@@ -72,6 +72,7 @@ class Hunt final : public ingest::EventConsumer {
   Hunt(const RuleSet& rules, const HuntOptions& options);
   ~Hunt() override;
 
+  void process_parsed(const ingest::Batch& batch, size_t from, size_t to, unsigned worker) override;
   void process(const ingest::Batch& batch, unsigned worker) override;
   void ordered(const ingest::Batch& batch) override;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <span>
 
 #include "detect/correlation/correlation_engine.h"
 #include "detect/detect.h"
@@ -27,8 +28,15 @@ struct Hit {
 struct Hunt::State {
   const RuleSet& rules;
   HuntOptions options;
-  std::vector<std::unique_ptr<engine::Matcher::Scratch, void (*)(engine::Matcher::Scratch*)>>
-      scratch;
+  // Per worker: its matcher scratch, and the hits of the batch it is
+  // matching among the events [0, matched) done so far.
+  struct Worker {
+    std::unique_ptr<engine::Matcher::Scratch, void (*)(engine::Matcher::Scratch*)> scratch;
+    std::vector<Hit> hits;
+    size_t matched = 0;
+    std::vector<uint32_t> rules;  // per event, reused
+  };
+  std::vector<Worker> workers;
   std::mutex hits_mu;
   std::map<uint64_t, std::vector<Hit>> hits;  // batch seq -> its hits
 
@@ -44,6 +52,37 @@ struct Hunt::State {
         detectors(std::move(d)),
         outcome({}, detectors.path_sizes),
         correlation(r.correlations(), r.rules()) {}
+
+  // Matches the batch's events [w.matched, to).
+  void match_events(const ingest::Batch& batch, size_t to, Worker& w) const {
+    if (w.matched >= to) return;
+    const engine::Matcher& matcher = rules.matcher();
+    const std::span<const ingest::Event> events(batch.events.data() + w.matched, to - w.matched);
+    matcher.scan_events(events, lines_of(batch.text, events), *w.scratch);
+    for (size_t i = w.matched; i < to; ++i) {
+      const ingest::Event& ev = batch.events[i];
+      w.rules.clear();
+      matcher.match(ev, *w.scratch, w.rules);
+      for (uint32_t r : w.rules) {
+        const engine::Matcher::Evidence e = matcher.explain(ev, r, *w.scratch);
+        w.hits.push_back(
+            {static_cast<uint32_t>(i), r, e.field, std::string(e.value.substr(0, kMaxValueBytes))});
+      }
+    }
+    w.matched = to;
+  }
+
+  // The part of the block that holds the lines of `events`, or nothing when
+  // their first and last lines are not both in it.
+  static std::string_view lines_of(std::string_view block, std::span<const ingest::Event> events) {
+    const std::less<> before;
+    const char* const first = events.front().raw.data();
+    const char* const end = events.back().raw.data() + events.back().raw.size();
+    if (before(first, block.data()) || before(block.data() + block.size(), end) ||
+        before(end, first))
+      return {};
+    return {first, static_cast<size_t>(end - first)};
+  }
 
   Finding rule_finding(const ingest::Event& ev, const Hit& h) const {
     const sigma::RuleMeta& meta = rules.rules()[h.rule].meta;
@@ -87,27 +126,22 @@ DetectorSet detectors_for(const HuntOptions& options) {
 Hunt::Hunt(const RuleSet& rules, const HuntOptions& options)
     : s_(std::make_unique<State>(rules, options, detectors_for(options))) {
   for (unsigned i = 0; i <= options.threads; ++i)
-    s_->scratch.push_back(rules.matcher().make_scratch());
+    s_->workers.push_back({rules.matcher().make_scratch(), {}, 0, {}});
 }
 
 Hunt::~Hunt() = default;
 
+void Hunt::process_parsed(const ingest::Batch& batch, size_t from, size_t to, unsigned worker) {
+  (void)from;  // matching goes on from the worker's last event, whatever parts it was shown
+  s_->match_events(batch, to, s_->workers.at(worker));
+}
+
 void Hunt::process(const ingest::Batch& batch, unsigned worker) {
-  const engine::Matcher& matcher = s_->rules.matcher();
-  engine::Matcher::Scratch& scratch = *s_->scratch.at(worker);
-  std::vector<Hit> hits;
-  std::vector<uint32_t> matched;
-  matcher.scan_batch(batch, scratch);
-  for (size_t i = 0; i < batch.events.size(); ++i) {
-    const ingest::Event& ev = batch.events[i];
-    matched.clear();
-    matcher.match(ev, scratch, matched);
-    for (uint32_t r : matched) {
-      const engine::Matcher::Evidence e = matcher.explain(ev, r, scratch);
-      hits.push_back(
-          {static_cast<uint32_t>(i), r, e.field, std::string(e.value.substr(0, kMaxValueBytes))});
-    }
-  }
+  State::Worker& w = s_->workers.at(worker);
+  s_->match_events(batch, batch.events.size(), w);
+  std::vector<Hit> hits = std::move(w.hits);
+  w.hits.clear();
+  w.matched = 0;
   std::lock_guard lock(s_->hits_mu);
   s_->hits.emplace(batch.seq, std::move(hits));
 }

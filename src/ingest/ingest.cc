@@ -73,8 +73,15 @@ void keep_examples(std::vector<BadLine>& kept, const std::vector<BadLine>& more,
   }
 }
 
-// Parses every line of a block into its batch.
-void parse_work(Work& w, LineParser& parser, ParseContext& ctx, const IngestOptions& opt) {
+// Events handed to EventConsumer::process_parsed() at once: few enough for
+// them and their lines to be still in a core's cache when the consumer
+// reads them.
+constexpr size_t kParsedPart = 256;
+
+// Parses every line of a block into its batch, handing the consumer each
+// part as it is parsed.
+void parse_work(Work& w, LineParser& parser, ParseContext& ctx, const IngestOptions& opt,
+                EventConsumer& consumer, unsigned worker) {
   const FileJob& job = *w.job;
   Batch& b = w.batch;
   b.file_index = job.index;
@@ -145,7 +152,14 @@ void parse_work(Work& w, LineParser& parser, ParseContext& ctx, const IngestOpti
                                                               {begin, w.data.size()}, w.marks);
   if (!selective) {
     b.events.reserve(w.data.size() / 160 + 16);
-    for (const char* p = begin; p < end;) p = take_line(p);
+    size_t handed = 0;
+    for (const char* p = begin; p < end;) {
+      p = take_line(p);
+      if (b.events.size() - handed >= kParsedPart) {
+        consumer.process_parsed(b, handed, b.events.size(), worker);
+        handed = b.events.size();
+      }
+    }
     return;
   }
   // Jumps from picked line to picked line; the lines between are counted
@@ -220,7 +234,7 @@ class Pipeline {
 
   // Parses on the calling (reading) thread, for order-dependent formats.
   void run_inline(Work* w, LineParser& parser, ParseContext& ctx) {
-    parse_work(*w, parser, ctx, opt_);
+    parse_work(*w, parser, ctx, opt_, consumer_, opt_.threads);
     consumer_.process(w->batch, opt_.threads);
     commit(w);
   }
@@ -257,7 +271,7 @@ class Pipeline {
         ctx.file = &job->ctx;
         ctx.zone.set_zone(job->ctx.zone);
       }
-      parse_work(*w, *parser, ctx, opt_);
+      parse_work(*w, *parser, ctx, opt_, consumer_, id);
       consumer_.process(w->batch, id);
       commit(w);
     }

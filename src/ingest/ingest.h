@@ -136,6 +136,17 @@ class EventConsumer {
     (void)batch;
     (void)worker;
   }
+  // Optional, before process() and from the same thread: the batch's
+  // events [from, to), just parsed (later events are not yet), while they
+  // and their lines are still in the core's cache. Work done here for them
+  // need not be done again in process(). Keep no pointer into
+  // `batch.events` from one call to the next: it may grow, and move.
+  virtual void process_parsed(const Batch& batch, size_t from, size_t to, unsigned worker) {
+    (void)batch;
+    (void)from;
+    (void)to;
+    (void)worker;
+  }
   // One batch at a time, in input order (stateful work).
   virtual void ordered(const Batch& batch) { (void)batch; }
   // After the last batch of a file, in input order.

@@ -78,6 +78,10 @@ class HuntAndWatch final : public ingest::EventConsumer {
     for (size_t i = 0; i < watched.size(); ++i) by_url_[watched[i].url].push_back(i);
   }
 
+  void process_parsed(const ingest::Batch& batch, size_t from, size_t to,
+                      unsigned worker) override {
+    hunt_.process_parsed(batch, from, to, worker);
+  }
   void process(const ingest::Batch& batch, unsigned worker) override {
     hunt_.process(batch, worker);
   }

@@ -157,6 +157,52 @@ TEST(Hunt, SameFindingsForAnyNumberOfThreads) {
   EXPECT_EQ(one, describe(hunt(rules, 4)));
 }
 
+// Hands the hunt each batch whole, or only some of the parts the parse
+// offers (process() must then match the rest).
+class Forwarding final : public ingest::EventConsumer {
+ public:
+  Forwarding(Hunt& hunt, int part_every) : hunt_(hunt), part_every_(part_every) {}
+  void process_parsed(const ingest::Batch& batch, size_t from, size_t to,
+                      unsigned worker) override {
+    if (part_every_ > 0 && parts_++ % part_every_ == 0)
+      hunt_.process_parsed(batch, from, to, worker);
+  }
+  void process(const ingest::Batch& batch, unsigned worker) override {
+    hunt_.process(batch, worker);
+  }
+  void ordered(const ingest::Batch& batch) override { hunt_.ordered(batch); }
+
+ private:
+  Hunt& hunt_;
+  int part_every_;  // 0: none
+  int parts_ = 0;
+};
+
+// Batches are matched part by part as they are parsed (process_parsed);
+// any split of them finds what matching each batch whole finds.
+TEST(Hunt, PartsMatchedAsParsedFindWhatWholeBatchesFind) {
+  const RuleSet rules{RuleSetOptions{}};
+  std::string error;
+  ingest::IngestOptions opt;
+  opt.zone = ingest::Zone::locate("Asia/Tokyo", error);
+  const ingest::InputSet inputs = ingest::expand_inputs({kSample});
+  auto run = [&](int part_every) {
+    Hunt hunt(rules, HuntOptions{});
+    if (part_every < 0) {
+      ingest::ingest(inputs, opt, hunt);
+    } else {
+      Forwarding consumer(hunt, part_every);
+      ingest::ingest(inputs, opt, consumer);
+    }
+    return describe(hunt.finish());
+  };
+  const std::string whole = run(0);
+  EXPECT_GT(std::count(whole.begin(), whole.end(), '\n'), 20);
+  EXPECT_EQ(run(-1), whole);  // every part, as ingest offers them
+  EXPECT_EQ(run(2), whole);   // every other part: the rest in process()
+  EXPECT_EQ(run(3), whole);
+}
+
 TEST(Hunt, FindsTheSampleIncident) {
   const RuleSet rules(RuleSetOptions{});
   const std::vector<Finding> findings = hunt(rules, 2);

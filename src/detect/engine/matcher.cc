@@ -301,7 +301,7 @@ class Matcher::Scratch {
   // What the fields of events make true, worked out a window of events of
   // one kind at a time (prepare_window): for events [window_from,
   // window_to), event i's atoms are window_atoms[atoms_at[i], atoms_at[i +
-  // 1]). scan_batch() lets windows run over the batch's events [values_from,
+  // 1]). scan_events() lets windows run over its events [values_from,
   // values_to); other events are a window of their own.
   std::vector<uint32_t> window_atoms, atoms_at;
   const ingest::Event* values_from = nullptr;
@@ -365,8 +365,9 @@ struct Matcher::Impl {
   // (the same-text pair's last) in one scan, marking those without a hit
   // clean.
   static void scan_joined(const KindPlan& plan, Scratch& s);
-  // The keyword patterns over the batch's whole block: fills s.line_hits.
-  static void scan_lines(const KindPlan& plan, const ingest::Batch& batch, Scratch& s);
+  // The keyword patterns over the block of `events`: fills s.line_hits.
+  static void scan_lines(const KindPlan& plan, std::span<const ingest::Event> events,
+                         std::string_view text, Scratch& s);
 
   // --- evaluation -------------------------------------------------------
 
@@ -855,7 +856,7 @@ int on_match(unsigned id, unsigned long long, unsigned long long, unsigned, void
 struct BlockScan {
   Matcher::Scratch& s;
   const std::vector<uint32_t>& literal_length;
-  const std::vector<ingest::Event>& events;
+  std::span<const ingest::Event> events;
   const char* text;
 };
 
@@ -1117,16 +1118,16 @@ void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* fr
   s.atoms_at.push_back(static_cast<uint32_t>(s.window_atoms.size()));
 }
 
-void Matcher::Impl::scan_lines(const KindPlan& plan, const ingest::Batch& batch, Scratch& s) {
-  const auto& events = batch.events;
+void Matcher::Impl::scan_lines(const KindPlan& plan, std::span<const ingest::Event> events,
+                               std::string_view text, Scratch& s) {
   // (Hyperscan takes an unsigned length.)
-  if (!plan.block_db || batch.text.empty() || batch.text.size() > UINT32_MAX) return;
+  if (!plan.block_db || text.empty() || text.size() > UINT32_MAX) return;
   // Every event of the kind, its line inside the block, in order, and most
   // of the block made of events (a selection of a few lines is cheaper one
   // by one).
   const std::less<> before;
-  const char* const text_end = batch.text.data() + batch.text.size();
-  const char* last = batch.text.data();
+  const char* const text_end = text.data() + text.size();
+  const char* last = text.data();
   size_t bytes = 0;
   for (const ingest::Event& ev : events) {
     const char* const line_end = ev.raw.data() + ev.raw.size();
@@ -1135,10 +1136,10 @@ void Matcher::Impl::scan_lines(const KindPlan& plan, const ingest::Batch& batch,
     last = line_end;
     bytes += ev.raw.size();
   }
-  if (bytes * 2 < batch.text.size()) return;
-  BlockScan scan{s, plan.literal_length, events, batch.text.data()};
-  hs_scan(plan.block_db->get(), batch.text.data(), static_cast<unsigned>(batch.text.size()), 0,
-          s.hs, on_block_match, &scan);
+  if (bytes * 2 < text.size()) return;
+  BlockScan scan{s, plan.literal_length, events, text.data()};
+  hs_scan(plan.block_db->get(), text.data(), static_cast<unsigned>(text.size()), 0, s.hs,
+          on_block_match, &scan);
   std::stable_sort(s.line_hits.begin(), s.line_hits.end(),
                    [&](const Scratch::LineHit& a, const Scratch::LineHit& b) {
                      return before(a.event, b.event);
@@ -1147,18 +1148,18 @@ void Matcher::Impl::scan_lines(const KindPlan& plan, const ingest::Batch& batch,
   s.lines_to = events.data() + events.size();
 }
 
-void Matcher::scan_batch(const ingest::Batch& batch, Scratch& s) const {
+void Matcher::scan_events(std::span<const ingest::Event> events, std::string_view text,
+                          Scratch& s) const {
   s.line_hits.clear();
   s.line_next = 0;
   s.lines_from = s.lines_to = nullptr;
   s.values_from = s.values_to = s.window_from = s.window_to = nullptr;
-  const auto& events = batch.events;
   if (events.empty()) return;
   const size_t k = kind_index(events[0].kind);
   if (k >= kKinds) return;
   s.values_from = s.window_from = s.window_to = events.data();
   s.values_to = events.data() + events.size();
-  Impl::scan_lines(impl_->plans[k], batch, s);
+  Impl::scan_lines(impl_->plans[k], events, text, s);
 }
 
 void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& out) const {

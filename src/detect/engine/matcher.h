@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,12 +45,13 @@ class Matcher {
   class Scratch;
   std::unique_ptr<Scratch, void (*)(Scratch*)> make_scratch() const;
 
-  // Optional, before match() on the batch's events in their order: runs the
-  // keyword searches over the batch's whole block at once instead of line by
-  // line, and scans the field values new to the caches joined (a scan has a
-  // fixed cost that values of a few dozen bytes feel). Once used on a
-  // scratch, call it before every batch that scratch matches.
-  void scan_batch(const ingest::Batch& batch, Scratch& s) const;
+  // Optional, before match() on `events` in their order: runs the keyword
+  // searches over `text`, the block their lines were cut from (or the part
+  // of it that holds them), at once instead of line by line, and scans the
+  // field values new to the caches joined (a scan has a fixed cost that
+  // values of a few dozen bytes feel). Once used on a scratch, call it
+  // before every run of events that scratch matches.
+  void scan_events(std::span<const ingest::Event> events, std::string_view text, Scratch& s) const;
 
   // Appends the indices of the rules `ev` matches, ascending.
   void match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& out) const;
