@@ -1079,8 +1079,7 @@ void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* fr
     };
     // The field's atoms when its cache knows the value (still, or by now).
     auto known = [&](size_t i, std::string_view text) {
-      const std::vector<uint32_t>* atoms = caches[i].still(prepared[i].found);
-      return atoms ? atoms : caches[i].find(text, prepared[i].hash);
+      return caches[i].again(prepared[i].found, text, prepared[i].hash);
     };
     bool second_done = false;  // matched along with the first of same_text
     for (size_t i = 0; i < n_fields; ++i) {

@@ -22,10 +22,8 @@ const std::vector<uint32_t>* ValueCache::find(std::string_view value, uint64_t h
 }
 
 ValueCache::Found ValueCache::find_kept(std::string_view value, uint64_t hash) const {
-  const std::vector<uint32_t>* atoms = find(value, hash);
-  if (!atoms) return {};
   const auto slot = static_cast<uint32_t>(hash & mask_);
-  return {atoms, slot, slots_[slot].stamp};
+  return {find(value, hash), slot, slots_[slot].stamp};
 }
 
 void ValueCache::store(std::string_view value, uint64_t hash, const std::vector<uint32_t>& atoms) {

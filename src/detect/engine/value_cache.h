@@ -26,15 +26,17 @@ class ValueCache {
   // The atoms remembered for `value`, or nullptr.
   const std::vector<uint32_t>* find(std::string_view value, uint64_t hash) const;
 
-  // What find() gave, usable later without comparing the value again for
-  // as long as its slot is not stored to.
+  // What find() gave (atoms or nullptr), usable later without looking the
+  // value up again for as long as its slot is not stored to.
   struct Found {
     const std::vector<uint32_t>* atoms = nullptr;
     uint32_t slot = 0, stamp = 0;
   };
   Found find_kept(std::string_view value, uint64_t hash) const;
-  const std::vector<uint32_t>* still(const Found& f) const {
-    return f.atoms && slots_[f.slot].stamp == f.stamp ? f.atoms : nullptr;
+  // find() now, for the value and hash `f` was kept for: what find_kept()
+  // gave when nothing was stored to the slot since.
+  const std::vector<uint32_t>* again(const Found& f, std::string_view value, uint64_t hash) const {
+    return slots_[f.slot].stamp == f.stamp ? f.atoms : find(value, hash);
   }
   // Remembers `atoms` for `value` the second time it is offered: most
   // values seen once are never seen again (a product id, a search), and

@@ -54,13 +54,18 @@ TEST(ValueCache, HashSeparatesPrefixesAndNeverGivesZero) {
 
 TEST(ValueCache, AKeptFindHoldsUntilItsSlotIsStoredTo) {
   ValueCache c(1);
+  const uint64_t a = ValueCache::hash("/a"), b = ValueCache::hash("/b");
   offer_twice(c, "/a", {1});
-  const ValueCache::Found found = c.find_kept("/a", ValueCache::hash("/a"));
-  ASSERT_NE(c.still(found), nullptr);
-  EXPECT_EQ(*c.still(found), (Atoms{1}));
-  EXPECT_EQ(c.still(c.find_kept("/b", ValueCache::hash("/b"))), nullptr) << "nothing found";
+  const ValueCache::Found found = c.find_kept("/a", a);
+  ASSERT_NE(c.again(found, "/a", a), nullptr);
+  EXPECT_EQ(*c.again(found, "/a", a), (Atoms{1}));
+  const ValueCache::Found missed = c.find_kept("/b", b);
+  EXPECT_EQ(missed.atoms, nullptr) << "nothing found";
+  EXPECT_EQ(c.again(missed, "/b", b), nullptr);
   offer_twice(c, "/b", {2});
-  EXPECT_EQ(c.still(found), nullptr) << "the slot now holds another value";
+  EXPECT_EQ(c.again(found, "/a", a), nullptr) << "the slot now holds another value";
+  ASSERT_NE(c.again(missed, "/b", b), nullptr) << "found by now";
+  EXPECT_EQ(*c.again(missed, "/b", b), (Atoms{2}));
 }
 
 }  // namespace
