@@ -18,14 +18,37 @@ uint64_t mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
+// A slot for the path among PathSizes::recent_ (64 of them): its length
+// and a few of its last bytes, where static files differ.
+size_t recent_slot(std::string_view path) {
+  const size_t n = path.size();
+  const auto byte = [&](size_t back) {
+    return back < n ? static_cast<size_t>(static_cast<unsigned char>(path[n - 1 - back])) : 0;
+  };
+  return (n * 7 + byte(0) * 3 + byte(2) * 5 + byte(5)) & 63;
+}
+
 }  // namespace
 
 void PathSizes::observe(const ingest::Event& ev) {
   if (ev.kind != ingest::LogKind::web_access || ev.status < 200 || ev.status > 299 ||
       ev.bytes_sent < 0 || ev.path.empty())
     return;
-  baseline_key(ev.path, key_);
-  Reservoir& r = entry(paths_, key_);
+  Recent* recent = nullptr;
+  Reservoir* found = nullptr;
+  if (ev.path.size() <= kRecentPathBytes) {
+    recent = &recent_[recent_slot(ev.path)];
+    if (recent->reservoir && recent->path == ev.path) found = recent->reservoir;
+  }
+  if (!found) {
+    baseline_key(ev.path, key_);
+    found = &entry(paths_, key_);
+    if (recent) {
+      recent->path.assign(ev.path);
+      recent->reservoir = found;
+    }
+  }
+  Reservoir& r = *found;
   const auto size =
       static_cast<uint32_t>(std::min<int64_t>(ev.bytes_sent, std::numeric_limits<uint32_t>::max()));
   // Reservoir sampling (Algorithm R): every response has the same chance

@@ -33,6 +33,15 @@ class PathSizes {
   };
   StringMap<Reservoir> paths_;
   std::string key_;  // reused for every lookup
+  // The reservoirs of recent paths (short ones), by a tag of the path: most
+  // 2xx responses are for a few static files and pages, whose baseline key
+  // then need not be worked out and looked up again.
+  static constexpr size_t kRecentPathBytes = 128;
+  struct Recent {
+    std::string path;
+    Reservoir* reservoir = nullptr;  // map nodes stay where they are
+  };
+  std::array<Recent, 64> recent_;
   mutable std::string lookup_key_;
 };
 
