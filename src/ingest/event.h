@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -73,14 +74,14 @@ inline constexpr TimeUs kNoTime = INT64_MIN;
 // every event fills the first three cache lines (a batch of events is larger
 // than a core's cache, and every event is read again after its parse).
 struct alignas(64) Event {
-  // Citation: where the event came from.
+  // Citation (file_index, line, offset): where the event came from. Time:
+  // the UTC instant plus the offset the source used, or the one assumed
+  // from --tz when the line carried none. Numbers: -1 when absent (more of
+  // them below).
   uint32_t file_index = 0;  // index into the ingest run's file list
   LogKind kind = LogKind::unknown;
-  // Time: UTC instant plus the offset the source used (or the one assumed
-  // from --tz when the source had none).
   bool offset_assumed = false;  // true when the line carried no offset of its own
   int32_t utc_offset_s = 0;
-  // Numeric fields; -1 when absent (more of them below).
   int32_t status = -1;
   TimeUs time = kNoTime;
   uint64_t line = 0;    // 1-based line number in the decompressed stream
@@ -123,6 +124,8 @@ struct alignas(64) Event {
   // Leaves the event empty for reuse without giving back the extras' memory.
   void clear();
 };
+static_assert(offsetof(Event, raw) + sizeof(Event::raw) <= 3 * 64,
+              "the fields read on every event must stay in its first three cache lines");
 
 // The member holding each text field (null for fields kept as numbers):
 // read directly, a field costs no switch over all of them.
