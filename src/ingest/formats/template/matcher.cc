@@ -371,7 +371,8 @@ class TemplateParser final : public LineParser {
   // read. Anything else (an escape, a quote inside a field, an ident, "-"
   // for a request, a status not of three digits, a bad number, a line cut
   // short) is left to the template, with the event as it came, so both
-  // ways read a line alike.
+  // ways read a line alike. Only the time is written to the event before
+  // the whole line is known to be plain.
   bool parse_fixed(std::string_view line, Event& ev, ParseContext& ctx) {
     const char* const begin = line.data();
     const char* const end = begin + line.size();
@@ -413,9 +414,9 @@ class TemplateParser final : public LineParser {
     if (bytes_end < end && *bytes_end == '-') {
       ++bytes_end;
     } else {
-      while (bytes_end < end && digit(*bytes_end) && bytes_end - p < 18)
-        bytes_sent = bytes_sent * 10 + (*bytes_end++ - '0');
-      if (bytes_end == p) return left_to_template(ev);
+      while (bytes_end < end && digit(*bytes_end)) ++bytes_end;
+      if (!parse_count({p, static_cast<size_t>(bytes_end - p)}, bytes_sent))
+        return left_to_template(ev);
     }
     std::string_view referer, agent;
     if (fixed_ == Fixed::common) {
@@ -445,18 +446,13 @@ class TemplateParser final : public LineParser {
     return true;
   }
 
-  // Undoes what parse_fixed() wrote: the event as parse() received it.
+  // Undoes what parse_fixed() wrote (the time): the event as parse()
+  // received it.
   static bool left_to_template(Event& ev) {
-    const uint32_t file_index = ev.file_index;
-    const uint64_t line_no = ev.line, offset = ev.offset;
-    const std::string_view raw = ev.raw;
-    const LogKind kind = ev.kind;
-    ev.clear();
-    ev.file_index = file_index;
-    ev.line = line_no;
-    ev.offset = offset;
-    ev.raw = raw;
-    ev.kind = kind;
+    const Event fresh;
+    ev.time = fresh.time;
+    ev.utc_offset_s = fresh.utc_offset_s;
+    ev.offset_assumed = fresh.offset_assumed;
     return false;
   }
 
