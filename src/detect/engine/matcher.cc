@@ -989,6 +989,12 @@ std::vector<ValueCache>& caches_of(Matcher::Scratch& s, size_t kind, const KindP
   return caches;
 }
 
+// Equal texts; the parse gives a request without a query the same view for
+// its path and its target, which then need no compare.
+bool same_bytes(std::string_view a, std::string_view b) {
+  return (a.data() == b.data() && a.size() == b.size()) || a == b;
+}
+
 // Fewer values are scanned one by one: the joined database is compiled on
 // first use, which small inputs (a test, a short log) need not pay for.
 constexpr size_t kMinJoined = 16;
@@ -1054,7 +1060,7 @@ void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* fr
       p.hash = ValueCache::hash(text);
       p.found = caches[i].find_kept(text, p.hash);
       if (same_text && i == same_text->first &&
-          field_text(*ev, plan.fields[same_text->second].ref, s.number2) == text) {
+          same_bytes(field_text(*ev, plan.fields[same_text->second].ref, s.number2), text)) {
         second_done = true;
         p.same_text = true;
         Scratch::Prepared& second = s.prepared[row + same_text->second];
