@@ -29,12 +29,12 @@ struct Hunt::State {
   const RuleSet& rules;
   HuntOptions options;
   // Per worker: its matcher scratch, and the hits of the batch it is
-  // matching among the events [0, matched) done so far.
+  // matching among its events [0, done).
   struct Worker {
     std::unique_ptr<engine::Matcher::Scratch, void (*)(engine::Matcher::Scratch*)> scratch;
     std::vector<Hit> hits;
-    size_t matched = 0;
-    std::vector<uint32_t> rules;  // per event, reused
+    size_t done = 0;
+    std::vector<uint32_t> matched;  // per event, reused
   };
   std::vector<Worker> workers;
   std::mutex hits_mu;
@@ -53,23 +53,23 @@ struct Hunt::State {
         outcome({}, detectors.path_sizes),
         correlation(r.correlations(), r.rules()) {}
 
-  // Matches the batch's events [w.matched, to).
+  // Matches the batch's events [w.done, to).
   void match_events(const ingest::Batch& batch, size_t to, Worker& w) const {
-    if (w.matched >= to) return;
+    if (w.done >= to) return;
     const engine::Matcher& matcher = rules.matcher();
-    const std::span<const ingest::Event> events(batch.events.data() + w.matched, to - w.matched);
+    const std::span<const ingest::Event> events(batch.events.data() + w.done, to - w.done);
     matcher.scan_events(events, lines_of(batch.text, events), *w.scratch);
-    for (size_t i = w.matched; i < to; ++i) {
+    for (size_t i = w.done; i < to; ++i) {
       const ingest::Event& ev = batch.events[i];
-      w.rules.clear();
-      matcher.match(ev, *w.scratch, w.rules);
-      for (uint32_t r : w.rules) {
+      w.matched.clear();
+      matcher.match(ev, *w.scratch, w.matched);
+      for (uint32_t r : w.matched) {
         const engine::Matcher::Evidence e = matcher.explain(ev, r, *w.scratch);
         w.hits.push_back(
             {static_cast<uint32_t>(i), r, e.field, std::string(e.value.substr(0, kMaxValueBytes))});
       }
     }
-    w.matched = to;
+    w.done = to;
   }
 
   // The part of the block that holds the lines of `events`, or nothing when
@@ -141,7 +141,7 @@ void Hunt::process(const ingest::Batch& batch, unsigned worker) {
   s_->match_events(batch, batch.events.size(), w);
   std::vector<Hit> hits = std::move(w.hits);
   w.hits.clear();
-  w.matched = 0;
+  w.done = 0;
   std::lock_guard lock(s_->hits_mu);
   s_->hits.emplace(batch.seq, std::move(hits));
 }
