@@ -1,6 +1,4 @@
 // Loading and compiling the rules of a run.
-#include <sys/stat.h>
-
 #include <cstdlib>
 
 #include "detect/correlation/correlation_engine.h"
@@ -30,17 +28,7 @@ RuleSet::RuleSet(const RuleSetOptions& options) : impl_(std::make_unique<Impl>()
   sigma::LoadedRules& loaded = impl_->loaded;
   std::vector<std::string> sources = options.dirs;
   if (options.shipped) sources.insert(sources.begin(), shipped_rules_dir());
-  for (const std::string& src : sources) {
-    struct stat st {};
-    if (stat(src.c_str(), &st) != 0) {
-      loaded.problems.push_back(
-          {src, 0, {}, "no such file or folder", sigma::Problem::Kind::error});
-    } else if (S_ISDIR(st.st_mode)) {
-      sigma::load_rule_dir(src, loaded);
-    } else {
-      sigma::load_rule_file(src, loaded);
-    }
-  }
+  sigma::load_rule_sources(sources, loaded);
   sigma::resolve_correlations(loaded);
   impl_->matcher = std::make_unique<engine::Matcher>(loaded.rules);
   const CorrelationEngine correlations(loaded.correlations, loaded.rules);

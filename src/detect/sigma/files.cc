@@ -17,8 +17,9 @@ namespace fs = std::filesystem;
 constexpr int kMaxDirDepth = 32;
 // Read one byte more than load_rule_text accepts, so it can tell the file is too big.
 constexpr size_t kReadLimit = kMaxRuleFileBytes + 1;
-// Fewer files than this per thread are not worth starting one for.
-constexpr size_t kFilesPerThread = 32;
+// Fewer files than this per thread are not worth starting one for (a file
+// takes about a millisecond, a thread tens of microseconds).
+constexpr size_t kFilesPerThread = 8;
 
 void add_problem(LoadedRules& out, const std::string& file, std::string reason) {
   out.problems.push_back({file, 0, "", std::move(reason), Problem::Kind::error});
@@ -81,30 +82,52 @@ void load_rule_file(const std::string& path, LoadedRules& out) {
   load_rule_text(text, path, out);
 }
 
-void load_rule_dir(const std::string& dir, LoadedRules& out) {
-  std::vector<std::string> files;
-  collect(dir, 0, files, out);
-  std::sort(files.begin(), files.end());
+void load_rule_sources(const std::vector<std::string>& sources, LoadedRules& out) {
+  // Each source's folder problems, then its files in path order: a result
+  // per part, appended in that order once all are loaded.
+  struct Part {
+    std::string file;  // empty: only `result` (a source's problems)
+    LoadedRules result;
+  };
+  std::vector<Part> parts;
+  for (const std::string& src : sources) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(src, ec);
+    if (ec || !fs::exists(st)) {
+      add_problem(parts.emplace_back().result, src, "no such file or folder");
+    } else if (fs::is_directory(st)) {
+      std::vector<std::string> files;
+      collect(src, 0, files, parts.emplace_back().result);
+      std::sort(files.begin(), files.end());
+      for (std::string& f : files) parts.push_back({std::move(f), {}});
+    } else {
+      parts.push_back({src, {}});
+    }
+  }
   // Parsing YAML is most of the start of a run with a rule collection: the
-  // files are loaded on several threads, each into its own result, then
-  // appended in path order (the same rules in the same order as one by one).
-  std::vector<LoadedRules> each(files.size());
+  // files of every source are loaded on several threads at once.
   std::atomic<size_t> next{0};
   const auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < files.size();) load_rule_file(files[i], each[i]);
+    for (size_t i; (i = next.fetch_add(1)) < parts.size();)
+      if (!parts[i].file.empty()) load_rule_file(parts[i].file, parts[i].result);
   };
-  const size_t threads = std::clamp<size_t>(files.size() / kFilesPerThread, 1,
+  const size_t threads = std::clamp<size_t>(parts.size() / kFilesPerThread, 1,
                                             std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::thread> helpers;
   for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
   work();
   for (std::thread& h : helpers) h.join();
-  for (LoadedRules& r : each) {
+  for (Part& part : parts) {
+    LoadedRules& r = part.result;
     std::move(r.rules.begin(), r.rules.end(), std::back_inserter(out.rules));
     std::move(r.correlations.begin(), r.correlations.end(), std::back_inserter(out.correlations));
     std::move(r.problems.begin(), r.problems.end(), std::back_inserter(out.problems));
     out.files += r.files;
   }
+}
+
+void load_rule_dir(const std::string& dir, LoadedRules& out) {
+  load_rule_sources({dir}, out);
 }
 
 }  // namespace shodo::detect::sigma

@@ -34,6 +34,10 @@ void load_rule_file(const std::string& path, LoadedRules& out);
 // not followed (each is reported); hidden files and folders (.git, .github)
 // are skipped.
 void load_rule_dir(const std::string& dir, LoadedRules& out);
+// Rule files and folders, in the order given (a folder as load_rule_dir),
+// all loaded at once on the machine's cores; a source that does not exist is
+// a Problem.
+void load_rule_sources(const std::vector<std::string>& sources, LoadedRules& out);
 
 // Run once after loading everything (correlations may name rules of other
 // files): checks that every rule a correlation names (by id or name) was
