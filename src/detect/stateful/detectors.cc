@@ -63,7 +63,7 @@ void DetectorSet::observe(const std::vector<ingest::Event>& events) {
         const uint32_t id = clients->known(events[i + kStateAhead].client_ip, at(i + kStateAhead));
         ids[(i + kStateAhead) & (ids.size() - 1)] = id;
         if (id != ClientIndex::kNone)
-          for (const auto& d : all) d->prefetch(id);
+          for (StatefulDetector* d : per_client) d->prefetch(id);
       }
       // A number known ahead stays: numbers are never reassigned.
       clients->hint(events[i].client_ip, at(i),
@@ -77,12 +77,16 @@ DetectorSet make_detectors(const DetectorOptions& options) {
   DetectorSet set;
   set.clients = std::make_shared<ClientIndex>(options.max_clients);
   set.path_sizes = std::make_shared<PathSizes>();
-  set.all.push_back(make_web_brute_force(options));
-  set.all.push_back(make_ssh_brute_force(options));
-  set.all.push_back(make_scanning(options, set.clients));
-  set.all.push_back(make_flood(options, set.clients));
-  set.all.push_back(make_exfiltration(options, set.clients, set.path_sizes));
-  set.all.push_back(make_webshell(options));
+  auto add = [&](std::unique_ptr<StatefulDetector> d, bool per_client) {
+    if (per_client) set.per_client.push_back(d.get());
+    set.all.push_back(std::move(d));
+  };
+  add(make_web_brute_force(options), false);
+  add(make_ssh_brute_force(options), false);
+  add(make_scanning(options, set.clients), true);
+  add(make_flood(options, set.clients), true);
+  add(make_exfiltration(options, set.clients, set.path_sizes), true);
+  add(make_webshell(options), false);
   return set;
 }
 

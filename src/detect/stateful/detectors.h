@@ -114,6 +114,8 @@ struct DetectorSet {
   std::vector<std::string> limits() const;
 
   std::shared_ptr<class ClientIndex> clients;
+  // Those of `all` with state per client, which the look-ahead prefetches.
+  std::vector<StatefulDetector*> per_client;
   // One baseline for the exfiltration detector and the outcome of attacks.
   std::shared_ptr<class PathSizes> path_sizes;
 };
