@@ -82,6 +82,28 @@ TEST(Hunt, APathRemembersOnlyItsOwnHits) {
   EXPECT_EQ(lines["path"], (std::vector<uint64_t>{1, 2, 3, 4, 5}));
 }
 
+// A field matched by exact values alone (a method) remembers the last value
+// and what it made true: runs of one value, and a value changing at every
+// line, must each find exactly the lines whose value the rule names.
+TEST(Hunt, AFieldRemembersItsLastValueOnlyWhileItRepeats) {
+  testing::TempDir dir;
+  dir.write("rules/methods.yml",
+            "title: methods\nid: 7f0b4a52-0c8e-4e4b-9a52-4f2d1c0e0003\n"
+            "logsource: {category: webserver}\nlevel: high\ndetection:\n  selection:\n"
+            "    cs-method: [PUT, PROPFIND]\n  condition: selection\n");
+  const std::vector<std::string> methods = {"GET",  "GET", "PUT",      "PUT", "GET", "PROPFIND",
+                                            "POST", "PUT", "PROPFIND", "GET", "put"};
+  std::string log;
+  std::vector<uint64_t> expected;
+  for (size_t i = 0; i < methods.size(); ++i) {
+    log += "203.0.113.9 - - [10/Oct/2026:13:55:36 +0000] \"" + methods[i] +
+           " /a HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0\"\n";
+    if (methods[i] != "GET" && methods[i] != "POST") expected.push_back(i + 1);
+  }
+  auto lines = cited_lines(dir, log, 1);
+  EXPECT_EQ(lines["methods"], expected);
+}
+
 // When no field the rules read is decoded (here the method, compared by
 // its rule, is not read at all), the line is decoded itself: in a batch
 // scanned line by line and in one scanned as a block alike.

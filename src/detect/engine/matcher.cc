@@ -327,6 +327,15 @@ class Matcher::Scratch {
   // The joined databases `hs` fits (fitting one checks it whole).
   std::vector<const HsDatabase*> joined_fitted;
   std::array<std::vector<ValueCache>, kKinds> caches;  // [kind][field], made on first use
+  // The last value of each field matched without a cache (a method: an
+  // exact lookup costs more than a compare), and what it made true. Most
+  // events repeat the one before.
+  struct LastValue {
+    std::string text;
+    std::vector<uint32_t> atoms;
+    bool set = false;
+  };
+  std::array<std::vector<LastValue>, kKinds> last_values;  // [kind][field], as caches
   ~Scratch() { hs_free_scratch(hs); }
 };
 
@@ -360,7 +369,8 @@ struct Matcher::Impl {
   // make true (Scratch::window_atoms). The values the caches do not know
   // are scanned joined first, each database's at once.
   static void prepare_window(const KindPlan& plan, const ingest::Event* from,
-                             const ingest::Event* to, std::vector<ValueCache>& caches, Scratch& s);
+                             const ingest::Event* to, std::vector<ValueCache>& caches,
+                             std::vector<Scratch::LastValue>& last_values, Scratch& s);
   // prepare_window()'s joined scans: each database's values in s.joined
   // (the same-text pair's last) in one scan, marking those without a hit
   // clean.
@@ -984,8 +994,10 @@ namespace {
 
 std::vector<ValueCache>& caches_of(Matcher::Scratch& s, size_t kind, const KindPlan& plan) {
   auto& caches = s.caches[kind];
-  if (caches.size() != plan.fields.size())
+  if (caches.size() != plan.fields.size()) {
     caches.assign(plan.fields.size(), ValueCache(kCacheSlots));
+    s.last_values[kind].assign(plan.fields.size(), {});
+  }
   return caches;
 }
 
@@ -1030,7 +1042,7 @@ void Matcher::Impl::scan_joined(const KindPlan& plan, Scratch& s) {
 
 void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* from,
                                    const ingest::Event* to, std::vector<ValueCache>& caches,
-                                   Scratch& s) {
+                                   std::vector<Scratch::LastValue>& last_values, Scratch& s) {
   const size_t n_fields = plan.fields.size();
   const size_t pair_unit = n_fields;  // the same-text pair's values
   s.prepared.assign(static_cast<size_t>(to - from) * n_fields, {});
@@ -1081,7 +1093,7 @@ void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* fr
     const Scratch::Prepared* prepared =
         s.prepared.data() + static_cast<size_t>(ev - from) * n_fields;
     auto keep = [&](const std::vector<uint32_t>& atoms) {
-      s.window_atoms.insert(s.window_atoms.end(), atoms.begin(), atoms.end());
+      if (!atoms.empty()) s.window_atoms.insert(s.window_atoms.end(), atoms.begin(), atoms.end());
     };
     // The field's atoms when its cache knows the value (still, or by now).
     auto known = [&](size_t i, std::string_view text) {
@@ -1094,9 +1106,14 @@ void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* fr
       const std::string_view text = field_text(*ev, scan.ref, s.number);
       if (text.empty()) continue;
       if (!scan.cached()) {
-        s.value_atoms.clear();
-        text_atoms(scan, text, s, s.value_atoms);
-        keep(s.value_atoms);
+        Scratch::LastValue& last = last_values[i];
+        if (!last.set || !same_bytes(last.text, text)) {
+          last.text.assign(text);
+          last.atoms.clear();
+          text_atoms(scan, text, s, last.atoms);
+          last.set = true;
+        }
+        keep(last.atoms);
         continue;
       }
       const uint64_t hash = prepared[i].hash;
@@ -1198,7 +1215,8 @@ void Matcher::match(const ingest::Event& ev, Scratch& s, std::vector<uint32_t>& 
     while (in_batch && before(to, s.values_to) && to - &ev < static_cast<ptrdiff_t>(kWindow) &&
            to->kind == ev.kind)
       ++to;
-    m.prepare_window(kind_plan, &ev, to, caches_of(s, k, kind_plan), s);
+    std::vector<ValueCache>& caches = caches_of(s, k, kind_plan);
+    m.prepare_window(kind_plan, &ev, to, caches, s.last_values[k], s);
   }
   const auto row = static_cast<size_t>(&ev - s.window_from);
   for (uint32_t i = s.atoms_at[row]; i < s.atoms_at[row + 1]; ++i) mark(s.window_atoms[i]);
