@@ -329,11 +329,11 @@ class Matcher::Scratch {
   std::array<std::vector<ValueCache>, kKinds> caches;  // [kind][field], made on first use
   // The last value of each field matched without a cache (a method: an
   // exact lookup costs more than a compare), and what it made true. Most
-  // events repeat the one before.
+  // events repeat the one before. Empty until the first value (empty values
+  // are never matched).
   struct LastValue {
     std::string text;
     std::vector<uint32_t> atoms;
-    bool set = false;
   };
   std::array<std::vector<LastValue>, kKinds> last_values;  // [kind][field], as caches
   ~Scratch() { hs_free_scratch(hs); }
@@ -1107,11 +1107,10 @@ void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* fr
       if (text.empty()) continue;
       if (!scan.cached()) {
         Scratch::LastValue& last = last_values[i];
-        if (!last.set || !same_bytes(last.text, text)) {
+        if (!same_bytes(last.text, text)) {
           last.text.assign(text);
           last.atoms.clear();
           text_atoms(scan, text, s, last.atoms);
-          last.set = true;
         }
         keep(last.atoms);
         continue;
