@@ -1,6 +1,9 @@
 #include "detect/decode/http_decode.h"
 
+#include <emmintrin.h>
+
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -212,11 +215,32 @@ size_t decode_one(std::string_view s, size_t i, bool first_pass, char* buf, size
   }
 }
 
+// The first byte at or after `from` that kTrigger holds, or s.size(): 16
+// bytes a step, since most text has none.
+size_t next_trigger(std::string_view s, size_t from) {
+  const char* const p = s.data();
+  size_t i = from;
+  const __m128i percent = _mm_set1_epi8('%'), plus = _mm_set1_epi8('+'), amp = _mm_set1_epi8('&'),
+                backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i hit =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, percent), _mm_cmpeq_epi8(v, plus)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, backslash)));
+    // The overlong lead bytes all have the high bit set.
+    const int mask = _mm_movemask_epi8(hit) | _mm_movemask_epi8(v);
+    if (mask) return i + static_cast<size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+  }
+  for (; i < s.size(); ++i)
+    if (kTrigger[static_cast<unsigned char>(p[i])]) return i;
+  return s.size();
+}
+
 // Where the first decodable sequence starts, or npos.
 size_t first_change(std::string_view s) {
   char buf[4];
   size_t n;
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = next_trigger(s, 0); i < s.size(); i = next_trigger(s, i + 1)) {
     if (kTrigger[static_cast<unsigned char>(s[i])] && decode_one(s, i, true, buf, n)) return i;
   }
   return std::string_view::npos;

@@ -1103,9 +1103,9 @@ void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* fr
     for (size_t i = 0; i < n_fields; ++i) {
       if (second_done && i == same_text->second) continue;
       const FieldScan& scan = plan.fields[i];
-      const std::string_view text = field_text(*ev, scan.ref, s.number);
-      if (text.empty()) continue;
       if (!scan.cached()) {
+        const std::string_view text = field_text(*ev, scan.ref, s.number);
+        if (text.empty()) continue;
         Scratch::LastValue& last = last_values[i];
         if (!same_bytes(last.text, text)) {
           last.text.assign(text);
@@ -1116,22 +1116,35 @@ void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* fr
         continue;
       }
       const uint64_t hash = prepared[i].hash;
-      const std::vector<uint32_t>* atoms = known(i, text);
+      if (hash == 0) continue;  // no value
+      // What the cache knew, when nothing was stored over it since: the
+      // event's text is not read again (it has left the cache by now).
+      const std::vector<uint32_t>* atoms = caches[i].still(prepared[i].found);
       if (prepared[i].same_text) {
         second_done = true;
-        const std::vector<uint32_t>* second = known(same_text->second, text);
+        const std::vector<uint32_t>* second =
+            caches[same_text->second].still(prepared[same_text->second].found);
         if (!atoms || !second) {
-          same_text_atoms(plan, text, prepared[i].clean, s);
-          if (!atoms) caches[i].store(text, hash, s.value_atoms);
-          if (!second) caches[same_text->second].store(text, hash, s.second_atoms);
-          atoms = &s.value_atoms;
-          second = &s.second_atoms;
+          const std::string_view text = field_text(*ev, scan.ref, s.number);
+          atoms = known(i, text);
+          second = known(same_text->second, text);
+          if (!atoms || !second) {
+            same_text_atoms(plan, text, prepared[i].clean, s);
+            if (!atoms) caches[i].store(text, hash, s.value_atoms);
+            if (!second) caches[same_text->second].store(text, hash, s.second_atoms);
+            atoms = &s.value_atoms;
+            second = &s.second_atoms;
+          }
         }
         keep(*second);
       } else if (!atoms) {
-        value_atoms(plan, scan, text, prepared[i].clean, s);
-        caches[i].store(text, hash, s.value_atoms);
-        atoms = &s.value_atoms;
+        const std::string_view text = field_text(*ev, scan.ref, s.number);
+        atoms = known(i, text);
+        if (!atoms) {
+          value_atoms(plan, scan, text, prepared[i].clean, s);
+          caches[i].store(text, hash, s.value_atoms);
+          atoms = &s.value_atoms;
+        }
       }
       keep(*atoms);
     }

@@ -38,6 +38,11 @@ class ValueCache {
   const std::vector<uint32_t>* again(const Found& f, std::string_view value, uint64_t hash) const {
     return slots_[f.slot].stamp == f.stamp ? f.atoms : find(value, hash);
   }
+  // What find_kept() gave, when it gave atoms and nothing was stored to the
+  // slot since; else nullptr (then again() tells).
+  const std::vector<uint32_t>* still(const Found& f) const {
+    return f.atoms && slots_[f.slot].stamp == f.stamp ? f.atoms : nullptr;
+  }
   // Remembers `atoms` for `value` the second time it is offered: most
   // values seen once are never seen again (a product id, a search), and
   // keeping them would only push out the ones that repeat.

@@ -116,6 +116,22 @@ TEST(DecodeRequest, RandomInputIsBoundedAndDeterministic) {
   }
 }
 
+// A sequence is found wherever it sits in a long text (the search for one
+// goes 16 bytes a step), and a lone '&' or '-' is none.
+TEST(DecodeRequest, FindsASequenceAnywhereInALongText) {
+  const std::string plain(40, 'q');
+  std::string out;
+  for (size_t at = 0; at < plain.size(); ++at)
+    for (std::string_view seq : {"%41", "+", "&lt;", "\\x41", "\xc0\xaf"}) {
+      std::string text = plain;
+      text.replace(at, seq.size(), seq);
+      EXPECT_TRUE(decode_request(text, out)) << text;
+      text = plain;
+      text[at] = seq[0] == '+' ? '-' : '&';
+      EXPECT_FALSE(decode_request(text, out)) << text;
+    }
+}
+
 TEST(DecodeRequest, LongInputIsLinear) {
   std::string in;
   for (int i = 0; i < 100000; ++i) in += "%25%u0025&amp;\\x25";

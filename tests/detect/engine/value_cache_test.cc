@@ -59,11 +59,15 @@ TEST(ValueCache, AKeptFindHoldsUntilItsSlotIsStoredTo) {
   const ValueCache::Found found = c.find_kept("/a", a);
   ASSERT_NE(c.again(found, "/a", a), nullptr);
   EXPECT_EQ(*c.again(found, "/a", a), (Atoms{1}));
+  ASSERT_EQ(c.still(found), c.again(found, "/a", a)) << "known without the value";
   const ValueCache::Found missed = c.find_kept("/b", b);
   EXPECT_EQ(missed.atoms, nullptr) << "nothing found";
   EXPECT_EQ(c.again(missed, "/b", b), nullptr);
+  EXPECT_EQ(c.still(missed), nullptr);
   offer_twice(c, "/b", {2});
   EXPECT_EQ(c.again(found, "/a", a), nullptr) << "the slot now holds another value";
+  EXPECT_EQ(c.still(found), nullptr) << "stored to since";
+  EXPECT_EQ(c.still(missed), nullptr) << "found by now, but only again() looks";
   ASSERT_NE(c.again(missed, "/b", b), nullptr) << "found by now";
   EXPECT_EQ(*c.again(missed, "/b", b), (Atoms{2}));
 }
