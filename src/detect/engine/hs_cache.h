@@ -13,10 +13,6 @@
 
 namespace shodo::detect::engine {
 
-// $SHODO_CACHE_DIR, else $XDG_CACHE_HOME/shodo, else ~/.cache/shodo; empty
-// when none can be named. SHODO_CACHE_DIR=off disables the cache.
-std::string hs_cache_dir();
-
 // The key of a pattern list: Hyperscan's version, then every flag and regex.
 std::string hs_cache_key(const std::vector<HsPattern>& patterns);
 

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "detect/sigma/loader.h"
+#include "detect/sigma/rule_cache.h"
 
 namespace shodo::detect::sigma {
 namespace {
@@ -79,7 +80,18 @@ void load_rule_file(const std::string& path, LoadedRules& out) {
     add_problem(out, path, "cannot read the file");
     return;
   }
-  load_rule_text(text, path, out);
+  if (load_cached_rules(path, text, out)) return;
+  LoadedRules parsed;
+  load_rule_text(text, path, parsed);
+  store_cached_rules(path, text, parsed);
+  out.append(std::move(parsed));
+}
+
+void LoadedRules::append(LoadedRules&& other) {
+  std::move(other.rules.begin(), other.rules.end(), std::back_inserter(rules));
+  std::move(other.correlations.begin(), other.correlations.end(), std::back_inserter(correlations));
+  std::move(other.problems.begin(), other.problems.end(), std::back_inserter(problems));
+  files += other.files;
 }
 
 void load_rule_sources(const std::vector<std::string>& sources, LoadedRules& out) {
@@ -117,13 +129,7 @@ void load_rule_sources(const std::vector<std::string>& sources, LoadedRules& out
   for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
   work();
   for (std::thread& h : helpers) h.join();
-  for (Part& part : parts) {
-    LoadedRules& r = part.result;
-    std::move(r.rules.begin(), r.rules.end(), std::back_inserter(out.rules));
-    std::move(r.correlations.begin(), r.correlations.end(), std::back_inserter(out.correlations));
-    std::move(r.problems.begin(), r.problems.end(), std::back_inserter(out.problems));
-    out.files += r.files;
-  }
+  for (Part& part : parts) out.append(std::move(part.result));
 }
 
 void load_rule_dir(const std::string& dir, LoadedRules& out) {

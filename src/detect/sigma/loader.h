@@ -24,6 +24,9 @@ struct LoadedRules {
   std::vector<Correlation> correlations;
   std::vector<Problem> problems;
   size_t files = 0;  // files (or texts) read
+
+  // Everything `other` holds, after what this holds.
+  void append(LoadedRules&& other);
 };
 
 // Loads every document of a (multi-document, `---`-separated) YAML text.

@@ -16,24 +16,28 @@ namespace shodo::detect::sigma {
 enum class Level : uint8_t { informational, low, medium, high, critical };
 
 struct RuleMeta {
-  std::string id;     // UUID as written; may be empty in user rules
-  std::string name;   // Sigma v2 `name` (what correlations may refer to)
+  std::string id;    // UUID as written; may be empty in user rules
+  std::string name;  // Sigma v2 `name` (what correlations may refer to)
   std::string title;
   std::string title_ja;  // optional `shodo.title_ja`
   std::string description;
   std::string status;  // stable, test, experimental, deprecated, unsupported
   Level level = Level::medium;
   std::string author, date, modified;
-  std::vector<std::string> tags;        // as written: attack.t1190, attack.initial-access, cve.2021-44228
+  std::vector<std::string> tags;  // as written: attack.t1190, attack.initial-access, cve.2021-44228
   std::vector<std::string> references;
   std::vector<std::string> falsepositives;
   std::vector<std::string> fields;  // `fields:` to show with a match
   std::string file;                 // the file the rule came from
   int line = 0;                     // 1-based line of the rule's document in that file
+
+  bool operator==(const RuleMeta&) const = default;
 };
 
 struct LogSource {
   std::string category, product, service;  // lower-cased; empty when not given
+
+  bool operator==(const LogSource&) const = default;
 };
 
 // One value to test a field with, after modifiers.
@@ -52,7 +56,7 @@ struct Atom {
   // Glob values become anchored regexes (`^...$`, `*` -> `.*`, `?` -> `.`);
   // `contains` drops the start anchor etc. Flags apply to the whole regex.
   std::string regex;
-  bool caseless = true;   // Sigma matches case-insensitively unless `cased`
+  bool caseless = true;    // Sigma matches case-insensitively unless `cased`
   bool multiline = false;  // `re|m`
   bool dotall = true;      // `.` matches newlines for globs; `re` only with `|s`
   // When the value needs no regex: the plain string and how it is anchored.
@@ -78,6 +82,8 @@ struct Atom {
   // fieldref
   std::string other_field;
   bool fieldref_cased = false;
+
+  bool operator==(const Atom&) const = default;
 };
 
 // One `field|modifiers: value(s)` entry of a selection map, or a keyword
@@ -86,6 +92,8 @@ struct FieldMatch {
   std::string field;  // as written in the rule, modifiers stripped
   std::vector<Atom> atoms;
   bool all = false;  // every atom must match (`|all`); else any one
+
+  bool operator==(const FieldMatch&) const = default;
 };
 
 // A named search identifier (`selection`, `filter_main`, ...).
@@ -95,6 +103,8 @@ struct Selection {
   // A map is one alternative; a list of maps is several; a keyword list is
   // one alternative with one keyword FieldMatch.
   std::vector<std::vector<FieldMatch>> alternatives;
+
+  bool operator==(const Selection&) const = default;
 };
 
 // The condition, as a tree over selection indices. `1 of sel*` and friends
@@ -102,8 +112,10 @@ struct Selection {
 struct Condition {
   enum class Op : uint8_t { selection, all_of, any_of, not_ };
   Op op = Op::selection;
-  int selection = -1;             // for Op::selection: index into Rule::selections
+  int selection = -1;               // for Op::selection: index into Rule::selections
   std::vector<Condition> operands;  // all_of (and), any_of (or), not_ (one operand)
+
+  bool operator==(const Condition&) const = default;
 };
 
 // Examples carried by a rule (`examples:` in the YAML, shodo's extension):
@@ -113,15 +125,19 @@ struct Examples {
   std::string format;  // ingest preset the lines are in (combined, syslog, ...)
   std::string tz;      // zone for times without an offset; default UTC
   std::vector<std::string> match, no_match;
+
+  bool operator==(const Examples&) const = default;
 };
 
 struct Rule {
   RuleMeta meta;
   LogSource logsource;
   std::vector<Selection> selections;
-  Condition condition;  // several `condition:` entries are OR-ed
+  Condition condition;   // several `condition:` entries are OR-ed
   bool generate = true;  // false: only feeds correlations (Sigma v2 default for referenced rules)
   Examples examples;
+
+  bool operator==(const Rule&) const = default;
 };
 
 // A Sigma correlation rule (event_count, value_count, temporal).
@@ -135,6 +151,8 @@ struct Correlation {
   struct Alias {
     std::string name;
     std::vector<std::pair<std::string, std::string>> per_rule;
+
+    bool operator==(const Alias&) const = default;
   };
   std::vector<Alias> aliases;
   int64_t timespan_us = 0;
@@ -142,11 +160,15 @@ struct Correlation {
   struct Bound {
     Atom::Op op = Atom::Op::gte;
     double value = 0;
+
+    bool operator==(const Bound&) const = default;
   };
   std::vector<Bound> condition;
   std::string value_field;  // value_count: the field whose distinct values are counted
   bool generate = false;
   Examples examples;
+
+  bool operator==(const Correlation&) const = default;
 };
 
 // A rule file (or document) the engine cannot run, and why.
@@ -156,11 +178,13 @@ struct Problem {
   std::string rule;    // id or title when known
   std::string reason;  // one sentence: what is unsupported or malformed
   enum class Kind : uint8_t {
-    error,        // malformed YAML or rule: a bug in the rule file
-    unsupported,  // valid Sigma the engine cannot run (says which feature)
-    other_source, // log source shodo does not ingest (e.g. windows): not run
+    error,         // malformed YAML or rule: a bug in the rule file
+    unsupported,   // valid Sigma the engine cannot run (says which feature)
+    other_source,  // log source shodo does not ingest (e.g. windows): not run
   };
   Kind kind = Kind::error;
+
+  bool operator==(const Problem&) const = default;
 };
 
 }  // namespace shodo::detect::sigma
