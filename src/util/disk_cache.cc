@@ -20,10 +20,10 @@ uint64_t fnv1a(std::string_view s) {
   return h;
 }
 
-std::string entry_path(const std::string& dir, std::string_view key, std::string_view suffix) {
+std::string entry_path(const std::string& dir, CacheEntry entry) {
   char name[40];
-  std::snprintf(name, sizeof name, "/%016llx", static_cast<unsigned long long>(fnv1a(key)));
-  return dir + name + std::string(suffix);
+  std::snprintf(name, sizeof name, "/%016llx", static_cast<unsigned long long>(fnv1a(entry.slot)));
+  return dir + name + std::string(entry.suffix);
 }
 
 bool make_dirs(const std::string& path) {
@@ -47,10 +47,10 @@ std::string cache_dir(std::string_view name) {
   return {};
 }
 
-std::optional<std::string> cache_read(const std::string& dir, std::string_view key,
-                                      std::string_view suffix) {
+std::optional<std::string> cache_read(const std::string& dir, CacheEntry entry,
+                                      std::string_view key) {
   if (dir.empty()) return std::nullopt;
-  std::ifstream f(entry_path(dir, key, suffix), std::ios::binary | std::ios::ate);
+  std::ifstream f(entry_path(dir, entry), std::ios::binary | std::ios::ate);
   if (!f) return std::nullopt;
   // One read of the whole entry: a character at a time through a stream
   // iterator costs more than the rest of the load.
@@ -64,14 +64,14 @@ std::optional<std::string> cache_read(const std::string& dir, std::string_view k
   return std::string(in);
 }
 
-void cache_write(const std::string& dir, std::string_view key, std::string_view suffix,
+void cache_write(const std::string& dir, CacheEntry entry, std::string_view key,
                  std::string_view payload) {
   if (dir.empty() || !make_dirs(dir)) return;
   std::string out;
   out.reserve(key.size() + payload.size() + 8);
   put_bytes(out, key);
   out.append(payload);
-  const std::string final_path = entry_path(dir, key, suffix);
+  const std::string final_path = entry_path(dir, entry);
   std::string tmp = final_path + ".XXXXXX";
   const int fd = mkstemp(tmp.data());
   if (fd < 0) return;

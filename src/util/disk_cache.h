@@ -16,13 +16,20 @@ namespace shodo::util {
 // disables every cache.
 std::string cache_dir(std::string_view name);
 
-// The payload stored under `key` in `dir` (files named by the key's hash and
-// `suffix`), or nothing when absent, unreadable or stored for another key.
-std::optional<std::string> cache_read(const std::string& dir, std::string_view key,
-                                      std::string_view suffix);
+// Where an entry is kept in a cache folder: a file named by a hash of `slot`
+// (entries of one slot replace each other) and `suffix`.
+struct CacheEntry {
+  std::string_view slot;
+  std::string_view suffix;
+};
+
+// The payload stored under `key`, or nothing when absent, unreadable or
+// stored for another key.
+std::optional<std::string> cache_read(const std::string& dir, CacheEntry entry,
+                                      std::string_view key);
 // Stores it, written aside and renamed so that a concurrent run never reads
 // half an entry.
-void cache_write(const std::string& dir, std::string_view key, std::string_view suffix,
+void cache_write(const std::string& dir, CacheEntry entry, std::string_view key,
                  std::string_view payload);
 
 // Payload building blocks: a little-endian u64, and bytes with their length.

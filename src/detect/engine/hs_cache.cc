@@ -30,7 +30,7 @@ std::string hs_cache_key(const std::vector<HsPattern>& patterns) {
 }
 
 hs_database_t* hs_cache_load(const std::string& key, std::vector<HsRejected>& rejected) {
-  const std::optional<std::string> payload = util::cache_read(hs_cache_dir(), key, kSuffix);
+  const std::optional<std::string> payload = util::cache_read(hs_cache_dir(), {key, kSuffix}, key);
   if (!payload) return nullptr;
   std::string_view in = *payload;
   std::string_view db_bytes;
@@ -65,7 +65,7 @@ void hs_cache_store(const std::string& key, const hs_database_t* db,
   }
   util::put_bytes(payload, std::string_view(bytes, size));
   std::free(bytes);
-  util::cache_write(dir, key, kSuffix, payload);
+  util::cache_write(dir, {key, kSuffix}, key, payload);
 }
 
 }  // namespace shodo::detect::engine

@@ -174,15 +174,22 @@ class Reader {
   int depth_ = 0;
 };
 
-// Empty when this build has no identity to key entries on.
-std::string cache_key(const std::string& path, std::string_view text) {
+// The file's slot (a newer build's entry replaces an older one's) and its
+// key; an empty key when this build has no identity to key entries on.
+struct Keys {
+  std::string slot, key;
+};
+
+Keys cache_keys(const std::string& path, std::string_view text) {
   const std::string_view build = util::build_id();
   if (build.empty()) return {};
-  std::string key(kMagic);
-  util::put_bytes(key, build);
-  util::put_bytes(key, path);
-  util::put_bytes(key, text);
-  return key;
+  Keys k;
+  util::put_bytes(k.slot, path);
+  util::put_bytes(k.slot, text);
+  k.key = std::string(kMagic);
+  util::put_bytes(k.key, build);
+  k.key += k.slot;
+  return k;
 }
 
 }  // namespace
@@ -203,17 +210,17 @@ bool deserialize_rules(std::string_view bytes, LoadedRules& out) {
 }
 
 bool load_cached_rules(const std::string& path, std::string_view text, LoadedRules& out) {
-  const std::string key = cache_key(path, text);
-  if (key.empty()) return false;
+  const Keys k = cache_keys(path, text);
+  if (k.key.empty()) return false;
   const std::optional<std::string> payload =
-      util::cache_read(util::cache_dir("rules"), key, kSuffix);
+      util::cache_read(util::cache_dir("rules"), {k.slot, kSuffix}, k.key);
   return payload && deserialize_rules(*payload, out);
 }
 
 void store_cached_rules(const std::string& path, std::string_view text, const LoadedRules& parsed) {
-  const std::string key = cache_key(path, text);
-  if (key.empty()) return;
-  util::cache_write(util::cache_dir("rules"), key, kSuffix, serialize_rules(parsed));
+  const Keys k = cache_keys(path, text);
+  if (k.key.empty()) return;
+  util::cache_write(util::cache_dir("rules"), {k.slot, kSuffix}, k.key, serialize_rules(parsed));
 }
 
 }  // namespace shodo::detect::sigma
