@@ -322,5 +322,71 @@ level: low
   EXPECT_EQ(cited, std::vector<uint64_t>{5});
 }
 
+// Keywords that each hold a byte rare in logs ('{', '#') are searched for
+// only in the lines holding one; the lines found are those a search of the
+// whole block finds (here forced by a keyword of letters only, which never
+// matches), whether such lines are few or many.
+TEST(Hunt, KeywordLinesFoundByTheirRareBytesAreTheBlockSearchsLines) {
+  auto rules = [](const testing::TempDir& dir, bool letters_too) {
+    dir.write("rules/rare.yml", R"(title: rare keywords
+id: 00000000-0000-4000-8000-0000000000c1
+logsource: {category: webserver}
+detection:
+  keywords:
+    - '${jndi:'
+    - '#_memberAccess'
+  condition: keywords
+level: high
+)");
+    dir.write("rules/field.yml", R"(title: a field rule
+id: 00000000-0000-4000-8000-0000000000c2
+logsource: {category: webserver}
+detection:
+  selection:
+    cs-uri-query|contains: 'zzz'
+  condition: selection
+level: low
+)");
+    if (letters_too)
+      dir.write("rules/letters.yml", R"(title: letters only
+id: 00000000-0000-4000-8000-0000000000c3
+logsource: {category: webserver}
+detection:
+  keywords:
+    - 'qqzzyyxxww'
+  condition: keywords
+level: low
+)");
+  };
+  for (const int decoy_every : {400, 3}) {  // few lines with a rare byte, then many
+    std::string log;
+    std::vector<uint64_t> expected;
+    for (int i = 1; i <= 3000; ++i) {
+      std::string agent = "Mozilla/5.0";
+      std::string target = "/p" + std::to_string(i % 50);
+      if (i % 97 == 0) {
+        agent = "x ${jndi:ldap://h/a} y";  // the keyword in the agent
+        expected.push_back(static_cast<uint64_t>(i));
+      } else if (i % 131 == 0) {
+        target += "?b=#_memberAccess";  // as logged: no decoded form shows it
+        expected.push_back(static_cast<uint64_t>(i));
+      } else if (i % decoy_every == 0) {
+        agent = "curl/8 {$} #jndi @ ${jnd";  // rare bytes, no keyword
+      }
+      log += "203.0.113." + std::to_string(i % 200) +
+             " - - [10/Oct/2026:13:55:" + std::to_string(10 + i % 40) + " +0000] \"GET " + target +
+             " HTTP/1.1\" 200 1 \"-\" \"" + agent + "\"\n";
+    }
+    const testing::TempDir rare_only, with_letters;
+    rules(rare_only, false);
+    rules(with_letters, true);
+    for (auto* dir : {&rare_only, &with_letters}) {
+      auto cited = cited_lines(*dir, log, dir == &rare_only ? 2 : 3)["rare keywords"];
+      std::sort(cited.begin(), cited.end());
+      EXPECT_EQ(cited, expected) << decoy_every << (dir == &rare_only ? " rare" : " whole");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace shodo::detect

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <optional>
 #include <unordered_map>
 
@@ -14,6 +15,7 @@
 #include "detect/engine/field_ref.h"
 #include "detect/engine/hs_database.h"
 #include "detect/engine/joined_scan.h"
+#include "detect/engine/rare_bytes.h"
 #include "detect/engine/required_bytes.h"
 #include "detect/engine/value_cache.h"
 #include "detect/sigma/logsource.h"
@@ -174,6 +176,10 @@ struct KindPlan {
   // length, which places a match in its line.
   std::unique_ptr<HsDatabase> block_db;
   std::vector<uint32_t> literal_length;
+  // A few bytes rare in logs, one of which each of those literals holds
+  // (rare_bytes.h): only the lines with one are searched. Empty: the whole
+  // block is.
+  std::string literal_bytes;
   // No field's decoded form stands for the line's (none is decoded): the
   // line is decoded itself, line by line.
   bool decode_line = false;
@@ -207,6 +213,9 @@ struct KindPlan {
 };
 
 constexpr size_t kCacheSlots = 8192;  // per field and thread
+// Rare bytes a block's lines are searched for before its literals (one pass
+// over the block each).
+constexpr size_t kMaxLiteralBytes = 4;
 
 enum class Tri : uint8_t { no, maybe, yes };
 Tri tri_and(Tri a, Tri b) {
@@ -295,6 +304,7 @@ class Matcher::Scratch {
     uint32_t pattern;
   };
   std::vector<LineHit> line_hits;
+  std::vector<uint32_t> literal_lines;  // scan_lines(): lines to search, by index
   const ingest::Event* lines_from = nullptr;
   const ingest::Event* lines_to = nullptr;
   size_t line_next = 0;
@@ -472,6 +482,7 @@ struct Matcher::Impl {
     // A decoded line (no fields to stand for it) is scanned line by line.
     if (!line.db || (kind.decode_line && line.decode)) return;
     std::vector<uint32_t> lengths;
+    std::vector<std::string_view> literals;
     for (const std::vector<uint32_t>& ids : line.pattern_atoms) {
       if (ids.empty()) return;  // rejected: runs elsewhere
       const Atom& a = *atoms[ids[0]].atom;
@@ -480,12 +491,14 @@ struct Matcher::Impl {
           a.literal_text.find_first_of("\r\n") != std::string::npos)
         return;
       lengths.push_back(static_cast<uint32_t>(a.literal_text.size()));
+      literals.push_back(a.literal_text);
     }
     std::vector<HsRejected> rejected;
     auto db = HsDatabase::compile(line.patterns, rejected, true);
     if (!db || !rejected.empty()) return;
     kind.block_db = std::move(db);
     kind.literal_length = std::move(lengths);
+    kind.literal_bytes = rare_byte_cover(literals, kMaxLiteralBytes);
   }
 
   void plan_same_text(KindPlan& kind) const {
@@ -1010,6 +1023,9 @@ bool same_bytes(std::string_view a, std::string_view b) {
 // Fewer values are scanned one by one: the joined database is compiled on
 // first use, which small inputs (a test, a short log) need not pay for.
 constexpr size_t kMinJoined = 16;
+// More lines than one in this many holding one of them: the whole block is
+// searched at once instead (a search has a fixed cost).
+constexpr size_t kLinesPerLiteralLine = 16;
 // Events prepared at once: enough values for a joined scan to pay, few
 // enough for what is prepared to stay in cache until match() reads it.
 constexpr size_t kWindow = 512;
@@ -1171,6 +1187,44 @@ void Matcher::Impl::scan_lines(const KindPlan& plan, std::span<const ingest::Eve
     bytes += ev.raw.size();
   }
   if (bytes * 2 < text.size()) return;
+  s.lines_from = events.data();
+  s.lines_to = events.data() + events.size();
+  // The lines holding a byte every literal needs one of, when they are few.
+  std::vector<uint32_t>& lines = s.literal_lines;
+  lines.clear();
+  const auto line_of = [&](const char* p) {
+    return std::upper_bound(
+               events.begin(), events.end(), p,
+               [&](const char* q, const ingest::Event& ev) { return before(q, ev.raw.data()); }) -
+           events.begin() - 1;
+  };
+  bool few = !plan.literal_bytes.empty();
+  for (size_t b = 0; few && b < plan.literal_bytes.size(); ++b) {
+    for (const char* p = text.data();
+         (p = static_cast<const char*>(
+              std::memchr(p, plan.literal_bytes[b], static_cast<size_t>(text_end - p))));) {
+      const ptrdiff_t i = line_of(p);
+      if (i >= 0 && before(p, events[i].raw.data() + events[i].raw.size())) {
+        lines.push_back(static_cast<uint32_t>(i));
+        p = events[i].raw.data() + events[i].raw.size();
+      } else {
+        ++p;  // a byte between event lines
+      }
+      if (lines.size() * kLinesPerLiteralLine > events.size()) few = false;
+      if (!few || p >= text_end) break;
+    }
+  }
+  if (few) {
+    std::sort(lines.begin(), lines.end());
+    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+    for (uint32_t i : lines) {
+      const std::string_view raw = events[i].raw;
+      BlockScan scan{s, plan.literal_length, events.subspan(i, 1), raw.data()};
+      hs_scan(plan.block_db->get(), raw.data(), static_cast<unsigned>(raw.size()), 0, s.hs,
+              on_block_match, &scan);
+    }
+    return;
+  }
   BlockScan scan{s, plan.literal_length, events, text.data()};
   hs_scan(plan.block_db->get(), text.data(), static_cast<unsigned>(text.size()), 0, s.hs,
           on_block_match, &scan);
@@ -1178,8 +1232,6 @@ void Matcher::Impl::scan_lines(const KindPlan& plan, std::span<const ingest::Eve
                    [&](const Scratch::LineHit& a, const Scratch::LineHit& b) {
                      return before(a.event, b.event);
                    });
-  s.lines_from = events.data();
-  s.lines_to = events.data() + events.size();
 }
 
 void Matcher::scan_events(std::span<const ingest::Event> events, std::string_view text,
