@@ -29,6 +29,7 @@ int sigma_rule(const uint8_t* data, size_t size);
 int sigma_condition(const uint8_t* data, size_t size);
 int http_decode(const uint8_t* data, size_t size);
 int rule_match(const uint8_t* data, size_t size);
+int rule_blocks(const uint8_t* data, size_t size);
 int archive_entries(const uint8_t* data, size_t size);
 int disk_image(const uint8_t* data, size_t size);
 int findings_json(const uint8_t* data, size_t size);
