@@ -55,6 +55,24 @@ std::map<std::string, std::vector<uint64_t>> cited_lines(const testing::TempDir&
   return lines;
 }
 
+// A webserver rule searching whole lines for `keywords`; ids end in `id`.
+std::string keyword_rule(std::string_view title, std::string_view id,
+                         std::initializer_list<std::string_view> keywords) {
+  std::string rule = "title: " + std::string(title) + "\nid: 00000000-0000-4000-8000-0000000000" +
+                     std::string(id) +
+                     "\nlogsource: {category: webserver}\ndetection:\n  keywords:\n";
+  for (std::string_view k : keywords) rule += "    - '" + std::string(k) + "'\n";
+  return rule + "  condition: keywords\nlevel: high\n";
+}
+
+// With a rule on a field, the fields' decoded forms stand for the line's and
+// the line itself is searched as it is, a block at a time.
+std::string field_rule(std::string_view id) {
+  return "title: a field rule\nid: 00000000-0000-4000-8000-0000000000" + std::string(id) +
+         "\nlogsource: {category: webserver}\ndetection:\n  selection:\n"
+         "    cs-uri-query|contains: 'zzz'\n  condition: selection\nlevel: low\n";
+}
+
 // Values are remembered per field, and url.path and url.original are
 // scanned in one pass when they are the same text. A path first seen without
 // a query must remember only the path's own hits: the request-target rule
@@ -263,26 +281,8 @@ TEST(Hunt, FindsTheSampleIncident) {
 // outside --since) must give no finding, nor lend its hit to a neighbour.
 TEST(Hunt, KeywordHitsInABlockCiteTheirOwnLines) {
   const testing::TempDir dir;
-  dir.write("rules/jndi.yml", R"(title: jndi keyword
-id: 00000000-0000-4000-8000-0000000000b1
-logsource: {category: webserver}
-detection:
-  keywords:
-    - 'jndi:ldap'
-  condition: keywords
-level: high
-)");
-  // With a rule on a field, the fields' decoded forms stand for the line's and
-  // the line itself is searched as it is, a block at a time.
-  dir.write("rules/field.yml", R"(title: a field rule
-id: 00000000-0000-4000-8000-0000000000b2
-logsource: {category: webserver}
-detection:
-  selection:
-    cs-uri-query|contains: 'zzz'
-  condition: selection
-level: low
-)");
+  dir.write("rules/jndi.yml", keyword_rule("jndi keyword", "b1", {"jndi:ldap"}));
+  dir.write("rules/field.yml", field_rule("b2"));
   auto line = [](int second, std::string_view agent) {
     return "203.0.113.9 - - [10/Oct/2026:13:55:" + std::to_string(10 + second) +
            " +0000] \"GET / HTTP/1.1\" 200 0 \"-\" \"" + std::string(agent) + "\"\n";
@@ -328,35 +328,10 @@ level: low
 // matches), whether such lines are few or many.
 TEST(Hunt, KeywordLinesFoundByTheirRareBytesAreTheBlockSearchsLines) {
   auto rules = [](const testing::TempDir& dir, bool letters_too) {
-    dir.write("rules/rare.yml", R"(title: rare keywords
-id: 00000000-0000-4000-8000-0000000000c1
-logsource: {category: webserver}
-detection:
-  keywords:
-    - '${jndi:'
-    - '#_memberAccess'
-  condition: keywords
-level: high
-)");
-    dir.write("rules/field.yml", R"(title: a field rule
-id: 00000000-0000-4000-8000-0000000000c2
-logsource: {category: webserver}
-detection:
-  selection:
-    cs-uri-query|contains: 'zzz'
-  condition: selection
-level: low
-)");
+    dir.write("rules/rare.yml", keyword_rule("rare keywords", "c1", {"${jndi:", "#_memberAccess"}));
+    dir.write("rules/field.yml", field_rule("c2"));
     if (letters_too)
-      dir.write("rules/letters.yml", R"(title: letters only
-id: 00000000-0000-4000-8000-0000000000c3
-logsource: {category: webserver}
-detection:
-  keywords:
-    - 'qqzzyyxxww'
-  condition: keywords
-level: low
-)");
+      dir.write("rules/letters.yml", keyword_rule("letters only", "c3", {"qqzzyyxxww"}));
   };
   for (const int decoy_every : {400, 3}) {  // few lines with a rare byte, then many
     std::string log;
