@@ -80,10 +80,11 @@ void load_rule_file(const std::string& path, LoadedRules& out) {
     add_problem(out, path, "cannot read the file");
     return;
   }
-  if (load_cached_rules(path, text, out)) return;
+  const RuleCacheEntry cached(path, text);
+  if (cached.load(out)) return;
   LoadedRules parsed;
   load_rule_text(text, path, parsed);
-  store_cached_rules(path, text, parsed);
+  cached.store(parsed);
   out.append(std::move(parsed));
 }
 

@@ -125,6 +125,8 @@ class Reader {
     else
       std::memcpy(a.network, network.data(), sizeof a.network);
     get(a.prefix_len), get(a.exists_wanted), get(a.other_field), get(a.fieldref_cased);
+    // What the engine relies on and the loader checks (modifiers/cidr.cc).
+    if (a.prefix_len < 0 || a.prefix_len > (a.v6 ? 128 : 32)) ok_ = false;
   }
   void get(FieldMatch& f) { get(f.field), get(f.atoms), get(f.all); }
   void get(Selection& s) { get(s.name), get(s.alternatives); }
@@ -174,24 +176,6 @@ class Reader {
   int depth_ = 0;
 };
 
-// The file's slot (a newer build's entry replaces an older one's) and its
-// key; an empty key when this build has no identity to key entries on.
-struct Keys {
-  std::string slot, key;
-};
-
-Keys cache_keys(const std::string& path, std::string_view text) {
-  const std::string_view build = util::build_id();
-  if (build.empty()) return {};
-  Keys k;
-  util::put_bytes(k.slot, path);
-  util::put_bytes(k.slot, text);
-  k.key = std::string(kMagic);
-  util::put_bytes(k.key, build);
-  k.key += k.slot;
-  return k;
-}
-
 }  // namespace
 
 std::string serialize_rules(const LoadedRules& rules) {
@@ -209,18 +193,27 @@ bool deserialize_rules(std::string_view bytes, LoadedRules& out) {
   return true;
 }
 
-bool load_cached_rules(const std::string& path, std::string_view text, LoadedRules& out) {
-  const Keys k = cache_keys(path, text);
-  if (k.key.empty()) return false;
+RuleCacheEntry::RuleCacheEntry(const std::string& path, std::string_view text) : path_(path) {
+  const std::string_view build = util::build_id();
+  if (build.empty() || text.size() > kMaxRuleFileBytes) return;
+  key_ = kMagic;
+  util::put_bytes(key_, build);
+  util::put_bytes(key_, path);
+  util::put_bytes(key_, text);
+}
+
+bool RuleCacheEntry::load(LoadedRules& out) const {
+  if (key_.empty()) return false;
+  // The slot is the path: an edited file's entry, or a new build's,
+  // replaces the one before.
   const std::optional<std::string> payload =
-      util::cache_read(util::cache_dir("rules"), {k.slot, kSuffix}, k.key);
+      util::cache_read(util::cache_dir("rules"), {path_, kSuffix}, key_);
   return payload && deserialize_rules(*payload, out);
 }
 
-void store_cached_rules(const std::string& path, std::string_view text, const LoadedRules& parsed) {
-  const Keys k = cache_keys(path, text);
-  if (k.key.empty()) return;
-  util::cache_write(util::cache_dir("rules"), {k.slot, kSuffix}, k.key, serialize_rules(parsed));
+void RuleCacheEntry::store(const LoadedRules& parsed) const {
+  if (key_.empty()) return;
+  util::cache_write(util::cache_dir("rules"), {path_, kSuffix}, key_, serialize_rules(parsed));
 }
 
 }  // namespace shodo::detect::sigma
