@@ -10,9 +10,15 @@
 #include <cstring>
 #include <fstream>
 
+#include "util/hash.h"
+
 namespace shodo::util {
 
 namespace {
+
+// Larger files are not read: no entry is that big.
+constexpr std::streamoff kMaxEntryBytes = std::streamoff{1} << 30;
+constexpr uint64_t kChecksumSeed = 0x5eed;
 
 uint64_t fnv1a(std::string_view s) {
   uint64_t h = 1469598103934665603ull;
@@ -55,12 +61,15 @@ std::optional<std::string> cache_read(const std::string& dir, CacheEntry entry,
   // One read of the whole entry: a character at a time through a stream
   // iterator costs more than the rest of the load.
   const std::streamoff size = f.tellg();
-  if (size <= 0) return std::nullopt;
+  if (size <= 0 || size > kMaxEntryBytes) return std::nullopt;
   std::string data(static_cast<size_t>(size), '\0');
   if (!f.seekg(0) || !f.read(data.data(), size)) return std::nullopt;
   std::string_view in = data;
   std::string_view stored_key;
-  if (!get_bytes(in, stored_key) || stored_key != key) return std::nullopt;
+  uint64_t sum = 0;
+  if (!get_bytes(in, stored_key) || stored_key != key || !get_u64(in, sum) ||
+      sum != hash_bytes(kChecksumSeed, in))
+    return std::nullopt;
   return std::string(in);
 }
 
@@ -70,6 +79,7 @@ void cache_write(const std::string& dir, CacheEntry entry, std::string_view key,
   std::string out;
   out.reserve(key.size() + payload.size() + 8);
   put_bytes(out, key);
+  put_u64(out, hash_bytes(kChecksumSeed, payload));  // a damaged file is no entry
   out.append(payload);
   const std::string final_path = entry_path(dir, entry);
   std::string tmp = final_path + ".XXXXXX";

@@ -23,8 +23,9 @@ struct CacheEntry {
   std::string_view suffix;
 };
 
-// The payload stored under `key`, or nothing when absent, unreadable or
-// stored for another key.
+// The payload stored under `key`, or nothing when absent, unreadable,
+// damaged (a checksum of the payload is kept with it) or stored for another
+// key.
 std::optional<std::string> cache_read(const std::string& dir, CacheEntry entry,
                                       std::string_view key);
 // Stores it, written aside and renamed so that a concurrent run never reads
