@@ -1,6 +1,8 @@
 #include "detect/decode/http_decode.h"
 
+#ifdef __SSE2__
 #include <emmintrin.h>
+#endif
 
 #include <array>
 #include <bit>
@@ -220,17 +222,21 @@ size_t decode_one(std::string_view s, size_t i, bool first_pass, char* buf, size
 size_t next_trigger(std::string_view s, size_t from) {
   const char* const p = s.data();
   size_t i = from;
-  const __m128i percent = _mm_set1_epi8('%'), plus = _mm_set1_epi8('+'), amp = _mm_set1_epi8('&'),
-                backslash = _mm_set1_epi8('\\');
+#ifdef __SSE2__
+  const auto set = [](int c) { return _mm_set1_epi8(static_cast<char>(c)); };
+  const __m128i percent = set('%'), plus = set('+'), amp = set('&'), backslash = set('\\'),
+                c0 = set(0xC0), c1 = set(0xC1), e0 = set(0xE0), f0 = set(0xF0);
   for (; i + 16 <= s.size(); i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    const __m128i hit =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, percent), _mm_cmpeq_epi8(v, plus)),
-                     _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, backslash)));
-    // The overlong lead bytes all have the high bit set.
-    const int mask = _mm_movemask_epi8(hit) | _mm_movemask_epi8(v);
-    if (mask) return i + static_cast<size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+    const auto eq = [&](__m128i c) { return _mm_cmpeq_epi8(v, c); };
+    const __m128i escapes =
+        _mm_or_si128(_mm_or_si128(eq(percent), eq(plus)), _mm_or_si128(eq(amp), eq(backslash)));
+    // Only the overlong lead bytes: UTF-8 text (Japanese) has high bytes everywhere.
+    const __m128i leads = _mm_or_si128(_mm_or_si128(eq(c0), eq(c1)), _mm_or_si128(eq(e0), eq(f0)));
+    if (const int mask = _mm_movemask_epi8(_mm_or_si128(escapes, leads)))
+      return i + static_cast<size_t>(std::countr_zero(static_cast<unsigned>(mask)));
   }
+#endif
   for (; i < s.size(); ++i)
     if (kTrigger[static_cast<unsigned char>(p[i])]) return i;
   return s.size();
@@ -241,7 +247,7 @@ size_t first_change(std::string_view s) {
   char buf[4];
   size_t n;
   for (size_t i = next_trigger(s, 0); i < s.size(); i = next_trigger(s, i + 1)) {
-    if (kTrigger[static_cast<unsigned char>(s[i])] && decode_one(s, i, true, buf, n)) return i;
+    if (decode_one(s, i, true, buf, n)) return i;
   }
   return std::string_view::npos;
 }

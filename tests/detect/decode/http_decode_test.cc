@@ -130,6 +130,13 @@ TEST(DecodeRequest, FindsASequenceAnywhereInALongText) {
       text[at] = seq[0] == '+' ? '-' : '&';
       EXPECT_FALSE(decode_request(text, out)) << text;
     }
+  // UTF-8 text is high bytes throughout, none of them a sequence.
+  const std::string japanese = "/検索?q=日本語のテキストと長い説明文";
+  EXPECT_FALSE(decode_request(japanese, out));
+  ASSERT_TRUE(decode_request(japanese + "%41", out));
+  EXPECT_EQ(out, japanese + "A");
+  ASSERT_TRUE(decode_request(japanese + "\xc0\xaf", out));  // an overlong '/' after it
+  EXPECT_EQ(out, japanese + "/");
 }
 
 TEST(DecodeRequest, LongInputIsLinear) {
