@@ -18,18 +18,24 @@ int find_build_id(dl_phdr_info* info, size_t, void* data) {
     if (ph.p_type != PT_NOTE) continue;
     const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
     const char* const end = p + ph.p_memsz;
-    while (p + sizeof(ElfW(Nhdr)) <= end) {
+    // Offsets within a note are padded to the segment's alignment (4, or 8
+    // for some), counted from the note's start.
+    const size_t align = ph.p_align == 8 ? 8 : 4;
+    const auto padded = [&](size_t n) { return (n + align - 1) / align * align; };
+    while (static_cast<size_t>(end - p) >= sizeof(ElfW(Nhdr))) {
       const auto* note = reinterpret_cast<const ElfW(Nhdr)*>(p);
+      const size_t size = static_cast<size_t>(end - p);
+      const size_t desc_at = padded(sizeof(ElfW(Nhdr)) + note->n_namesz);
+      if (desc_at > size || note->n_descsz > size - desc_at) break;
       const char* name = p + sizeof(ElfW(Nhdr));
-      const char* desc = name + ((note->n_namesz + 3) & ~3u);
-      const char* next = desc + ((note->n_descsz + 3) & ~3u);
-      if (next > end) break;
       if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 &&
           std::string_view(name, 4) == std::string_view("GNU", 4)) {
-        out.assign(desc, note->n_descsz);
+        out.assign(p + desc_at, note->n_descsz);
         return 1;
       }
-      p = next;
+      const size_t next = padded(desc_at + note->n_descsz);
+      if (next >= size) break;
+      p += next;
     }
   }
   return 1;  // only the program itself
