@@ -334,13 +334,19 @@ TEST(Hunt, KeywordLinesFoundByTheirRareBytesAreTheBlockSearchsLines) {
       dir.write("rules/letters.yml", keyword_rule("letters only", "c3", {"qqzzyyxxww"}));
   };
   for (const int decoy_every : {400, 3}) {  // few lines with a rare byte, then many
-    std::string log;
+    // Lines that are no events hold keywords too (the first, and one in 500):
+    // they give no finding, nor lend their hit to a neighbour.
+    std::string log = "${jndi:ldap://h/a} before the first event\n";
     std::vector<uint64_t> expected;
-    for (int i = 1; i <= 3000; ++i) {
+    for (int i = 2; i <= 3001; ++i) {
       std::string agent = "Mozilla/5.0";
       std::string target = "/p" + std::to_string(i % 50);
-      if (i % 97 == 0) {
-        agent = "x ${jndi:ldap://h/a} y";  // the keyword in the agent
+      if (i % 500 == 0) {
+        log += "no event #_memberAccess ${jndi:\n";
+        continue;
+      }
+      if (i % 97 == 0 || i == 3001) {    // the last line: the keyword at the block's end
+        agent = "x ${jndi:ldap://h/a}";  // the keyword in the agent
         expected.push_back(static_cast<uint64_t>(i));
       } else if (i % 131 == 0) {
         target += "?b=#_memberAccess";  // as logged: no decoded form shows it
