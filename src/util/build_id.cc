@@ -5,14 +5,14 @@
 
 #include <string>
 
+#include "util/disk_cache.h"
+
 namespace shodo::util {
 
 namespace {
 
-// The NT_GNU_BUILD_ID note in the first object dl_iterate_phdr reports,
-// which is the program itself.
-int find_build_id(dl_phdr_info* info, size_t, void* data) {
-  auto& out = *static_cast<std::string*>(data);
+// The NT_GNU_BUILD_ID note of one loaded object (empty when it has none).
+std::string object_build_id(const dl_phdr_info* info) {
   for (ElfW(Half) i = 0; i < info->dlpi_phnum; ++i) {
     const ElfW(Phdr)& ph = info->dlpi_phdr[i];
     if (ph.p_type != PT_NOTE) continue;
@@ -29,16 +29,22 @@ int find_build_id(dl_phdr_info* info, size_t, void* data) {
       if (desc_at > size || note->n_descsz > size - desc_at) break;
       const char* name = p + sizeof(ElfW(Nhdr));
       if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 &&
-          std::string_view(name, 4) == std::string_view("GNU", 4)) {
-        out.assign(p + desc_at, note->n_descsz);
-        return 1;
-      }
+          std::string_view(name, 4) == std::string_view("GNU", 4))
+        return std::string(p + desc_at, note->n_descsz);
       const size_t next = padded(desc_at + note->n_descsz);
       if (next >= size) break;
       p += next;
     }
   }
-  return 1;  // only the program itself
+  return {};
+}
+
+// Appends each object's ID with its length; the first object reported is
+// the program itself.
+int add_build_id(dl_phdr_info* info, size_t, void* data) {
+  auto& out = *static_cast<std::string*>(data);
+  put_bytes(out, object_build_id(info));
+  return 0;
 }
 
 }  // namespace
@@ -46,8 +52,11 @@ int find_build_id(dl_phdr_info* info, size_t, void* data) {
 std::string_view build_id() {
   static const std::string id = [] {
     std::string found;
-    dl_iterate_phdr(find_build_id, &found);
-    return found;
+    dl_iterate_phdr(add_build_id, &found);
+    // No identity without the program's own.
+    std::string_view first = found;
+    std::string_view program;
+    return get_bytes(first, program) && !program.empty() ? found : std::string();
   }();
   return id;
 }
