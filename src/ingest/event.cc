@@ -173,4 +173,23 @@ void Event::clear() {
   extra = std::move(keep);
 }
 
+void Event::reuse() {
+  if (!rest_default) {
+    clear();
+    return;
+  }
+  static const Event fresh;
+  file_index = fresh.file_index;
+  kind = fresh.kind;
+  offset_assumed = fresh.offset_assumed;
+  utc_offset_s = fresh.utc_offset_s;
+  status = fresh.status;
+  time = fresh.time;
+  line = fresh.line;
+  offset = fresh.offset;
+  bytes_sent = fresh.bytes_sent;
+  client_ip = method = path = query = request_target = protocol = {};
+  referer = user_agent = raw = {};
+}
+
 }  // namespace shodo::ingest

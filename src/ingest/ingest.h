@@ -137,10 +137,11 @@ class EventConsumer {
     (void)worker;
   }
   // Optional, before process() and from the same thread: the batch's
-  // events [from, to), just parsed (later events are not yet), while they
-  // and their lines are still in the core's cache. Work done here for them
-  // need not be done again in process(). Keep no pointer into
-  // `batch.events` from one call to the next: it may grow, and move.
+  // events [from, to), just parsed (the events after `to` are not this
+  // batch's yet: slots kept from its last use), while they and their lines
+  // are still in the core's cache. Work done here for them need not be done
+  // again in process(). Keep no pointer into `batch.events` from one call to
+  // the next: it may grow, and move.
   virtual void process_parsed(const Batch& batch, size_t from, size_t to, unsigned worker) {
     (void)batch;
     (void)from;

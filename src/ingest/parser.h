@@ -26,6 +26,10 @@ struct ParseContext {
   ZoneCache zone;
   // Why the last line was bad: a short static text, e.g. "bad status".
   std::string_view error;
+  // Set by a parser that wrote no field after Event::raw for this line (and
+  // knows it): the event's slot is then reused without resetting them
+  // (Event::reuse). False before each line.
+  bool rest_untouched = false;
 };
 
 enum class LineResult : uint8_t {

@@ -259,6 +259,56 @@ TEST(Pipeline, LineNumbersAndOffsetsSurviveTinyBlocks) {
   }
 }
 
+// A batch's events are reused from block to block (Event::reuse): whatever
+// a line set (a user, a malformed request's mark, fields of the interpreted
+// template) is gone for the next line in its slot. Read in blocks of 4 KiB
+// (slots reused dozens of times) and in one block (never), the events are
+// the same.
+TEST(Pipeline, ReusedEventsKeepNothingOfTheLineBefore) {
+  TempDir dir;
+  std::string log;
+  for (int i = 0; i < 4000; ++i) {
+    switch (i % 7) {
+      case 1:  // a user: a field after `raw`
+        log +=
+            "192.0.2.7 - alice [10/Mar/2024:01:00:00 +0900] \"GET /a HTTP/1.1\" 200 5 \"-\" "
+            "\"x\"\n";
+        break;
+      case 3:  // a malformed request: marked in the extras
+        log += "192.0.2.8 - - [10/Mar/2024:01:00:01 +0900] \"GARBAGE\" 400 0 \"-\" \"-\"\n";
+        break;
+      case 5:  // an escaped quote: the interpreted template reads it
+        log +=
+            "192.0.2.9 - bob [10/Mar/2024:01:00:02 +0900] \"GET /b HTTP/1.1\" 200 9 "
+            "\"http://r/\" \"say \\\"hi\\\"\"\n";
+        break;
+      case 6:
+        if (i % 5 == 0) {
+          log += "not a log line at all\n";
+          break;
+        }
+        [[fallthrough]];
+      default: log += combined_line(i);
+    }
+  }
+  const std::string path = dir.write("mixed.log", log);
+  auto read = [&](size_t block_bytes) {
+    IngestOptions o = utc_options(2);
+    o.log_format = "combined";
+    o.block_bytes = block_bytes;
+    Recorder rec;
+    ingest(expand_inputs({path}), o, rec);
+    return std::make_pair(rec.events, rec.bad_lines.size());
+  };
+  const auto whole = read(size_t{16} << 20);
+  const auto blocks = read(4096);
+  ASSERT_GT(whole.first.size(), 3000u);
+  EXPECT_GT(whole.second, 50u);
+  EXPECT_EQ(blocks.second, whole.second);
+  ASSERT_EQ(blocks.first.size(), whole.first.size());
+  for (size_t i = 0; i < whole.first.size(); ++i) ASSERT_EQ(blocks.first[i], whole.first[i]) << i;
+}
+
 TEST(Pipeline, SameEventsInTheSameOrderWhateverTheThreadCount) {
   TempDir dir;
   dir.write("access.log.2.gz.src", combined_lines(4000));

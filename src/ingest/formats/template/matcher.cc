@@ -443,6 +443,9 @@ class TemplateParser final : public LineParser {
     ev.bytes_sent = bytes_sent;
     if (referer != "-") ev.referer = referer;
     if (agent != "-") ev.user_agent = agent;
+    // The user and a malformed request's mark (an extra) are the only
+    // fields after `raw` written here; a malformed request has no method.
+    ctx.rest_untouched = user == "-" && !ev.method.empty();
     return true;
   }
 
