@@ -883,19 +883,26 @@ struct BlockScan {
   const char* text;
 };
 
+// The event of `events` (lines of one block, in order) whose line holds the
+// byte at `p`; nullptr for a byte of a line that is no event (bad, filtered).
+const ingest::Event* event_holding(std::span<const ingest::Event> events, const char* p) {
+  const std::less<> before;
+  auto it = std::upper_bound(
+      events.begin(), events.end(), p,
+      [&](const char* q, const ingest::Event& ev) { return before(q, ev.raw.data()); });
+  if (it == events.begin()) return nullptr;
+  const ingest::Event& ev = *(it - 1);
+  return before(p, ev.raw.data() + ev.raw.size()) ? &ev : nullptr;
+}
+
 // A literal match [to - length, to) of the block belongs to the event whose
 // line holds it; a match in a line that is no event (bad, filtered) to none.
 int on_block_match(unsigned id, unsigned long long, unsigned long long to, unsigned, void* ctx) {
   auto& b = *static_cast<BlockScan*>(ctx);
   const char* const end = b.text + to;
-  const char* const start = end - b.literal_length[id];
-  auto it = std::upper_bound(
-      b.events.begin(), b.events.end(), start,
-      [](const char* p, const ingest::Event& ev) { return std::less<>()(p, ev.raw.data()); });
-  if (it == b.events.begin()) return 0;
-  const ingest::Event& ev = *(it - 1);
-  if (std::less<>()(ev.raw.data() + ev.raw.size(), end)) return 0;
-  b.s.line_hits.push_back({&ev, id});
+  const ingest::Event* ev = event_holding(b.events, end - b.literal_length[id]);
+  if (!ev || std::less<>()(ev->raw.data() + ev->raw.size(), end)) return 0;
+  b.s.line_hits.push_back({ev, id});
   return 0;
 }
 
@@ -1192,23 +1199,16 @@ void Matcher::Impl::scan_lines(const KindPlan& plan, std::span<const ingest::Eve
   // The lines holding a byte every literal needs one of, when they are few.
   std::vector<uint32_t>& lines = s.literal_lines;
   lines.clear();
-  const auto line_of = [&](const char* p) {
-    return std::upper_bound(
-               events.begin(), events.end(), p,
-               [&](const char* q, const ingest::Event& ev) { return before(q, ev.raw.data()); }) -
-           events.begin() - 1;
-  };
   bool few = !plan.literal_bytes.empty();
   for (size_t b = 0; few && b < plan.literal_bytes.size(); ++b) {
     for (const char* p = text.data();
          (p = static_cast<const char*>(
               std::memchr(p, plan.literal_bytes[b], static_cast<size_t>(text_end - p))));) {
-      const ptrdiff_t i = line_of(p);
-      if (i >= 0 && before(p, events[i].raw.data() + events[i].raw.size())) {
-        lines.push_back(static_cast<uint32_t>(i));
-        p = events[i].raw.data() + events[i].raw.size();
+      if (const ingest::Event* ev = event_holding(events, p)) {
+        lines.push_back(static_cast<uint32_t>(ev - events.data()));
+        p = ev->raw.data() + ev->raw.size();
       } else {
-        ++p;  // a byte between event lines
+        ++p;  // a byte of a line that is no event
       }
       if (lines.size() * kLinesPerLiteralLine > events.size()) few = false;
       if (!few || p >= text_end) break;
