@@ -48,6 +48,13 @@ uint64_t hash_bytes(uint64_t seed, std::string_view bytes) {
   const char* p = bytes.data();
   size_t n = bytes.size();
   uint64_t h = mix(0x9e3779b97f4a7c15ull ^ (seed << 40) ^ n);
+  if (n > 8 && n <= 16) {
+    // One step and the last 8 bytes, overlapping: addresses and other short
+    // keys are most of what is hashed.
+    h = std::rotl(h ^ (load8(p) * k1), 31) * k2;
+    h = mix(h ^ load8(p + n - 8));
+    return h ? h : 1;
+  }
   for (; n > 8; p += 8, n -= 8) h = std::rotl(h ^ (load8(p) * k1), 31) * k2;
   h = mix(h ^ load_short(p, n));
   return h ? h : 1;
