@@ -28,23 +28,34 @@ struct Hit {
 struct Hunt::State {
   const RuleSet& rules;
   HuntOptions options;
-  // Per worker: its matcher scratch, and the hits of the batch it is
-  // matching among its events [0, done).
+  // What the parallel stage hands the ordered one for a batch: the rules'
+  // hits, and the events' observations for the detectors.
+  struct Matched {
+    std::vector<Hit> hits;
+    std::vector<Observation> observations;
+  };
+  // Per worker: its matcher scratch, and what it has of the batch whose
+  // events [0, done) it has matched and observed.
   struct Worker {
     std::unique_ptr<engine::Matcher::Scratch, void (*)(engine::Matcher::Scratch*)> scratch;
-    std::vector<Hit> hits;
+    Matched batch;
     size_t done = 0;
     std::vector<uint32_t> matched;  // per event, reused
+    std::string key_scratch;        // for observation_of
   };
   std::vector<Worker> workers;
-  std::mutex hits_mu;
-  std::map<uint64_t, std::vector<Hit>> hits;  // batch seq -> its hits
+  std::mutex matched_mu;
+  std::map<uint64_t, Matched> matched_batches;  // by batch seq
+  // Observation vectors the ordered stage is done with, for reuse: a
+  // batch's are a few hundred kilobytes, which malloc would map afresh.
+  std::vector<std::vector<Observation>> spare_observations;
 
   DetectorSet detectors;  // with no detectors: the path baseline alone
   WebOutcome outcome;
   CorrelationEngine correlation;
   std::vector<Finding> findings;
   std::vector<uint32_t> matched;  // per event, reused
+  std::string key_scratch;
 
   State(const RuleSet& r, const HuntOptions& o, DetectorSet d)
       : rules(r),
@@ -53,7 +64,8 @@ struct Hunt::State {
         outcome({}, detectors.path_sizes),
         correlation(r.correlations(), r.rules()) {}
 
-  // Matches the batch's events [w.done, to).
+  // Matches and observes the batch's events [w.done, to), while they are in
+  // this worker's cache.
   void match_events(const ingest::Batch& batch, size_t to, Worker& w) const {
     if (w.done >= to) return;
     const engine::Matcher& matcher = rules.matcher();
@@ -65,9 +77,10 @@ struct Hunt::State {
       matcher.match(ev, *w.scratch, w.matched);
       for (uint32_t r : w.matched) {
         const engine::Matcher::Evidence e = matcher.explain(ev, r, *w.scratch);
-        w.hits.push_back(
+        w.batch.hits.push_back(
             {static_cast<uint32_t>(i), r, e.field, std::string(e.value.substr(0, kMaxValueBytes))});
       }
+      w.batch.observations.push_back(observation_of(ev, w.key_scratch));
     }
     w.done = to;
   }
@@ -126,7 +139,7 @@ DetectorSet detectors_for(const HuntOptions& options) {
 Hunt::Hunt(const RuleSet& rules, const HuntOptions& options)
     : s_(std::make_unique<State>(rules, options, detectors_for(options))) {
   for (unsigned i = 0; i <= options.threads; ++i)
-    s_->workers.push_back({rules.matcher().make_scratch(), {}, 0, {}});
+    s_->workers.push_back({rules.matcher().make_scratch(), {}, 0, {}, {}});
 }
 
 Hunt::~Hunt() = default;
@@ -137,29 +150,43 @@ void Hunt::process_parsed(const ingest::Batch& batch, size_t from, size_t to, un
 }
 
 void Hunt::process(const ingest::Batch& batch, unsigned worker) {
-  State::Worker& w = s_->workers.at(worker);
-  s_->match_events(batch, batch.events.size(), w);
-  std::vector<Hit> hits = std::move(w.hits);
-  w.hits.clear();
+  State& s = *s_;
+  State::Worker& w = s.workers.at(worker);
+  s.match_events(batch, batch.events.size(), w);
+  State::Matched done = std::move(w.batch);
+  w.batch = {};
   w.done = 0;
-  std::lock_guard lock(s_->hits_mu);
-  s_->hits.emplace(batch.seq, std::move(hits));
+  std::lock_guard lock(s.matched_mu);
+  if (!s.spare_observations.empty()) {
+    w.batch.observations = std::move(s.spare_observations.back());
+    s.spare_observations.pop_back();
+  }
+  s.matched_batches.emplace(batch.seq, std::move(done));
 }
 
 void Hunt::ordered(const ingest::Batch& batch) {
   State& s = *s_;
-  std::vector<Hit> hits;
+  State::Matched done;
   {
-    std::lock_guard lock(s.hits_mu);
-    auto it = s.hits.find(batch.seq);
-    if (it != s.hits.end()) {
-      hits = std::move(it->second);
-      s.hits.erase(it);
+    std::lock_guard lock(s.matched_mu);
+    auto it = s.matched_batches.find(batch.seq);
+    if (it != s.matched_batches.end()) {
+      done = std::move(it->second);
+      s.matched_batches.erase(it);
     }
   }
+  // process() observed the batch's events; the pipeline calls it first.
+  for (size_t i = done.observations.size(); i < batch.events.size(); ++i)
+    done.observations.push_back(observation_of(batch.events[i], s.key_scratch));
   // The detectors' state is apart from the findings' and correlations': the
   // detectors see the whole batch first, which lets them look ahead.
-  s.detectors.observe(batch.events);
+  s.detectors.observe(batch.events, done.observations);
+  {
+    std::lock_guard lock(s.matched_mu);
+    done.observations.clear();
+    s.spare_observations.push_back(std::move(done.observations));
+  }
+  const std::vector<Hit>& hits = done.hits;
   size_t h = 0;
   for (size_t i = 0; i < batch.events.size(); ++i) {
     const ingest::Event& ev = batch.events[i];

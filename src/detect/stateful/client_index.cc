@@ -24,11 +24,17 @@ uint32_t ClientIndex::known(std::string_view ip, uint64_t hash) const {
   return ip.empty() ? kNone : slots_[find(ip, hash)].id;
 }
 
-uint32_t ClientIndex::find_or_add(std::string_view ip, uint64_t hash) {
+uint32_t ClientIndex::id(std::string_view ip, uint64_t hash) {
+  if (ip.empty()) return kNone;
   const size_t i = find(ip, hash);
+  const bool was_refused = last_was_refused_;
+  last_was_refused_ = slots_[i].id == kNone && names_.size() >= max_;
   if (slots_[i].id != kNone) return slots_[i].id;
-  if (names_.size() >= max_) {
-    ++refused_;
+  if (last_was_refused_) {
+    if (!was_refused || ip != last_refused_) {
+      ++refused_;
+      last_refused_.assign(ip);
+    }
     return kNone;
   }
   const auto id = static_cast<uint32_t>(names_.size());

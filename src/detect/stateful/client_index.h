@@ -21,31 +21,17 @@ class ClientIndex {
       : max_(max_clients < kNone ? max_clients : kNone) {}
 
   // The address's number, assigned on first sight; kNone for no address and
-  // for new addresses once max_clients have a number.
-  uint32_t id(std::string_view ip) {
-    if (ip.empty()) return kNone;
-    // The very text hint() was given (the same event's): its hash is known,
-    // and after the first detector asks, its number.
-    const bool hinted = ip.data() == hinted_.data() && ip.size() == hinted_.size();
-    if (hinted && hinted_known_) return last_id_;
-    if (ip != last_) {
-      last_.assign(ip);
-      last_id_ = hinted && hinted_id_ != kNone ? hinted_id_
-                                               : find_or_add(ip, hinted ? hinted_hash_ : hash(ip));
-    }
-    hinted_known_ = hinted;
-    return last_id_;
+  // for new addresses once max_clients have a number. `hash` is hash(ip).
+  uint32_t id(std::string_view ip, uint64_t hash);
+  uint32_t id(std::string_view ip) { return id(ip, hash(ip)); }
+  // The same when a look-ahead found the number already (known() gave it;
+  // numbers are never reassigned): no second look-up.
+  uint32_t id(std::string_view ip, uint64_t hash, uint32_t known) {
+    if (known == kNone) return id(ip, hash);
+    last_was_refused_ = false;
+    return known;
   }
   static uint64_t hash(std::string_view ip);
-  // The address of the event about to be observed, its hash and its number
-  // (when known() gave one), from a look-ahead: its first id() neither
-  // hashes it again nor looks it up.
-  void hint(std::string_view ip, uint64_t hash, uint32_t id = kNone) {
-    hinted_ = ip;
-    hinted_hash_ = hash;
-    hinted_id_ = id;
-    hinted_known_ = false;
-  }
   // For looking ahead of the events being observed, without the side
   // effects of id(): fetch the address's slot into cache; its number if it
   // has one already.
@@ -61,7 +47,6 @@ class ClientIndex {
  private:
   // The slot holding `ip`, or the empty one where it would go.
   size_t find(std::string_view ip, uint64_t hash) const;
-  uint32_t find_or_add(std::string_view ip, uint64_t hash);
   void grow();
 
   size_t max_;
@@ -77,25 +62,33 @@ class ClientIndex {
   };
   std::vector<Slot> slots_ = std::vector<Slot>(1024);
   std::vector<std::string> names_;
-  std::string last_;  // a copy: event text does not outlive its batch
-  uint32_t last_id_ = kNone;
-  std::string_view hinted_;  // into the event being observed
-  uint64_t hinted_hash_ = 0;
-  uint32_t hinted_id_ = kNone;
-  bool hinted_known_ = false;  // last_id_ is the hinted text's
+  // The last address refused a number, and whether the last look-up was
+  // it: a run of its events counts once.
+  std::string last_refused_;
+  bool last_was_refused_ = false;
 };
 
-// The state of client `id` in a vector indexed by client number.
-template <typename T>
-T& client_state(std::vector<T>& states, uint32_t id) {
-  if (id >= states.size()) states.resize(id + 1);
-  return states[id];
-}
+// Where a detector's per-client states lie, so a look-ahead can fetch a
+// client's into cache without a call into the detector.
+struct ClientStateArea {
+  const char* data = nullptr;
+  size_t count = 0;
+  size_t stride = 0;
 
-// Fetches the state of client `id` into cache, when it has one.
+  void prefetch(uint32_t id) const {
+    if (id < count) __builtin_prefetch(data + id * stride);
+  }
+};
+
+// The state of client `id` in a vector indexed by client number, which
+// `area` keeps describing.
 template <typename T>
-void prefetch_client_state(const std::vector<T>& states, uint32_t id) {
-  if (id < states.size()) __builtin_prefetch(&states[id]);
+T& client_state(std::vector<T>& states, uint32_t id, ClientStateArea& area) {
+  if (id >= states.size()) {
+    states.resize(id + 1);
+    area = {reinterpret_cast<const char*>(states.data()), states.size(), sizeof(T)};
+  }
+  return states[id];
 }
 
 }  // namespace shodo::detect

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "detect/stateful/client_index.h"
 #include "detect/stateful/detector_factories.h"
 #include "detect/stateful/path_sizes.h"
 
@@ -26,50 +27,60 @@ std::vector<std::string> DetectorSet::limits() const {
   return out;
 }
 
-void DetectorSet::observe(const ingest::Event& ev) {
-  for (auto& d : all) d->observe(ev);
-  if (path_sizes) path_sizes->observe(ev);
+namespace {
+
+// The events the per-client detectors read: timed web accesses (floods)
+// and answered requests (scanning, exfiltration). Others take no number, so
+// SSH or mail addresses never fill the index.
+bool counts_client(const Observation& o) {
+  return (o.web() && o.has_time()) || o.status >= 0;
 }
 
-void DetectorSet::observe(const std::vector<ingest::Event>& events) {
+// `known`: the client's number when a look-ahead found it.
+void observe_one(DetectorSet& set, const ingest::Event& ev, Observation& o,
+                 uint32_t known = ClientIndex::kNone) {
+  if (set.clients && counts_client(o))
+    o.client = set.clients->id(ev.client_ip, o.client_hash, known);
+  for (const DetectorSet::Observer& d : set.observers)
+    if (d.only == 0 || (o.flags & d.only) != 0) d.detector->observe(ev, o);
+  if (set.path_sizes) set.path_sizes->observe(ev, o);
+}
+
+}  // namespace
+
+void DetectorSet::observe(const ingest::Event& ev) {
+  std::string scratch;
+  Observation o = observation_of(ev, scratch);
+  observe_one(*this, ev, o);
+}
+
+void DetectorSet::observe(const std::vector<ingest::Event>& events,
+                          std::span<Observation> observations) {
   // Clients are looked up ahead of the events observed: their slots first,
-  // then, once those are in cache, the detectors' state for them. Each
-  // address is hashed once, when it enters the look-ahead.
+  // then, once those are in cache, the detectors' state for them.
   constexpr size_t kSlotsAhead = 16, kStateAhead = 8;
-  std::array<uint64_t, 32> hashes;  // of events i .. i + kSlotsAhead, by index mod 32
-  std::array<uint32_t, 32> ids;     // of events i .. i + kStateAhead, the same way
-  static_assert(kSlotsAhead < hashes.size());
-  const size_t n = events.size();
-  // The batch's text goes away after it, whatever happens.
-  struct ForgetHint {
-    ClientIndex* clients;
-    ~ForgetHint() {
-      if (clients) clients->hint({}, 0);
-    }
-  } forget{clients.get()};
-  for (size_t i = 0; clients && i < std::min(n, kSlotsAhead); ++i)
-    hashes[i] = ClientIndex::hash(events[i].client_ip);
+  std::array<uint32_t, 16> ids;  // of events i .. i + kStateAhead, by index mod 16
+  static_assert(kStateAhead < ids.size());
+  const size_t n = std::min(events.size(), observations.size());
   for (size_t i = 0; i < n; ++i) {
+    uint32_t known = ClientIndex::kNone;
     if (clients) {
-      const auto at = [&](size_t j) -> uint64_t& { return hashes[j & (hashes.size() - 1)]; };
-      // The address's text, before it is hashed: the batch's text has left
-      // the cache since the parse.
-      if (i + 2 * kSlotsAhead < n) __builtin_prefetch(events[i + 2 * kSlotsAhead].client_ip.data());
       if (i + kSlotsAhead < n) {
-        at(i + kSlotsAhead) = ClientIndex::hash(events[i + kSlotsAhead].client_ip);
-        clients->prefetch(at(i + kSlotsAhead));
+        // The address's text too: the batch's text has left the cache since
+        // the parse.
+        __builtin_prefetch(events[i + kSlotsAhead].client_ip.data());
+        clients->prefetch(observations[i + kSlotsAhead].client_hash);
       }
       if (i + kStateAhead < n) {
-        const uint32_t id = clients->known(events[i + kStateAhead].client_ip, at(i + kStateAhead));
+        const uint32_t id = clients->known(events[i + kStateAhead].client_ip,
+                                           observations[i + kStateAhead].client_hash);
         ids[(i + kStateAhead) & (ids.size() - 1)] = id;
         if (id != ClientIndex::kNone)
-          for (StatefulDetector* d : per_client) d->prefetch(id);
+          for (const ClientStateArea* a : per_client) a->prefetch(id);
       }
-      // A number known ahead stays: numbers are never reassigned.
-      clients->hint(events[i].client_ip, at(i),
-                    i >= kStateAhead ? ids[i & (ids.size() - 1)] : ClientIndex::kNone);
+      if (i >= kStateAhead) known = ids[i & (ids.size() - 1)];
     }
-    observe(events[i]);
+    observe_one(*this, events[i], observations[i], known);
   }
 }
 
@@ -78,7 +89,8 @@ DetectorSet make_detectors(const DetectorOptions& options) {
   set.clients = std::make_shared<ClientIndex>(options.max_clients);
   set.path_sizes = std::make_shared<PathSizes>();
   auto add = [&](std::unique_ptr<StatefulDetector> d, bool per_client) {
-    if (per_client) set.per_client.push_back(d.get());
+    if (per_client) set.per_client.push_back(d->client_states());
+    set.observers.push_back({d.get(), d->observes_only()});
     set.all.push_back(std::move(d));
   };
   add(make_web_brute_force(options), false);

@@ -5,11 +5,14 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "detect/finding.h"
+#include "detect/stateful/client_index.h"
+#include "detect/stateful/observation.h"
 #include "ingest/event.h"
 
 namespace shodo::detect {
@@ -85,13 +88,19 @@ struct DetectorOptions {
 class StatefulDetector {
  public:
   virtual ~StatefulDetector() = default;
-  // Every event, in input order, on one thread. Events of different files
-  // are not in time order; detectors keep state per client and tolerate it.
-  virtual void observe(const ingest::Event& ev) = 0;
-  // A hint that the events of client `id` come soon: fetch its state into
-  // cache (per-client state is spread over memory; without it, each event
-  // waits for memory once per detector).
-  virtual void prefetch(uint32_t id) const { (void)id; }
+  // Every event, in input order, on one thread, with its observation (the
+  // client's number set): detectors read the observation, and the event
+  // only for text they keep. Events of different files are not in time
+  // order; detectors keep state per client and tolerate it.
+  virtual void observe(const ingest::Event& ev, const Observation& o) = 0;
+  // The Observation flags of the only events it reads (any of them), or 0
+  // for all: the others are not shown to it.
+  virtual uint8_t observes_only() const { return 0; }
+  // Where its state per client number lies, if it keeps any: the events of
+  // a client are looked up ahead and its state fetched into cache
+  // (per-client state is spread over memory; without it, each event waits
+  // for memory once per detector).
+  virtual const ClientStateArea* client_states() const { return nullptr; }
   // After the last event: appends the findings.
   virtual void finish(std::vector<Finding>& out) = 0;
   // The limits it reached, a sentence each (what was not followed, and the
@@ -106,16 +115,25 @@ std::string limit_note(std::string_view followed, size_t max, uint64_t refused);
 // index of addresses, bounded by options.max_clients.
 struct DetectorSet {
   std::vector<std::unique_ptr<StatefulDetector>> all;
+  // Each of `all` with its observes_only().
+  struct Observer {
+    StatefulDetector* detector;
+    uint8_t only;
+  };
+  std::vector<Observer> observers;
   // Every detector, then the response sizes per path (a detector judges an
   // event against the baseline of the events before it), event by event.
+  // `observations` are the events' (observation_of), worked out beforehand;
+  // their client numbers are set here.
   void observe(const ingest::Event& ev);
-  void observe(const std::vector<ingest::Event>& events);
+  void observe(const std::vector<ingest::Event>& events, std::span<Observation> observations);
   // After finish(): the limits reached, by the detectors or the index.
   std::vector<std::string> limits() const;
 
   std::shared_ptr<class ClientIndex> clients;
-  // Those of `all` with state per client, which the look-ahead prefetches.
-  std::vector<StatefulDetector*> per_client;
+  // The per-client states of those of `all` that keep some, which the
+  // look-ahead prefetches.
+  std::vector<const ClientStateArea*> per_client;
   // One baseline for the exfiltration detector and the outcome of attacks.
   std::shared_ptr<class PathSizes> path_sizes;
 };

@@ -10,18 +10,18 @@ Citation citation_of(const ingest::Event& ev) {
   return {ev.file_index, ev.line, ev.offset};
 }
 
-void Evidence::add(const ingest::Event& ev, size_t max_related) {
-  if (ev.has_time()) {
-    if (first == ingest::kNoTime || ev.time < first) {
-      first = ev.time;
-      utc_offset_s = ev.utc_offset_s;
+void Evidence::add(const Observation& o, size_t max_related) {
+  if (o.has_time()) {
+    if (first == ingest::kNoTime || o.time < first) {
+      first = o.time;
+      utc_offset_s = o.utc_offset_s;
     }
-    if (last == ingest::kNoTime || ev.time > last) last = ev.time;
+    if (last == ingest::kNoTime || o.time > last) last = o.time;
   }
   // The count decides first: `cites` (another cache line in the detectors'
   // per-client states) is touched only while it still takes citations.
   ++count;
-  if (count <= max_related + 1 && cites.size() < max_related + 1) cites.push_back(citation_of(ev));
+  if (count <= max_related + 1 && cites.size() < max_related + 1) cites.push_back(o.cite);
 }
 
 void Evidence::fill(Finding& f) const {

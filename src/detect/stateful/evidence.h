@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "detect/finding.h"
+#include "detect/stateful/observation.h"
 #include "ingest/event.h"
 
 namespace shodo::detect {
@@ -22,7 +23,7 @@ struct Evidence {
   uint64_t count = 0;
   std::vector<Citation> cites;
 
-  void add(const ingest::Event& ev, size_t max_related);
+  void add(const Observation& o, size_t max_related);
   bool empty() const { return count == 0; }
   // Fills time, last_time, utc_offset_s, count, cite (the first event) and
   // related (the next ones).

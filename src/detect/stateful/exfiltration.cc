@@ -46,8 +46,8 @@ struct ArchiveDownloads {
   std::vector<std::string> paths;  // distinct, the first few
 };
 
-bool ok(const ingest::Event& ev) {
-  return ev.status >= 200 && ev.status <= 299 && ev.bytes_sent >= 0;
+bool ok(const Observation& o) {
+  return o.status >= 200 && o.status <= 299 && o.bytes_sent >= 0;
 }
 
 class Exfiltration final : public StatefulDetector {
@@ -56,25 +56,23 @@ class Exfiltration final : public StatefulDetector {
                std::shared_ptr<const PathSizes> sizes)
       : o_(o), index_(std::move(index)), sizes_(std::move(sizes)) {}
 
-  void observe(const ingest::Event& ev) override {
-    if (ev.kind != ingest::LogKind::web_access || !ok(ev)) return;
-    if (ev.bytes_sent >= o_.oversize_min_bytes) consider_oversized(ev);
-    if (const uint32_t id = index_->id(ev.client_ip); id != ClientIndex::kNone) {
-      ClientBytes& c = client_state(clients_, id);
-      c.bytes += static_cast<uint64_t>(ev.bytes_sent);
-      c.evidence.add(ev, 0);
-      if (ev.bytes_sent > c.largest) {
-        c.largest = ev.bytes_sent;
-        c.largest_cite = citation_of(ev);
+  void observe(const ingest::Event& ev, const Observation& o) override {
+    if (!o.web() || !ok(o)) return;
+    if (o.bytes_sent >= o_.oversize_min_bytes) consider_oversized(ev, o);
+    if (o.client != Observation::kNoClient) {
+      ClientBytes& c = client_state(clients_, o.client, area_);
+      c.bytes += static_cast<uint64_t>(o.bytes_sent);
+      c.evidence.add(o, 0);
+      if (o.bytes_sent > c.largest) {
+        c.largest = o.bytes_sent;
+        c.largest_cite = o.cite;
       }
     }
-    if (ev.bytes_sent >= o_.archive_min_bytes && ev.method != "HEAD") {
-      const ArchiveKind kind = archive_kind(ev.path);
-      if (!kind.extension.empty()) add_archive(ev, kind);
-    }
+    if (o.archive != 0 && o.bytes_sent >= o_.archive_min_bytes && !o.has(Observation::kHead))
+      add_archive(ev, o, archive_by_number(o.archive));
   }
 
-  void prefetch(uint32_t id) const override { prefetch_client_state(clients_, id); }
+  const ClientStateArea* client_states() const override { return &area_; }
 
   void finish(std::vector<Finding>& out) override {
     report_oversized(out);
@@ -85,9 +83,9 @@ class Exfiltration final : public StatefulDetector {
  private:
   // Judged against the baseline so far, and again at the end against the
   // whole one: early responses of a path have no baseline yet.
-  void consider_oversized(const ingest::Event& ev) {
+  void consider_oversized(const ingest::Event& ev, const Observation& o) {
     if (oversized_.size() >= kMaxOversized) return;
-    const PathSizes::Baseline b = sizes_->baseline(ev.path);
+    const PathSizes::Baseline b = sizes_->baseline(ev.path, o.baseline_hash);
     if (b.responses >= o_.baseline_min_responses &&
         static_cast<double>(ev.bytes_sent) < o_.oversize_factor * static_cast<double>(b.median))
       return;
@@ -95,9 +93,9 @@ class Exfiltration final : public StatefulDetector {
                           ev.utc_offset_s, citation_of(ev)});
   }
 
-  void add_archive(const ingest::Event& ev, ArchiveKind kind) {
+  void add_archive(const ingest::Event& ev, const Observation& o, ArchiveKind kind) {
     ArchiveDownloads& d = entry(archives_, ev.client_ip);
-    d.evidence.add(ev, o_.max_related);
+    d.evidence.add(o, o_.max_related);
     d.bytes += static_cast<uint64_t>(ev.bytes_sent);
     if (d.first_size < 0) d.first_size = ev.bytes_sent;
     d.one_size = d.one_size && d.first_size == ev.bytes_sent;
@@ -227,6 +225,7 @@ class Exfiltration final : public StatefulDetector {
   std::shared_ptr<const PathSizes> sizes_;  // observed by the detector set
   std::vector<Oversized> oversized_;
   std::vector<ClientBytes> clients_;  // by client number
+  ClientStateArea area_;
   StringMap<ArchiveDownloads> archives_;
 };
 

@@ -62,9 +62,9 @@ class Flood final : public StatefulDetector {
   Flood(const DetectorOptions& o, std::shared_ptr<ClientIndex> index)
       : o_(o), index_(std::move(index)), client_minutes_(kHistogramSize, 0) {}
 
-  void observe(const ingest::Event& ev) override {
-    if (ev.kind != ingest::LogKind::web_access || !ev.has_time() || ev.client_ip.empty()) return;
-    const int64_t m = minute_of(ev.time);
+  void observe(const ingest::Event&, const Observation& o) override {
+    if (!o.web() || !o.has_time() || o.client_hash == 0) return;
+    const int64_t m = minute_of(o.time);
     // Consecutive events mostly share a minute: skip the tree search then.
     if (m != current_minute_ || !current_) {
       current_minute_ = m;
@@ -72,23 +72,22 @@ class Flood final : public StatefulDetector {
     }
     Minute& minute = *current_;
     if (minute.requests++ == 0) {
-      minute.first = citation_of(ev);
-      minute.utc_offset_s = ev.utc_offset_s;
+      minute.first = o.cite;
+      minute.utc_offset_s = o.utc_offset_s;
     }
     // Past max_clients a new address counts in its minute, not on its own.
-    const uint32_t id = index_->id(ev.client_ip);
-    if (id == ClientIndex::kNone) return;
-    Client& c = client_state(clients_, id);
+    if (o.client == Observation::kNoClient) return;
+    Client& c = client_state(clients_, o.client, area_);
     if (c.minute != m) {
-      close_minute(id, c);
+      close_minute(o.client, c);
       c.minute = m;
       c.in_minute = 0;
-      c.minute_first = citation_of(ev);
+      c.minute_first = o.cite;
     }
     ++c.in_minute;
   }
 
-  void prefetch(uint32_t id) const override { prefetch_client_state(clients_, id); }
+  const ClientStateArea* client_states() const override { return &area_; }
 
   void finish(std::vector<Finding>& out) override {
     for (uint32_t id = 0; id < clients_.size(); ++id) close_minute(id, clients_[id]);
@@ -279,7 +278,8 @@ class Flood final : public StatefulDetector {
   };
   std::array<RecentMinute, kRecent> recent_{};
   std::shared_ptr<ClientIndex> index_;
-  std::vector<Client> clients_;           // by client number
+  std::vector<Client> clients_;  // by client number
+  ClientStateArea area_;
   std::vector<uint64_t> client_minutes_;  // histogram: how many client-minutes had n requests
 };
 

@@ -18,39 +18,49 @@ uint64_t mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-// A slot for the path among PathSizes::recent_ (64 of them): its length
-// and a few of its last bytes, where static files differ.
-size_t recent_slot(std::string_view path) {
-  const size_t n = path.size();
-  const auto byte = [&](size_t back) {
-    return back < n ? static_cast<size_t>(static_cast<unsigned char>(path[n - 1 - back])) : 0;
-  };
-  return (n * 7 + byte(0) * 3 + byte(2) * 5 + byte(5)) & 63;
-}
-
 }  // namespace
 
-void PathSizes::observe(const ingest::Event& ev) {
-  if (ev.kind != ingest::LogKind::web_access || ev.status < 200 || ev.status > 299 ||
-      ev.bytes_sent < 0 || ev.path.empty())
-    return;
-  Recent* recent = nullptr;
-  Reservoir* found = nullptr;
-  if (ev.path.size() <= kRecentPathBytes) {
-    recent = &recent_[recent_slot(ev.path)];
-    if (recent->reservoir && recent->path == ev.path) found = recent->reservoir;
+size_t PathSizes::find(std::string_view path, uint64_t key_hash) const {
+  const size_t mask = slots_.size() - 1;
+  size_t i = key_hash & mask;
+  for (; slots_[i].entry != kEmpty; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.hash == key_hash && has_baseline_key(path, entries_[s.entry].key)) break;
   }
-  if (!found) {
-    baseline_key(ev.path, key_);
-    found = &entry(paths_, key_);
-    if (recent) {
-      recent->path.assign(ev.path);
-      recent->reservoir = found;
+  return i;
+}
+
+void PathSizes::grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.entry == kEmpty) continue;
+    size_t i = s.hash & mask;
+    while (slots_[i].entry != kEmpty) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+void PathSizes::observe(const ingest::Event& ev) {
+  observe(ev, observation_of(ev, scratch_));
+}
+
+void PathSizes::observe(const ingest::Event& ev, const Observation& o) {
+  if (!o.has(Observation::kSizedSuccess)) return;
+  size_t i = find(ev.path, o.baseline_hash);
+  if (slots_[i].entry == kEmpty) {
+    slots_[i] = {o.baseline_hash, static_cast<uint32_t>(entries_.size())};
+    baseline_key(ev.path, scratch_);
+    entries_.push_back({scratch_, {}});
+    if (entries_.size() * 2 > slots_.size()) {
+      grow();
+      i = find(ev.path, o.baseline_hash);
     }
   }
-  Reservoir& r = *found;
+  Reservoir& r = entries_[slots_[i].entry].reservoir;
   const auto size =
-      static_cast<uint32_t>(std::min<int64_t>(ev.bytes_sent, std::numeric_limits<uint32_t>::max()));
+      static_cast<uint32_t>(std::min<int64_t>(o.bytes_sent, std::numeric_limits<uint32_t>::max()));
   // Reservoir sampling (Algorithm R): every response has the same chance
   // to be among the samples.
   if (r.seen < kSamples) {
@@ -63,10 +73,13 @@ void PathSizes::observe(const ingest::Event& ev) {
 }
 
 PathSizes::Baseline PathSizes::baseline(std::string_view path) const {
-  baseline_key(path, lookup_key_);
-  const auto it = paths_.find(std::string_view(lookup_key_));
-  if (it == paths_.end()) return {};
-  const Reservoir& r = it->second;
+  return baseline(path, baseline_hash(path, lookup_scratch_));
+}
+
+PathSizes::Baseline PathSizes::baseline(std::string_view path, uint64_t key_hash) const {
+  const Slot& s = slots_[find(path, key_hash)];
+  if (s.entry == kEmpty) return {};
+  const Reservoir& r = entries_[s.entry].reservoir;
   const size_t n = std::min<uint64_t>(r.seen, kSamples);
   std::array<uint32_t, kSamples> sorted = r.sizes;
   std::nth_element(sorted.begin(), sorted.begin() + n / 2, sorted.begin() + n);

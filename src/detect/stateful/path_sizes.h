@@ -7,8 +7,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "detect/stateful/string_map.h"
+#include "detect/stateful/observation.h"
 #include "ingest/event.h"
 
 namespace shodo::detect {
@@ -20,10 +21,13 @@ class PathSizes {
     int64_t median = -1;     // estimated from the reservoir; -1 when none
   };
 
-  // Counts a web access log's 2xx response with a body size; other events
-  // are ignored.
+  // Counts a web access log's 2xx response with a body size (an observation
+  // with kSizedSuccess); other events are ignored.
+  void observe(const ingest::Event& ev, const Observation& o);
   void observe(const ingest::Event& ev);
   Baseline baseline(std::string_view path) const;
+  // The same when the hash of the path's baseline key is known.
+  Baseline baseline(std::string_view path, uint64_t key_hash) const;
 
  private:
   static constexpr size_t kSamples = 31;
@@ -31,18 +35,25 @@ class PathSizes {
     uint64_t seen = 0;
     std::array<uint32_t, kSamples> sizes{};
   };
-  StringMap<Reservoir> paths_;
-  std::string key_;  // reused for every lookup
-  // The reservoirs of recent paths (short ones), by a tag of the path: most
-  // 2xx responses are for a few static files and pages, whose baseline key
-  // then need not be worked out and looked up again.
-  static constexpr size_t kRecentPathBytes = 128;
-  struct Recent {
-    std::string path;
-    Reservoir* reservoir = nullptr;  // map nodes stay where they are
+  struct Entry {
+    std::string key;
+    Reservoir reservoir;
   };
-  std::array<Recent, 64> recent_;
-  mutable std::string lookup_key_;
+  // Open addressing on the key's hash; a slot whose hash matches is checked
+  // against the path itself (has_baseline_key), so no two keys mix.
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t entry = kEmpty;  // index in entries_
+  };
+  // The slot holding the path's key, or the empty one where it would go.
+  size_t find(std::string_view path, uint64_t key_hash) const;
+  void grow();
+
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  std::vector<Entry> entries_;
+  std::string scratch_;  // a baseline key being written
+  mutable std::string lookup_scratch_;
 };
 
 }  // namespace shodo::detect

@@ -27,23 +27,21 @@ class Scanning final : public StatefulDetector {
   Scanning(const DetectorOptions& o, std::shared_ptr<ClientIndex> index)
       : o_(o), index_(std::move(index)) {}
 
-  void observe(const ingest::Event& ev) override {
-    if (ev.status < 0 || ev.client_ip.empty()) return;
-    const uint32_t id = index_->id(ev.client_ip);
-    if (id == ClientIndex::kNone) return;
-    ClientRequests& c = client_state(clients_, id);
+  void observe(const ingest::Event&, const Observation& o) override {
+    if (o.status < 0 || o.client == Observation::kNoClient) return;
+    ClientRequests& c = client_state(clients_, o.client, area_);
     ++c.requests;
-    if (ev.status < 400 || ev.status > 499) return;
+    if (o.status < 400 || o.status > 499) return;
     ++c.errors;
-    c.evidence.add(ev, o_.max_related);
+    c.evidence.add(o, o_.max_related);
     if (c.error_paths_full) return;
-    const uint64_t h = std::hash<std::string_view>{}(ev.path);
+    const uint64_t h = o.path_hash;
     if (std::find(c.error_paths.begin(), c.error_paths.end(), h) != c.error_paths.end()) return;
     c.error_paths.push_back(h);
     c.error_paths_full = c.error_paths.size() >= o_.scan_error_paths;
   }
 
-  void prefetch(uint32_t id) const override { prefetch_client_state(clients_, id); }
+  const ClientStateArea* client_states() const override { return &area_; }
 
   void finish(std::vector<Finding>& out) override {
     for (uint32_t id = 0; id < clients_.size(); ++id) {
@@ -75,6 +73,7 @@ class Scanning final : public StatefulDetector {
   DetectorOptions o_;
   std::shared_ptr<ClientIndex> index_;
   std::vector<ClientRequests> clients_;  // by client number
+  ClientStateArea area_;
 };
 
 }  // namespace

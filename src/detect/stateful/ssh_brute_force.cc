@@ -29,16 +29,18 @@ class SshBruteForce final : public StatefulDetector {
  public:
   explicit SshBruteForce(const DetectorOptions& o) : o_(o) {}
 
-  void observe(const ingest::Event& ev) override {
-    if (ev.action.empty() || !ev.has_time()) return;
+  void observe(const ingest::Event& ev, const Observation& o) override {
+    if (!o.has_time()) return;
     const SshAttempt attempt = classify(ev);
     if (attempt == SshAttempt::failure) {
-      if (!ev.client_ip.empty()) add_failure(by_ip_, ev.client_ip, ev, false);
-      if (!ev.user.empty()) add_failure(by_user_, ev.user, ev, true);
+      if (!ev.client_ip.empty()) add_failure(by_ip_, ev.client_ip, o, false);
+      if (!ev.user.empty()) add_failure(by_user_, ev.user, o, true);
     } else if (attempt == SshAttempt::success) {
       check_success(ev);
     }
   }
+
+  uint8_t observes_only() const override { return Observation::kAction; }
 
   void finish(std::vector<Finding>& out) override {
     for (auto& [ip, run] : by_ip_) close(ip, run, false);
@@ -55,16 +57,16 @@ class SshBruteForce final : public StatefulDetector {
   }
 
  private:
-  void add_failure(StringMap<LoginRun>& runs, std::string_view key, const ingest::Event& ev,
+  void add_failure(StringMap<LoginRun>& runs, std::string_view key, const Observation& o,
                    bool per_user) {
     LoginRun* found = bounded_entry(runs, key, o_.max_clients, refused_);
     if (!found) return;
     LoginRun& run = *found;
-    if (!run.continued_by(ev.time, o_.login_pause_us)) {
+    if (!run.continued_by(o.time, o_.login_pause_us)) {
       close(std::string(key), run, per_user);
       run = {};
     }
-    run.failures.add(ev, o_.max_related);
+    run.failures.add(o, o_.max_related);
   }
 
   void close(const std::string& key, const LoginRun& run, bool per_user) {

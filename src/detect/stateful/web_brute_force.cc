@@ -30,9 +30,8 @@ class WebBruteForce final : public StatefulDetector {
  public:
   explicit WebBruteForce(const DetectorOptions& o) : o_(o) {}
 
-  void observe(const ingest::Event& ev) override {
-    if (ev.method != "POST" || !ev.has_time() || ev.client_ip.empty() || !is_login_path(ev.path))
-      return;
+  void observe(const ingest::Event& ev, const Observation& o) override {
+    if (!o.has_time() || o.client_hash == 0) return;
     WebLoginRun* found = bounded_entry(runs_, ev.client_ip, o_.max_clients, refused_);
     if (!found) return;
     WebLoginRun& run = *found;
@@ -50,8 +49,10 @@ class WebBruteForce final : public StatefulDetector {
       run.status = ev.status;
     }
     run.max_bytes = std::max(run.max_bytes, ev.bytes_sent);
-    run.failures.add(ev, o_.max_related);
+    run.failures.add(o, o_.max_related);
   }
+
+  uint8_t observes_only() const override { return Observation::kLoginPost; }
 
   void finish(std::vector<Finding>& out) override {
     for (auto& [ip, run] : runs_) close(ip, run);

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "util/hash.h"
+
 namespace shodo::detect {
 
 namespace {
@@ -97,25 +99,39 @@ constexpr uint64_t extension_word(std::string_view ext) {
   return w;
 }
 
-constexpr auto kScriptWords = [] {
-  std::array<uint64_t, kScriptExtensions.size()> w{};
-  for (size_t i = 0; i < w.size(); ++i) w[i] = extension_word(kScriptExtensions[i]);
-  return w;
+// Every extension word the lists below hold, with what it means, in a
+// small open-addressing table: a path's extension is one multiply and
+// mostly one probe from its answer.
+struct ExtensionSlot {
+  uint64_t word = 0;  // 0: empty
+  bool script = false;
+  bool archive_last = false;  // the last component of an archive extension (".gz" of ".sql.gz")
+};
+constexpr size_t kExtensionSlots = 128;
+constexpr size_t extension_slot(uint64_t w) {
+  return static_cast<size_t>((w * 0x9e3779b97f4a7c15ull) >> 57);
+}
+constexpr auto kExtensionTable = [] {
+  std::array<ExtensionSlot, kExtensionSlots> t{};
+  auto at = [&](uint64_t w) -> ExtensionSlot& {
+    size_t i = extension_slot(w);
+    while (t[i].word != 0 && t[i].word != w) i = (i + 1) % kExtensionSlots;
+    t[i].word = w;
+    return t[i];
+  };
+  for (std::string_view e : kScriptExtensions) at(extension_word(e)).script = true;
+  for (const ArchiveKind& k : kArchives)
+    at(extension_word(k.extension.substr(k.extension.rfind('.')))).archive_last = true;
+  return t;
 }();
+static_assert(kScriptExtensions.size() + kArchives.size() < kExtensionSlots / 2);
 
-// The last component of each archive extension (".gz" of ".sql.gz"): a path
-// whose extension is none of these is no archive.
-constexpr auto kArchiveLastWords = [] {
-  std::array<uint64_t, kArchives.size()> w{};
-  for (size_t i = 0; i < w.size(); ++i) {
-    const std::string_view e = kArchives[i].extension;
-    w[i] = extension_word(e.substr(e.rfind('.')));
-  }
-  return w;
-}();
-
-bool in(const auto& words, uint64_t w) {
-  return std::find(words.begin(), words.end(), w) != words.end();
+// The table's slot for `w`, or an empty one.
+const ExtensionSlot& extension_meaning(uint64_t w) {
+  size_t i = extension_slot(w);
+  while (kExtensionTable[i].word != 0 && kExtensionTable[i].word != w)
+    i = (i + 1) % kExtensionSlots;
+  return kExtensionTable[i];
 }
 
 }  // namespace
@@ -137,23 +153,41 @@ bool is_xmlrpc_path(std::string_view path) {
 }
 
 bool is_script_path(std::string_view path) {
-  const uint64_t w = extension_word(extension_of(path));
-  return w != 0 && in(kScriptWords, w);
+  return path_traits(path).script;
+}
+
+namespace {
+
+// The number of the archive kind `path` ends with (1 + its index in
+// kArchives), or 0, given the path's extension.
+// Only for an extension some archive ends in: most paths have none at all,
+// and most others end in one no archive ends in (.css, .js...).
+uint8_t archive_number(std::string_view path, std::string_view ext) {
+  for (size_t i = 0; i < kArchives.size(); ++i) {
+    const std::string_view e = kArchives[i].extension;
+    if (e.size() >= ext.size() && iequals(ext, e.substr(e.size() - ext.size())) &&
+        iends_with(path, e))
+      return static_cast<uint8_t>(i + 1);
+  }
+  return 0;
+}
+
+}  // namespace
+
+PathTraits path_traits(std::string_view path) {
+  const std::string_view ext = extension_of(path);
+  const uint64_t w = extension_word(ext);
+  if (w == 0) return {};
+  const ExtensionSlot& meaning = extension_meaning(w);
+  return {meaning.script, meaning.archive_last ? archive_number(path, ext) : uint8_t{0}};
+}
+
+ArchiveKind archive_by_number(uint8_t number) {
+  return number == 0 || number > kArchives.size() ? ArchiveKind{} : kArchives[number - 1];
 }
 
 ArchiveKind archive_kind(std::string_view path) {
-  // Most paths have no extension at all, and most others end in one no
-  // archive ends in (.css, .js...): only then compare whole suffixes.
-  const std::string_view ext = extension_of(path);
-  const uint64_t w = extension_word(ext);
-  if (w == 0 || !in(kArchiveLastWords, w)) return {};
-  for (const ArchiveKind& k : kArchives) {
-    if (k.extension.size() >= ext.size() &&
-        iequals(ext, k.extension.substr(k.extension.size() - ext.size())) &&
-        iends_with(path, k.extension))
-      return k;
-  }
-  return {};
+  return archive_by_number(path_traits(path).archive);
 }
 
 namespace {
@@ -199,6 +233,31 @@ void baseline_key(std::string_view path, std::string& key) {
     copied = i;
   }
   key.append(path.data() + copied, path.size() - copied);
+}
+
+uint64_t baseline_hash(std::string_view path, std::string& scratch) {
+  // Most paths hold no digit: they are their own key.
+  if (next_digit(path, 0) == path.size()) return util::hash_bytes(2, path);
+  baseline_key(path, scratch);
+  return util::hash_bytes(2, scratch);
+}
+
+bool has_baseline_key(std::string_view path, std::string_view key) {
+  // A key holds no digit: a path equal to it is one without digits, its own
+  // key. Most are; the others are walked run by run.
+  if (path == key) return true;
+  size_t k = 0;
+  for (size_t i = 0; i < path.size();) {
+    const size_t digit = next_digit(path, i);
+    const std::string_view before = path.substr(i, digit - i);
+    if (key.substr(k, before.size()) != before) return false;
+    k += before.size();
+    if (digit == path.size()) break;
+    if (k == key.size() || key[k] != '#') return false;
+    ++k;
+    for (i = digit; i < path.size() && is_digit(path[i]);) ++i;
+  }
+  return k == key.size();
 }
 
 }  // namespace shodo::detect

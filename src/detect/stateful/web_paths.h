@@ -3,6 +3,7 @@
 // baseline.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -24,8 +25,22 @@ struct ArchiveKind {
 };
 ArchiveKind archive_kind(std::string_view path);
 
+// What the detectors ask of every request path, from one look at its
+// extension: is_script_path, and archive_kind as a number (0: none) that
+// archive_by_number turns back into the kind.
+struct PathTraits {
+  bool script = false;
+  uint8_t archive = 0;
+};
+PathTraits path_traits(std::string_view path);
+ArchiveKind archive_by_number(uint8_t number);
+
 // Paths that differ only in numbers (/products/shoes/12345) share one size
 // baseline: digit runs become '#'. Writes into `key`, reusing its memory.
 void baseline_key(std::string_view path, std::string& key);
+// The hash of the path's baseline key; `scratch` holds the key.
+uint64_t baseline_hash(std::string_view path, std::string& scratch);
+// Whether `key` is the path's baseline key, without writing that out.
+bool has_baseline_key(std::string_view path, std::string_view key);
 
 }  // namespace shodo::detect

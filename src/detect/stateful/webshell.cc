@@ -28,12 +28,12 @@ class Webshell final : public StatefulDetector {
  public:
   explicit Webshell(const DetectorOptions& o) : o_(o) {}
 
-  void observe(const ingest::Event& ev) override {
-    if (ev.kind != ingest::LogKind::web_access || !ev.has_time() || ev.status < 0) return;
-    t_min_ = std::min(t_min_, ev.time);
-    t_max_ = std::max(t_max_, ev.time);
-    if (!is_script_path(ev.path)) return;
-    const bool ok = ev.status >= 200 && ev.status <= 299;
+  void observe(const ingest::Event& ev, const Observation& o) override {
+    if (!o.web() || !o.has_time() || o.status < 0) return;
+    t_min_ = std::min(t_min_, o.time);
+    t_max_ = std::max(t_max_, o.time);
+    if (!o.has(Observation::kScript)) return;
+    const bool ok = o.status >= 200 && o.status <= 299;
     // A script is followed from its first 2xx: probes for missing ones
     // (scanners) leave no state.
     auto it = scripts_.find(ev.path);
@@ -43,16 +43,14 @@ class Webshell final : public StatefulDetector {
       it->second.first_client = ev.client_ip;
     }
     ScriptUse& s = it->second;
-    if (ok && (s.first_ok == ingest::kNoTime || ev.time < s.first_ok)) s.first_ok = ev.time;
-    s.posts += ev.method == "POST";
+    if (ok && (s.first_ok == ingest::kNoTime || o.time < s.first_ok)) s.first_ok = o.time;
+    s.posts += o.has(Observation::kPost);
     s.ok += ok;
-    s.no_referer += ev.referer.empty() || ev.referer == "-";
-    s.evidence.add(ev, o_.max_related);
-    if (s.clients.size() <= o_.webshell_max_clients) {
-      const uint64_t h = std::hash<std::string_view>{}(ev.client_ip);
-      if (std::find(s.clients.begin(), s.clients.end(), h) == s.clients.end())
-        s.clients.push_back(h);
-    }
+    s.no_referer += o.has(Observation::kNoReferer);
+    s.evidence.add(o, o_.max_related);
+    if (s.clients.size() <= o_.webshell_max_clients &&
+        std::find(s.clients.begin(), s.clients.end(), o.client_hash) == s.clients.end())
+      s.clients.push_back(o.client_hash);
   }
 
   void finish(std::vector<Finding>& out) override {

@@ -49,6 +49,11 @@ TEST(ClientIndex, RefusesNewAddressesPastTheLimit) {
   EXPECT_EQ(index.id("d"), ClientIndex::kNone);
   EXPECT_EQ(index.id("a"), 0u);
   EXPECT_EQ(index.refused(), 2u);
+  EXPECT_EQ(index.id("d"), ClientIndex::kNone);  // after another address: a new run
+  EXPECT_EQ(index.id("d", ClientIndex::hash("d"), ClientIndex::kNone), ClientIndex::kNone);
+  EXPECT_EQ(index.id("a", ClientIndex::hash("a"), 0), 0u);  // found by a look-ahead
+  EXPECT_EQ(index.id("d"), ClientIndex::kNone);
+  EXPECT_EQ(index.refused(), 4u);
 }
 
 }  // namespace

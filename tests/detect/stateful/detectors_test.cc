@@ -1,6 +1,7 @@
 // Each detector at its thresholds, and with files read out of time order.
 #include <gtest/gtest.h>
 
+#include "detect/stateful/observation.h"
 #include "detect/stateful/run_detectors.h"
 #include "detect/stateful/web_paths.h"
 
@@ -125,6 +126,58 @@ TEST(StatefulWebPaths, Classifies) {
       detect::baseline_key(path, key);
       ASSERT_EQ(key, naive(path)) << path;
     }
+}
+
+// A path has a key when the keys are equal, walked without writing its own:
+// paths of digits, '#' (a path may hold one) and letters, against the keys of
+// others.
+TEST(StatefulWebPaths, AKeyIsMatchedAsIfWrittenOut) {
+  const std::string alphabet = "/a1#9";
+  std::vector<std::string> paths = {""};
+  for (size_t len = 1; len <= 5; ++len) {
+    std::vector<std::string> longer;
+    for (const std::string& p : paths)
+      if (p.size() == len - 1)
+        for (char c : alphabet) longer.push_back(p + c);
+    paths.insert(paths.end(), longer.begin(), longer.end());
+  }
+  std::string key, other, scratch;
+  for (size_t i = 0; i < paths.size(); i += 3) {
+    detect::baseline_key(paths[i], key);
+    for (size_t j = 0; j < paths.size(); j += 7) {
+      detect::baseline_key(paths[j], other);
+      ASSERT_EQ(detect::has_baseline_key(paths[j], key), other == key)
+          << paths[j] << " against the key of " << paths[i];
+      if (other == key) {
+        ASSERT_EQ(detect::baseline_hash(paths[j], scratch),
+                  detect::baseline_hash(paths[i], scratch));
+      }
+    }
+  }
+}
+
+// What the detectors read of an event, worked out where it is parsed.
+TEST(StatefulObservation, SaysWhatTheEventIs) {
+  using detect::Observation;
+  std::string scratch;
+  const auto observe = [&](const Record& r) {
+    return detect::observation_of(to_event(r), scratch);
+  };
+  const Observation login = observe(web(1, "203.0.113.5", "POST", "/wp-login.php", 200, 512, "-"));
+  EXPECT_EQ(login.flags, Observation::kPost | Observation::kNoReferer | Observation::kScript |
+                             Observation::kLoginPost | Observation::kSizedSuccess);
+  EXPECT_EQ(login.client_hash, detect::ClientIndex::hash("203.0.113.5"));
+  EXPECT_EQ(login.path_hash, 0u);  // asked for 4xx answers only
+  EXPECT_EQ(login.baseline_hash, detect::baseline_hash("/wp-login.php", scratch));
+  const Observation dump = observe(web(2, "", "HEAD", "/db/2024.sql.gz", 404, 0, "http://x/"));
+  EXPECT_EQ(dump.flags, Observation::kHead);
+  EXPECT_EQ(detect::archive_by_number(dump.archive).extension, ".sql.gz");
+  EXPECT_EQ(dump.client_hash, 0u);
+  EXPECT_NE(dump.path_hash, 0u);
+  EXPECT_EQ(dump.baseline_hash, 0u);
+  const Observation failed = observe(ssh(3, "198.51.100.1", "root", "ssh-login", "failure"));
+  EXPECT_EQ(failed.flags, Observation::kAction);
+  EXPECT_FALSE(failed.web());
 }
 
 TEST(StatefulWebBruteForce, ThresholdIsInclusive) {

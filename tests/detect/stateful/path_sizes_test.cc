@@ -1,5 +1,5 @@
 // The per-path size baseline: paths differing only in numbers share one, and
-// the memory of recent paths never mixes two paths up.
+// no two others ever do.
 #include "detect/stateful/path_sizes.h"
 
 #include <gtest/gtest.h>
@@ -32,24 +32,22 @@ TEST(PathSizes, PathsDifferingInNumbersShareABaseline) {
   EXPECT_EQ(sizes.baseline("/products/x").responses, 0u);
 }
 
-// Same length, same last bytes: the paths take turns in one slot of the
-// recent paths, and each keeps its own baseline.
-TEST(PathSizes, PathsSharingARecentSlotKeepTheirOwnBaselines) {
+// Thousands of paths, the table growing under them: each keeps its own
+// baseline, and short and long ones alike.
+TEST(PathSizes, ManyPathsKeepTheirOwnBaselinesAsTheTableGrows) {
   detect::PathSizes sizes;
-  const std::string a = "/static/aa/app.css", b = "/static/bb/app.css";
-  const std::string longer = "/" + std::string(300, 'x') + "/big.css";
-  for (int i = 0; i < 50; ++i) {
-    answer(sizes, a, 1000);
-    answer(sizes, a, 1000);
-    answer(sizes, b, 5000);
-    answer(sizes, longer, 7000);
+  const auto path = [](int i) {
+    return "/static/" + std::string(static_cast<size_t>(i % 200), 'x') + "/f" +
+           std::string(1, static_cast<char>('a' + i % 26)) + "-" +
+           std::string(i / 26 % 26 + 1, 'y');
+  };
+  for (int round = 0; round < 3; ++round)
+    for (int i = 0; i < 3000; ++i) answer(sizes, path(i), 1000 + i);
+  for (int i = 0; i < 3000; ++i) {
+    const auto b = sizes.baseline(path(i));
+    ASSERT_EQ(b.responses, 3u) << path(i);
+    ASSERT_EQ(b.median, 1000 + i) << path(i);
   }
-  EXPECT_EQ(sizes.baseline(a).responses, 100u);
-  EXPECT_EQ(sizes.baseline(a).median, 1000);
-  EXPECT_EQ(sizes.baseline(b).responses, 50u);
-  EXPECT_EQ(sizes.baseline(b).median, 5000);
-  EXPECT_EQ(sizes.baseline(longer).responses, 50u);
-  EXPECT_EQ(sizes.baseline(longer).median, 7000);
 }
 
 }  // namespace

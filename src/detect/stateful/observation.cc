@@ -1,0 +1,38 @@
+#include "detect/stateful/observation.h"
+
+#include "detect/stateful/client_index.h"
+#include "detect/stateful/evidence.h"
+#include "detect/stateful/web_paths.h"
+#include "util/hash.h"
+
+namespace shodo::detect {
+
+Observation observation_of(const ingest::Event& ev, std::string& scratch) {
+  Observation o;
+  o.time = ev.time;
+  o.bytes_sent = ev.bytes_sent;
+  o.cite = citation_of(ev);
+  o.utc_offset_s = ev.utc_offset_s;
+  o.status = ev.status;
+  o.kind = ev.kind;
+  if (!ev.client_ip.empty()) o.client_hash = ClientIndex::hash(ev.client_ip);
+  if (!ev.action.empty()) o.flags |= Observation::kAction;
+  if (ev.path.empty()) return o;
+  // Only scanning asks, for the distinct paths answered 4xx.
+  if (ev.status >= 400 && ev.status <= 499) o.path_hash = util::hash_bytes(1, ev.path);
+  const bool post = ev.method == "POST";
+  if (post) o.flags |= Observation::kPost;
+  if (ev.method == "HEAD") o.flags |= Observation::kHead;
+  if (ev.referer.empty() || ev.referer == "-") o.flags |= Observation::kNoReferer;
+  const PathTraits traits = path_traits(ev.path);
+  if (traits.script) o.flags |= Observation::kScript;
+  o.archive = traits.archive;
+  if (post && is_login_path(ev.path)) o.flags |= Observation::kLoginPost;
+  if (o.web() && ev.status >= 200 && ev.status <= 299 && ev.bytes_sent >= 0) {
+    o.flags |= Observation::kSizedSuccess;
+    o.baseline_hash = baseline_hash(ev.path, scratch);
+  }
+  return o;
+}
+
+}  // namespace shodo::detect
