@@ -33,7 +33,11 @@ struct Minute {
   int32_t utc_offset_s = 0;
   // The busiest clients of the minute, offered once per (client, minute).
   std::vector<Source> top;
-  uint64_t least_top = 0;  // the smallest count in `top`
+  // Once `top` is full: its smallest count, which a client must pass to
+  // enter it. Bit (client % 64) is set for each client in it: most offers
+  // are of clients that are not, and need no search.
+  uint64_t least_top = 0;
+  uint64_t in_top = 0;
 };
 
 // What an event and the closing of a quiet minute touch is in the first 64
@@ -124,21 +128,39 @@ class Flood final : public StatefulDetector {
   }
 
   void offer_top(Minute& minute, uint32_t client, uint64_t n) {
+    const uint64_t bit = uint64_t{1} << (client & 63);
     // Out-of-order files may close the same (client, minute) twice: add up.
-    for (Source& s : minute.top) {
-      if (s.client == client) {
-        s.requests += n;
-        return;
+    if (minute.in_top & bit) {
+      for (Source& s : minute.top) {
+        if (s.client == client) {
+          s.requests += n;
+          if (minute.top.size() == o_.flood_top_sources) settle_top(minute);
+          return;
+        }
       }
     }
     if (minute.top.size() < o_.flood_top_sources) {
       minute.top.push_back({client, n});
+      minute.in_top |= bit;
+      if (minute.top.size() == o_.flood_top_sources) settle_top(minute);
       return;
     }
-    auto least =
-        std::min_element(minute.top.begin(), minute.top.end(),
-                         [](const Source& a, const Source& b) { return a.requests < b.requests; });
-    if (least->requests < n) *least = {client, n};
+    if (minute.top.empty() || n <= minute.least_top) return;
+    *least_of(minute) = {client, n};
+    settle_top(minute);
+  }
+
+  static std::vector<Source>::iterator least_of(Minute& minute) {
+    return std::min_element(
+        minute.top.begin(), minute.top.end(),
+        [](const Source& a, const Source& b) { return a.requests < b.requests; });
+  }
+
+  // After a change to a full `top`: its smallest count and its clients' bits.
+  static void settle_top(Minute& minute) {
+    minute.least_top = least_of(minute)->requests;
+    minute.in_top = 0;
+    for (const Source& s : minute.top) minute.in_top |= uint64_t{1} << (s.client & 63);
   }
 
   void report_minutes(std::vector<Finding>& out) {
