@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "util/hash.h"
@@ -196,6 +198,20 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
+// A bit 7 set in each byte of the 8 at `p` that is a digit, and maybe in
+// bytes above such a one (a borrow may run up): only the lowest is exact.
+uint64_t digits8(const char* p) {
+  constexpr uint64_t ones = 0x0101010101010101ull;
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  const uint64_t offset = word ^ (ones * '0');  // digits become 0..9, nothing else does
+  return (offset - ones * 10) & ~offset & (ones * 0x80);
+}
+
+size_t lowest_byte(uint64_t mask) {
+  return static_cast<size_t>(std::countr_zero(mask)) / 8;
+}
+
 // The first digit in path[from, end), or path.size(): paths are scanned on
 // every response, 16 bytes at a time.
 size_t next_digit(std::string_view path, size_t from) {
@@ -217,6 +233,14 @@ size_t next_digit(std::string_view path, size_t from) {
     return mask ? i + static_cast<size_t>(__builtin_ctz(mask)) : path.size();
   }
 #endif
+  if (std::endian::native == std::endian::little && path.size() - i >= 8) {
+    // Most paths are short: 8 bytes at a time, the last 8 overlapping
+    // bytes searched already (the lowest byte found is always a digit).
+    if (const uint64_t mask = digits8(path.data() + i)) return i + lowest_byte(mask);
+    i = path.size() - 8;
+    const uint64_t mask = digits8(path.data() + i);
+    return mask ? i + lowest_byte(mask) : path.size();
+  }
   while (i < path.size() && !is_digit(path[i])) ++i;
   return i;
 }
