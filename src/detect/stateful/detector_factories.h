@@ -20,6 +20,8 @@ std::unique_ptr<StatefulDetector> make_flood(const DetectorOptions& o,
 std::unique_ptr<StatefulDetector> make_exfiltration(const DetectorOptions& o,
                                                     std::shared_ptr<ClientIndex> clients,
                                                     std::shared_ptr<const PathSizes> sizes);
-std::unique_ptr<StatefulDetector> make_webshell(const DetectorOptions& o);
+// Judges "late" against `period`, which the detector set keeps.
+std::unique_ptr<StatefulDetector> make_webshell(const DetectorOptions& o,
+                                                std::shared_ptr<const WebPeriod> period);
 
 }  // namespace shodo::detect

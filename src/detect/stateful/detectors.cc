@@ -41,6 +41,10 @@ void observe_one(DetectorSet& set, const ingest::Event& ev, Observation& o,
                  uint32_t known = ClientIndex::kNone) {
   if (set.clients && counts_client(o))
     o.client = set.clients->id(ev.client_ip, o.client_hash, known);
+  if (set.web_period && o.web() && o.has_time() && o.status >= 0) {
+    set.web_period->first = std::min(set.web_period->first, o.time);
+    set.web_period->last = std::max(set.web_period->last, o.time);
+  }
   for (const DetectorSet::Observer& d : set.observers)
     if (d.only == 0 || (o.flags & d.only) != 0) d.detector->observe(ev, o);
   if (set.path_sizes) set.path_sizes->observe(ev, o);
@@ -88,6 +92,7 @@ DetectorSet make_detectors(const DetectorOptions& options) {
   DetectorSet set;
   set.clients = std::make_shared<ClientIndex>(options.max_clients);
   set.path_sizes = std::make_shared<PathSizes>();
+  set.web_period = std::make_shared<WebPeriod>();
   auto add = [&](std::unique_ptr<StatefulDetector> d, bool per_client) {
     if (per_client) set.per_client.push_back(d->client_states());
     set.observers.push_back({d.get(), d->observes_only()});
@@ -98,7 +103,7 @@ DetectorSet make_detectors(const DetectorOptions& options) {
   add(make_scanning(options, set.clients), true);
   add(make_flood(options, set.clients), true);
   add(make_exfiltration(options, set.clients, set.path_sizes), true);
-  add(make_webshell(options), false);
+  add(make_webshell(options, set.web_period), false);
   return set;
 }
 

@@ -108,6 +108,12 @@ class StatefulDetector {
   virtual void limits(std::vector<std::string>& out) const { (void)out; }
 };
 
+// The time the web access logs cover: from their first to their last timed,
+// answered request (empty while first > last).
+struct WebPeriod {
+  ingest::TimeUs first = INT64_MAX, last = INT64_MIN;
+};
+
 // What a detector says when `refused` look-ups found no room for a new key.
 std::string limit_note(std::string_view followed, size_t max, uint64_t refused);
 
@@ -136,6 +142,8 @@ struct DetectorSet {
   std::vector<const ClientStateArea*> per_client;
   // One baseline for the exfiltration detector and the outcome of attacks.
   std::shared_ptr<class PathSizes> path_sizes;
+  // Kept for the webshell detector, which shows it only scripts' requests.
+  std::shared_ptr<WebPeriod> web_period;
 };
 DetectorSet make_detectors(const DetectorOptions& options);
 

@@ -26,13 +26,13 @@ struct ScriptUse {
 
 class Webshell final : public StatefulDetector {
  public:
-  explicit Webshell(const DetectorOptions& o) : o_(o) {}
+  Webshell(const DetectorOptions& o, std::shared_ptr<const WebPeriod> period)
+      : o_(o), period_(std::move(period)) {}
+
+  uint8_t observes_only() const override { return Observation::kScript; }
 
   void observe(const ingest::Event& ev, const Observation& o) override {
     if (!o.web() || !o.has_time() || o.status < 0) return;
-    t_min_ = std::min(t_min_, o.time);
-    t_max_ = std::max(t_max_, o.time);
-    if (!o.has(Observation::kScript)) return;
     const bool ok = o.status >= 200 && o.status <= 299;
     // A script is followed from its first 2xx: probes for missing ones
     // (scanners) leave no state.
@@ -54,9 +54,10 @@ class Webshell final : public StatefulDetector {
   }
 
   void finish(std::vector<Finding>& out) override {
-    if (t_min_ > t_max_) return;  // no timed web event: nothing is "late"
-    const double late_from =
-        static_cast<double>(t_min_) + o_.webshell_late_share * static_cast<double>(t_max_ - t_min_);
+    const WebPeriod& p = *period_;
+    if (p.first > p.last) return;  // no timed web event: nothing is "late"
+    const double late_from = static_cast<double>(p.first) +
+                             o_.webshell_late_share * static_cast<double>(p.last - p.first);
     for (const auto& [path, s] : scripts_) {
       const auto n = static_cast<double>(s.evidence.count);
       if (s.evidence.count < o_.webshell_min_requests ||
@@ -74,9 +75,9 @@ class Webshell final : public StatefulDetector {
   Finding finding(const std::string& path, const ScriptUse& s) const {
     Finding f = detector_finding("webshell-use", "Possible webshell in use", "Webシェル使用の疑い",
                                  Level::high, "T1505.003");
-    const auto percent_of_span = static_cast<int>(
-        std::lround(100.0 * static_cast<double>(s.first_ok - t_min_) /
-                    static_cast<double>(std::max<ingest::TimeUs>(t_max_ - t_min_, 1))));
+    const auto percent_of_span = static_cast<int>(std::lround(
+        100.0 * static_cast<double>(s.first_ok - period_->first) /
+        static_cast<double>(std::max<ingest::TimeUs>(period_->last - period_->first, 1))));
     f.client_ip = s.first_client;
     f.path = path;
     f.method = "POST";
@@ -98,14 +99,15 @@ class Webshell final : public StatefulDetector {
   }
 
   DetectorOptions o_;
-  ingest::TimeUs t_min_ = INT64_MAX, t_max_ = INT64_MIN;
+  std::shared_ptr<const WebPeriod> period_;
   StringMap<ScriptUse> scripts_;
 };
 
 }  // namespace
 
-std::unique_ptr<StatefulDetector> make_webshell(const DetectorOptions& o) {
-  return std::make_unique<Webshell>(o);
+std::unique_ptr<StatefulDetector> make_webshell(const DetectorOptions& o,
+                                                std::shared_ptr<const WebPeriod> period) {
+  return std::make_unique<Webshell>(o, std::move(period));
 }
 
 }  // namespace shodo::detect
