@@ -40,7 +40,7 @@ bool counts_client(const Observation& o) {
 void observe_one(DetectorSet& set, const ingest::Event& ev, Observation& o,
                  uint32_t known = ClientIndex::kNone) {
   if (set.clients && counts_client(o))
-    o.client = set.clients->id(ev.client_ip, o.client_hash, known);
+    o.client = set.clients->id(o.client_ip, o.client_hash, known);
   if (set.web_period && o.web() && o.has_time() && o.status >= 0) {
     set.web_period->first = std::min(set.web_period->first, o.time);
     set.web_period->last = std::max(set.web_period->last, o.time);
@@ -72,12 +72,12 @@ void DetectorSet::observe(const std::vector<ingest::Event>& events,
       if (i + kSlotsAhead < n) {
         // The address's text too: the batch's text has left the cache since
         // the parse.
-        __builtin_prefetch(events[i + kSlotsAhead].client_ip.data());
+        __builtin_prefetch(observations[i + kSlotsAhead].client_ip.data());
         clients->prefetch(observations[i + kSlotsAhead].client_hash);
       }
       if (i + kStateAhead < n) {
-        const uint32_t id = clients->known(events[i + kStateAhead].client_ip,
-                                           observations[i + kStateAhead].client_hash);
+        const Observation& ahead = observations[i + kStateAhead];
+        const uint32_t id = clients->known(ahead.client_ip, ahead.client_hash);
         ids[(i + kStateAhead) & (ids.size() - 1)] = id;
         if (id != ClientIndex::kNone)
           for (const ClientStateArea* a : per_client) a->prefetch(id);

@@ -15,6 +15,7 @@ Observation observation_of(const ingest::Event& ev, std::string& scratch) {
   o.utc_offset_s = ev.utc_offset_s;
   o.status = ev.status;
   o.kind = ev.kind;
+  o.client_ip = ev.client_ip;
   if (!ev.client_ip.empty()) o.client_hash = ClientIndex::hash(ev.client_ip);
   if (!ev.action.empty()) o.flags |= Observation::kAction;
   if (ev.path.empty()) return o;

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "detect/finding.h"
 #include "ingest/event.h"
@@ -28,7 +29,10 @@ struct Observation {
 
   ingest::TimeUs time = ingest::kNoTime;
   int64_t bytes_sent = -1;
-  uint64_t client_hash = 0;    // ClientIndex::hash of the address; 0 without one
+  // The client's address (the event's text) and ClientIndex::hash of it; 0
+  // without one. Kept here so that numbering clients reads no event.
+  std::string_view client_ip;
+  uint64_t client_hash = 0;
   uint64_t path_hash = 0;      // of the path as written, for 4xx answers only
   uint64_t baseline_hash = 0;  // of its baseline key, for kSizedSuccess events only
   Citation cite;
