@@ -175,7 +175,8 @@ void Hunt::ordered(const ingest::Batch& batch) {
       s.matched_batches.erase(it);
     }
   }
-  // process() observed the batch's events; the pipeline calls it first.
+  // The pipeline hands every batch to process() first; one it did not is
+  // observed here.
   for (size_t i = done.observations.size(); i < batch.events.size(); ++i)
     done.observations.push_back(observation_of(batch.events[i], s.key_scratch));
   // The detectors' state is apart from the findings' and correlations': the

@@ -1,7 +1,7 @@
 // Dense numbers for client addresses, shared by the detectors that keep
-// state per client: one hash lookup per event instead of one per detector
-// (the others find the same address in a one-entry cache), and per-client
-// state in vectors indexed by number.
+// state per client: one hash lookup per event (the detector set numbers each
+// event's client before the detectors see it) instead of one per detector,
+// and per-client state in vectors indexed by number.
 #pragma once
 
 #include <cstdint>

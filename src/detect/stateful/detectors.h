@@ -129,8 +129,8 @@ struct DetectorSet {
   std::vector<Observer> observers;
   // Every detector, then the response sizes per path (a detector judges an
   // event against the baseline of the events before it), event by event.
-  // `observations` are the events' (observation_of), worked out beforehand;
-  // their client numbers are set here.
+  // `observations` are the events' (observation_of), one per event, worked
+  // out beforehand; their client numbers are set here.
   void observe(const ingest::Event& ev);
   void observe(const std::vector<ingest::Event>& events, std::span<Observation> observations);
   // After finish(): the limits reached, by the detectors or the index.
@@ -142,7 +142,8 @@ struct DetectorSet {
   std::vector<const ClientStateArea*> per_client;
   // One baseline for the exfiltration detector and the outcome of attacks.
   std::shared_ptr<class PathSizes> path_sizes;
-  // Kept for the webshell detector, which shows it only scripts' requests.
+  // Kept here for the webshell detector, which is shown only requests for
+  // scripts.
   std::shared_ptr<WebPeriod> web_period;
 };
 DetectorSet make_detectors(const DetectorOptions& options);
