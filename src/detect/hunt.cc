@@ -51,6 +51,8 @@ struct Hunt::State {
   std::vector<std::vector<Observation>> spare_observations;
 
   DetectorSet detectors;  // with no detectors: the path baseline alone
+  // What the detectors read of an event, or the path baseline alone.
+  Observation (*observe)(const ingest::Event&, std::string&);
   WebOutcome outcome;
   CorrelationEngine correlation;
   std::vector<Finding> findings;
@@ -61,6 +63,7 @@ struct Hunt::State {
       : rules(r),
         options(o),
         detectors(std::move(d)),
+        observe(o.detectors ? observation_of : baseline_observation_of),
         outcome({}, detectors.path_sizes),
         correlation(r.correlations(), r.rules()) {}
 
@@ -80,7 +83,7 @@ struct Hunt::State {
         w.batch.hits.push_back(
             {static_cast<uint32_t>(i), r, e.field, std::string(e.value.substr(0, kMaxValueBytes))});
       }
-      w.batch.observations.push_back(observation_of(ev, w.key_scratch));
+      w.batch.observations.push_back(observe(ev, w.key_scratch));
     }
     w.done = to;
   }
@@ -178,7 +181,7 @@ void Hunt::ordered(const ingest::Batch& batch) {
   // The pipeline hands every batch to process() first; one it did not is
   // observed here.
   for (size_t i = done.observations.size(); i < batch.events.size(); ++i)
-    done.observations.push_back(observation_of(batch.events[i], s.key_scratch));
+    done.observations.push_back(s.observe(batch.events[i], s.key_scratch));
   // The detectors' state is apart from the findings' and correlations': the
   // detectors see the whole batch first, which lets them look ahead.
   s.detectors.observe(batch.events, done.observations);

@@ -7,7 +7,7 @@
 
 namespace shodo::detect {
 
-Observation observation_of(const ingest::Event& ev, std::string& scratch) {
+Observation baseline_observation_of(const ingest::Event& ev, std::string& scratch) {
   Observation o;
   o.time = ev.time;
   o.bytes_sent = ev.bytes_sent;
@@ -15,6 +15,15 @@ Observation observation_of(const ingest::Event& ev, std::string& scratch) {
   o.utc_offset_s = ev.utc_offset_s;
   o.status = ev.status;
   o.kind = ev.kind;
+  if (o.web() && !ev.path.empty() && ev.status >= 200 && ev.status <= 299 && ev.bytes_sent >= 0) {
+    o.flags |= Observation::kSizedSuccess;
+    o.baseline_hash = baseline_hash(ev.path, scratch);
+  }
+  return o;
+}
+
+Observation observation_of(const ingest::Event& ev, std::string& scratch) {
+  Observation o = baseline_observation_of(ev, scratch);
   o.client_ip = ev.client_ip;
   if (!ev.client_ip.empty()) o.client_hash = ClientIndex::hash(ev.client_ip);
   if (!ev.action.empty()) o.flags |= Observation::kAction;
@@ -29,10 +38,6 @@ Observation observation_of(const ingest::Event& ev, std::string& scratch) {
   if (traits.script) o.flags |= Observation::kScript;
   o.archive = traits.archive;
   if (post && is_login_path(ev.path)) o.flags |= Observation::kLoginPost;
-  if (o.web() && ev.status >= 200 && ev.status <= 299 && ev.bytes_sent >= 0) {
-    o.flags |= Observation::kSizedSuccess;
-    o.baseline_hash = baseline_hash(ev.path, scratch);
-  }
   return o;
 }
 

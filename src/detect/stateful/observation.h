@@ -52,5 +52,8 @@ struct Observation {
 
 // `scratch` is reused for the path's baseline key.
 Observation observation_of(const ingest::Event& ev, std::string& scratch);
+// Only what the path baseline reads (the numbers, kSizedSuccess and the
+// baseline hash): for a run without detectors.
+Observation baseline_observation_of(const ingest::Event& ev, std::string& scratch);
 
 }  // namespace shodo::detect

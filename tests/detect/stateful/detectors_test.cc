@@ -175,6 +175,13 @@ TEST(StatefulObservation, SaysWhatTheEventIs) {
   EXPECT_EQ(dump.client_hash, 0u);
   EXPECT_NE(dump.path_hash, 0u);
   EXPECT_EQ(dump.baseline_hash, 0u);
+  // Without detectors, only what the path baseline reads.
+  const Observation sized = detect::baseline_observation_of(
+      to_event(web(1, "203.0.113.5", "POST", "/x.php", 200, 5)), scratch);
+  EXPECT_EQ(sized.flags, Observation::kSizedSuccess);
+  EXPECT_EQ(sized.baseline_hash, detect::baseline_hash("/x.php", scratch));
+  EXPECT_EQ(sized.client_hash, 0u);
+  EXPECT_EQ(sized.bytes_sent, 5);
   const Observation failed = observe(ssh(3, "198.51.100.1", "root", "ssh-login", "failure"));
   EXPECT_EQ(failed.flags, Observation::kAction);
   EXPECT_FALSE(failed.web());
