@@ -29,7 +29,7 @@ struct Hunt::State {
   const RuleSet& rules;
   HuntOptions options;
   // What the parallel stage hands the ordered one for a batch: the rules'
-  // hits, and the events' observations for the detectors.
+  // hits, and the events' observations for the detectors (when there are any).
   struct Matched {
     std::vector<Hit> hits;
     std::vector<Observation> observations;
@@ -41,7 +41,6 @@ struct Hunt::State {
     Matched batch;
     size_t done = 0;
     std::vector<uint32_t> matched;  // per event, reused
-    std::string key_scratch;        // for observation_of
   };
   std::vector<Worker> workers;
   std::mutex matched_mu;
@@ -51,19 +50,15 @@ struct Hunt::State {
   std::vector<std::vector<Observation>> spare_observations;
 
   DetectorSet detectors;  // with no detectors: the path baseline alone
-  // What the detectors read of an event, or the path baseline alone.
-  Observation (*observe)(const ingest::Event&, std::string&);
   WebOutcome outcome;
   CorrelationEngine correlation;
   std::vector<Finding> findings;
   std::vector<uint32_t> matched;  // per event, reused
-  std::string key_scratch;
 
   State(const RuleSet& r, const HuntOptions& o, DetectorSet d)
       : rules(r),
         options(o),
         detectors(std::move(d)),
-        observe(o.detectors ? observation_of : baseline_observation_of),
         outcome({}, detectors.path_sizes),
         correlation(r.correlations(), r.rules()) {}
 
@@ -83,7 +78,7 @@ struct Hunt::State {
         w.batch.hits.push_back(
             {static_cast<uint32_t>(i), r, e.field, std::string(e.value.substr(0, kMaxValueBytes))});
       }
-      w.batch.observations.push_back(observe(ev, w.key_scratch));
+      if (options.detectors) w.batch.observations.push_back(observation_of(ev));
     }
     w.done = to;
   }
@@ -142,7 +137,7 @@ DetectorSet detectors_for(const HuntOptions& options) {
 Hunt::Hunt(const RuleSet& rules, const HuntOptions& options)
     : s_(std::make_unique<State>(rules, options, detectors_for(options))) {
   for (unsigned i = 0; i <= options.threads; ++i)
-    s_->workers.push_back({rules.matcher().make_scratch(), {}, 0, {}, {}});
+    s_->workers.push_back({rules.matcher().make_scratch(), {}, 0, {}});
 }
 
 Hunt::~Hunt() = default;
@@ -178,17 +173,19 @@ void Hunt::ordered(const ingest::Batch& batch) {
       s.matched_batches.erase(it);
     }
   }
-  // The pipeline hands every batch to process() first; one it did not is
-  // observed here.
-  for (size_t i = done.observations.size(); i < batch.events.size(); ++i)
-    done.observations.push_back(s.observe(batch.events[i], s.key_scratch));
   // The detectors' state is apart from the findings' and correlations': the
   // detectors see the whole batch first, which lets them look ahead.
-  s.detectors.observe(batch.events, done.observations);
-  {
+  if (s.options.detectors) {
+    // The pipeline hands every batch to process() first; one it did not is
+    // observed here.
+    for (size_t i = done.observations.size(); i < batch.events.size(); ++i)
+      done.observations.push_back(observation_of(batch.events[i]));
+    s.detectors.observe(batch.events, done.observations);
     std::lock_guard lock(s.matched_mu);
     done.observations.clear();
     s.spare_observations.push_back(std::move(done.observations));
+  } else {
+    for (const ingest::Event& ev : batch.events) s.detectors.path_sizes->observe(ev);
   }
   const std::vector<Hit>& hits = done.hits;
   size_t h = 0;

@@ -48,14 +48,13 @@ void observe_one(DetectorSet& set, const ingest::Event& ev, Observation& o,
   }
   for (const DetectorSet::Observer& d : set.observers)
     if (d.only == 0 || (o.flags & d.only) != 0) d.detector->observe(ev, o);
-  if (set.path_sizes) set.path_sizes->observe(ev, o);
+  if (set.path_sizes) set.path_sizes->observe(o);
 }
 
 }  // namespace
 
 void DetectorSet::observe(const ingest::Event& ev) {
-  std::string scratch;
-  Observation o = observation_of(ev, scratch);
+  Observation o = observation_of(ev);
   observe_one(*this, ev, o);
 }
 

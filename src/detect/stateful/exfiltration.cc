@@ -58,7 +58,7 @@ class Exfiltration final : public StatefulDetector {
 
   void observe(const ingest::Event& ev, const Observation& o) override {
     if (!o.web() || !ok(o)) return;
-    if (o.bytes_sent >= o_.oversize_min_bytes) consider_oversized(ev, o);
+    if (o.bytes_sent >= o_.oversize_min_bytes) consider_oversized(ev);
     if (o.client != Observation::kNoClient) {
       ClientBytes& c = client_state(clients_, o.client, area_);
       c.bytes += static_cast<uint64_t>(o.bytes_sent);
@@ -83,9 +83,9 @@ class Exfiltration final : public StatefulDetector {
  private:
   // Judged against the baseline so far, and again at the end against the
   // whole one: early responses of a path have no baseline yet.
-  void consider_oversized(const ingest::Event& ev, const Observation& o) {
+  void consider_oversized(const ingest::Event& ev) {
     if (oversized_.size() >= kMaxOversized) return;
-    const PathSizes::Baseline b = sizes_->baseline(ev.path, o.baseline_hash);
+    const PathSizes::Baseline b = sizes_->baseline(ev.path);
     if (b.responses >= o_.baseline_min_responses &&
         static_cast<double>(ev.bytes_sent) < o_.oversize_factor * static_cast<double>(b.median))
       return;

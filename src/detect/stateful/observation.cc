@@ -7,7 +7,12 @@
 
 namespace shodo::detect {
 
-Observation baseline_observation_of(const ingest::Event& ev, std::string& scratch) {
+bool sized_success(const ingest::Event& ev) {
+  return ev.kind == ingest::LogKind::web_access && !ev.path.empty() && ev.status >= 200 &&
+         ev.status <= 299 && ev.bytes_sent >= 0;
+}
+
+Observation observation_of(const ingest::Event& ev) {
   Observation o;
   o.time = ev.time;
   o.bytes_sent = ev.bytes_sent;
@@ -15,15 +20,8 @@ Observation baseline_observation_of(const ingest::Event& ev, std::string& scratc
   o.utc_offset_s = ev.utc_offset_s;
   o.status = ev.status;
   o.kind = ev.kind;
-  if (o.web() && !ev.path.empty() && ev.status >= 200 && ev.status <= 299 && ev.bytes_sent >= 0) {
-    o.flags |= Observation::kSizedSuccess;
-    o.baseline_hash = baseline_hash(ev.path, scratch);
-  }
-  return o;
-}
-
-Observation observation_of(const ingest::Event& ev, std::string& scratch) {
-  Observation o = baseline_observation_of(ev, scratch);
+  o.path = ev.path;
+  if (sized_success(ev)) o.flags |= Observation::kSizedSuccess;
   o.client_ip = ev.client_ip;
   if (!ev.client_ip.empty()) o.client_hash = ClientIndex::hash(ev.client_ip);
   if (!ev.action.empty()) o.flags |= Observation::kAction;

@@ -7,7 +7,6 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <string_view>
 
 #include "detect/finding.h"
@@ -33,8 +32,8 @@ struct Observation {
   // without one. Kept here so that numbering clients reads no event.
   std::string_view client_ip;
   uint64_t client_hash = 0;
-  uint64_t path_hash = 0;      // of the path as written, for 4xx answers only
-  uint64_t baseline_hash = 0;  // of its baseline key, for kSizedSuccess events only
+  std::string_view path;   // the event's text
+  uint64_t path_hash = 0;  // of the path as written, for 4xx answers only
   Citation cite;
   int32_t utc_offset_s = 0;
   int32_t status = -1;
@@ -50,10 +49,9 @@ struct Observation {
   bool web() const { return kind == ingest::LogKind::web_access; }
 };
 
-// `scratch` is reused for the path's baseline key.
-Observation observation_of(const ingest::Event& ev, std::string& scratch);
-// Only what the path baseline reads (the numbers, kSizedSuccess and the
-// baseline hash): for a run without detectors.
-Observation baseline_observation_of(const ingest::Event& ev, std::string& scratch);
+Observation observation_of(const ingest::Event& ev);
+// A web access answered 2xx with a body size (kSizedSuccess): what the path
+// size baseline counts.
+bool sized_success(const ingest::Event& ev);
 
 }  // namespace shodo::detect

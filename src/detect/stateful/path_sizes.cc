@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "detect/stateful/web_paths.h"
+#include "util/hash.h"
 
 namespace shodo::detect {
 
@@ -18,14 +19,24 @@ uint64_t mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
+// A slot for the path among PathSizes::recent_ (64 of them): its length
+// and a few of its last bytes, where static files differ.
+size_t recent_slot(std::string_view path) {
+  const size_t n = path.size();
+  const auto byte = [&](size_t back) {
+    return back < n ? static_cast<size_t>(static_cast<unsigned char>(path[n - 1 - back])) : 0;
+  };
+  return (n * 7 + byte(0) * 3 + byte(2) * 5 + byte(5)) & 63;
+}
+
 }  // namespace
 
-size_t PathSizes::find(std::string_view path, uint64_t key_hash) const {
+size_t PathSizes::find(std::string_view key, uint64_t key_hash) const {
   const size_t mask = slots_.size() - 1;
   size_t i = key_hash & mask;
   for (; slots_[i].entry != kEmpty; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
-    if (s.hash == key_hash && has_baseline_key(path, entries_[s.entry].key)) break;
+    if (s.hash == key_hash && entries_[s.entry].key == key) break;
   }
   return i;
 }
@@ -43,24 +54,39 @@ void PathSizes::grow() {
 }
 
 void PathSizes::observe(const ingest::Event& ev) {
-  observe(ev, observation_of(ev, scratch_));
+  if (sized_success(ev)) add(ev.path, ev.bytes_sent);
 }
 
-void PathSizes::observe(const ingest::Event& ev, const Observation& o) {
-  if (!o.has(Observation::kSizedSuccess)) return;
-  size_t i = find(ev.path, o.baseline_hash);
-  if (slots_[i].entry == kEmpty) {
-    slots_[i] = {o.baseline_hash, static_cast<uint32_t>(entries_.size())};
-    baseline_key(ev.path, scratch_);
-    entries_.push_back({scratch_, {}});
-    if (entries_.size() * 2 > slots_.size()) {
-      grow();
-      i = find(ev.path, o.baseline_hash);
+void PathSizes::observe(const Observation& o) {
+  if (o.has(Observation::kSizedSuccess)) add(o.path, o.bytes_sent);
+}
+
+void PathSizes::add(std::string_view path, int64_t bytes) {
+  Recent* recent = nullptr;
+  uint32_t entry = kEmpty;
+  if (path.size() <= kRecentPathBytes) {
+    recent = &recent_[recent_slot(path)];
+    if (recent->entry != kEmpty && recent->path == path) entry = recent->entry;
+  }
+  if (entry == kEmpty) {
+    const std::string_view key = baseline_key_of(path, key_);
+    const uint64_t hash = util::hash_bytes(2, key);
+    const size_t i = find(key, hash);
+    entry = slots_[i].entry;
+    if (entry == kEmpty) {
+      entry = static_cast<uint32_t>(entries_.size());
+      slots_[i] = {hash, entry};
+      entries_.push_back({std::string(key), {}});
+      if (entries_.size() * 2 > slots_.size()) grow();
+    }
+    if (recent) {
+      recent->path.assign(path);
+      recent->entry = entry;
     }
   }
-  Reservoir& r = entries_[slots_[i].entry].reservoir;
+  Reservoir& r = entries_[entry].reservoir;
   const auto size =
-      static_cast<uint32_t>(std::min<int64_t>(o.bytes_sent, std::numeric_limits<uint32_t>::max()));
+      static_cast<uint32_t>(std::min<int64_t>(bytes, std::numeric_limits<uint32_t>::max()));
   // Reservoir sampling (Algorithm R): every response has the same chance
   // to be among the samples.
   if (r.seen < kSamples) {
@@ -73,11 +99,8 @@ void PathSizes::observe(const ingest::Event& ev, const Observation& o) {
 }
 
 PathSizes::Baseline PathSizes::baseline(std::string_view path) const {
-  return baseline(path, baseline_hash(path, lookup_scratch_));
-}
-
-PathSizes::Baseline PathSizes::baseline(std::string_view path, uint64_t key_hash) const {
-  const Slot& s = slots_[find(path, key_hash)];
+  const std::string_view key = baseline_key_of(path, lookup_key_);
+  const Slot& s = slots_[find(key, util::hash_bytes(2, key))];
   if (s.entry == kEmpty) return {};
   const Reservoir& r = entries_[s.entry].reservoir;
   const size_t n = std::min<uint64_t>(r.seen, kSamples);

@@ -23,11 +23,9 @@ class PathSizes {
 
   // Counts a web access log's 2xx response with a body size (an observation
   // with kSizedSuccess); other events are ignored.
-  void observe(const ingest::Event& ev, const Observation& o);
+  void observe(const Observation& o);
   void observe(const ingest::Event& ev);
   Baseline baseline(std::string_view path) const;
-  // The same when the hash of the path's baseline key is known.
-  Baseline baseline(std::string_view path, uint64_t key_hash) const;
 
  private:
   static constexpr size_t kSamples = 31;
@@ -40,20 +38,31 @@ class PathSizes {
     Reservoir reservoir;
   };
   // Open addressing on the key's hash; a slot whose hash matches is checked
-  // against the path itself (has_baseline_key), so no two keys mix.
+  // against the key itself, so no two keys mix.
   static constexpr uint32_t kEmpty = UINT32_MAX;
   struct Slot {
     uint64_t hash = 0;
     uint32_t entry = kEmpty;  // index in entries_
   };
-  // The slot holding the path's key, or the empty one where it would go.
-  size_t find(std::string_view path, uint64_t key_hash) const;
+  // The slot holding the key, or the empty one where it would go.
+  size_t find(std::string_view key, uint64_t key_hash) const;
+  // Counts a response of `bytes` for the path.
+  void add(std::string_view path, int64_t bytes);
   void grow();
 
   std::vector<Slot> slots_ = std::vector<Slot>(1024);
   std::vector<Entry> entries_;
-  std::string scratch_;  // a baseline key being written
-  mutable std::string lookup_scratch_;
+  // The entries of recent paths (short ones), by a tag of the path: most
+  // 2xx responses are for a few static files and pages, whose baseline key
+  // then need not be worked out, hashed and looked up again.
+  static constexpr size_t kRecentPathBytes = 128;
+  struct Recent {
+    std::string path;
+    uint32_t entry = kEmpty;
+  };
+  std::array<Recent, 64> recent_;
+  std::string key_;  // a baseline key being written
+  mutable std::string lookup_key_;
 };
 
 }  // namespace shodo::detect

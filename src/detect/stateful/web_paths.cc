@@ -11,8 +11,6 @@
 #include <cstring>
 #include <string_view>
 
-#include "util/hash.h"
-
 namespace shodo::detect {
 
 namespace {
@@ -259,29 +257,10 @@ void baseline_key(std::string_view path, std::string& key) {
   key.append(path.data() + copied, path.size() - copied);
 }
 
-uint64_t baseline_hash(std::string_view path, std::string& scratch) {
-  // Most paths hold no digit: they are their own key.
-  if (next_digit(path, 0) == path.size()) return util::hash_bytes(2, path);
+std::string_view baseline_key_of(std::string_view path, std::string& scratch) {
+  if (next_digit(path, 0) == path.size()) return path;
   baseline_key(path, scratch);
-  return util::hash_bytes(2, scratch);
-}
-
-bool has_baseline_key(std::string_view path, std::string_view key) {
-  // A key holds no digit: a path equal to it is one without digits, its own
-  // key. Most are; the others are walked run by run.
-  if (path == key) return true;
-  size_t k = 0;
-  for (size_t i = 0; i < path.size();) {
-    const size_t digit = next_digit(path, i);
-    const std::string_view before = path.substr(i, digit - i);
-    if (key.substr(k, before.size()) != before) return false;
-    k += before.size();
-    if (digit == path.size()) break;
-    if (k == key.size() || key[k] != '#') return false;
-    ++k;
-    for (i = digit; i < path.size() && is_digit(path[i]);) ++i;
-  }
-  return k == key.size();
+  return scratch;
 }
 
 }  // namespace shodo::detect

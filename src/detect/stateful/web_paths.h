@@ -38,9 +38,8 @@ ArchiveKind archive_by_number(uint8_t number);
 // Paths that differ only in numbers (/products/shoes/12345) share one size
 // baseline: digit runs become '#'. Writes into `key`, reusing its memory.
 void baseline_key(std::string_view path, std::string& key);
-// The hash of the path's baseline key; `scratch` holds the key.
-uint64_t baseline_hash(std::string_view path, std::string& scratch);
-// Whether `key` is the path's baseline key, without writing that out.
-bool has_baseline_key(std::string_view path, std::string_view key);
+// The path's baseline key: the path itself when it holds no digit (most
+// do), else written into `scratch`.
+std::string_view baseline_key_of(std::string_view path, std::string& scratch);
 
 }  // namespace shodo::detect

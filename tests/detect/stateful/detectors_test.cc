@@ -128,60 +128,33 @@ TEST(StatefulWebPaths, Classifies) {
     }
 }
 
-// A path has a key when the keys are equal, walked without writing its own:
-// paths of digits, '#' (a path may hold one) and letters, against the keys of
-// others.
-TEST(StatefulWebPaths, AKeyIsMatchedAsIfWrittenOut) {
-  const std::string alphabet = "/a1#9";
-  std::vector<std::string> paths = {""};
-  for (size_t len = 1; len <= 5; ++len) {
-    std::vector<std::string> longer;
-    for (const std::string& p : paths)
-      if (p.size() == len - 1)
-        for (char c : alphabet) longer.push_back(p + c);
-    paths.insert(paths.end(), longer.begin(), longer.end());
-  }
-  std::string key, other, scratch;
-  for (size_t i = 0; i < paths.size(); i += 3) {
-    detect::baseline_key(paths[i], key);
-    for (size_t j = 0; j < paths.size(); j += 7) {
-      detect::baseline_key(paths[j], other);
-      ASSERT_EQ(detect::has_baseline_key(paths[j], key), other == key)
-          << paths[j] << " against the key of " << paths[i];
-      if (other == key) {
-        ASSERT_EQ(detect::baseline_hash(paths[j], scratch),
-                  detect::baseline_hash(paths[i], scratch));
-      }
-    }
-  }
+// A path's key is the path itself when it holds no digit.
+TEST(StatefulWebPaths, APathWithoutDigitsIsItsOwnKey) {
+  std::string scratch = "untouched";
+  const std::string_view path = "/static/app.css";
+  EXPECT_EQ(detect::baseline_key_of(path, scratch).data(), path.data());
+  EXPECT_EQ(scratch, "untouched");
+  EXPECT_EQ(detect::baseline_key_of("/items/12/app.css", scratch), "/items/#/app.css");
+  EXPECT_EQ(detect::baseline_key_of("", scratch), "");
 }
 
 // What the detectors read of an event, worked out where it is parsed.
 TEST(StatefulObservation, SaysWhatTheEventIs) {
   using detect::Observation;
-  std::string scratch;
-  const auto observe = [&](const Record& r) {
-    return detect::observation_of(to_event(r), scratch);
-  };
+  const auto observe = [](const Record& r) { return detect::observation_of(to_event(r)); };
   const Observation login = observe(web(1, "203.0.113.5", "POST", "/wp-login.php", 200, 512, "-"));
   EXPECT_EQ(login.flags, Observation::kPost | Observation::kNoReferer | Observation::kScript |
                              Observation::kLoginPost | Observation::kSizedSuccess);
   EXPECT_EQ(login.client_hash, detect::ClientIndex::hash("203.0.113.5"));
   EXPECT_EQ(login.path_hash, 0u);  // asked for 4xx answers only
-  EXPECT_EQ(login.baseline_hash, detect::baseline_hash("/wp-login.php", scratch));
   const Observation dump = observe(web(2, "", "HEAD", "/db/2024.sql.gz", 404, 0, "http://x/"));
   EXPECT_EQ(dump.flags, Observation::kHead);
   EXPECT_EQ(detect::archive_by_number(dump.archive).extension, ".sql.gz");
   EXPECT_EQ(dump.client_hash, 0u);
   EXPECT_NE(dump.path_hash, 0u);
-  EXPECT_EQ(dump.baseline_hash, 0u);
-  // Without detectors, only what the path baseline reads.
-  const Observation sized = detect::baseline_observation_of(
-      to_event(web(1, "203.0.113.5", "POST", "/x.php", 200, 5)), scratch);
-  EXPECT_EQ(sized.flags, Observation::kSizedSuccess);
-  EXPECT_EQ(sized.baseline_hash, detect::baseline_hash("/x.php", scratch));
-  EXPECT_EQ(sized.client_hash, 0u);
-  EXPECT_EQ(sized.bytes_sent, 5);
+  EXPECT_EQ(dump.path, "/db/2024.sql.gz");
+  EXPECT_FALSE(detect::sized_success(to_event(web(2, "", "GET", "/a", 200, -1))));
+  EXPECT_FALSE(detect::sized_success(to_event(web(2, "", "GET", "", 200, 10))));
   const Observation failed = observe(ssh(3, "198.51.100.1", "root", "ssh-login", "failure"));
   EXPECT_EQ(failed.flags, Observation::kAction);
   EXPECT_FALSE(failed.web());

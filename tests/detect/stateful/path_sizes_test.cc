@@ -33,7 +33,7 @@ TEST(PathSizes, PathsDifferingInNumbersShareABaseline) {
 }
 
 // Thousands of paths, the table growing under them: each keeps its own
-// baseline, and short and long ones alike.
+// baseline, short and long ones alike.
 TEST(PathSizes, ManyPathsKeepTheirOwnBaselinesAsTheTableGrows) {
   detect::PathSizes sizes;
   const auto path = [](int i) {
@@ -48,6 +48,24 @@ TEST(PathSizes, ManyPathsKeepTheirOwnBaselinesAsTheTableGrows) {
     ASSERT_EQ(b.responses, 3u) << path(i);
     ASSERT_EQ(b.median, 1000 + i) << path(i);
   }
+}
+
+// Same length, same last bytes: the paths take turns in one slot of the
+// recent paths, and each keeps its own baseline.
+TEST(PathSizes, PathsSharingARecentSlotKeepTheirOwnBaselines) {
+  detect::PathSizes sizes;
+  const std::string a = "/static/aa/app.css", b = "/static/bb/app.css", c = "/items/12/app.css";
+  for (int i = 0; i < 50; ++i) {
+    answer(sizes, a, 1000);
+    answer(sizes, a, 1000);
+    answer(sizes, b, 5000);
+    answer(sizes, c, 7000);
+  }
+  EXPECT_EQ(sizes.baseline(a).responses, 100u);
+  EXPECT_EQ(sizes.baseline(a).median, 1000);
+  EXPECT_EQ(sizes.baseline(b).responses, 50u);
+  EXPECT_EQ(sizes.baseline(b).median, 5000);
+  EXPECT_EQ(sizes.baseline("/items/99/app.css").median, 7000);
 }
 
 }  // namespace

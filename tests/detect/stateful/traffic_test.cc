@@ -101,6 +101,5 @@ TEST(StatefulTraffic, CitationsPointAtTheAttack) {
   EXPECT_EQ(successes, 1);
 }
 
-
 }  // namespace
 }  // namespace shodo::testing
