@@ -147,7 +147,9 @@ TEST(StatefulObservation, SaysWhatTheEventIs) {
                              Observation::kLoginPost | Observation::kSizedSuccess);
   EXPECT_EQ(login.client_hash, detect::ClientIndex::hash("203.0.113.5"));
   EXPECT_EQ(login.path_hash, 0u);  // asked for 4xx answers only
-  const Observation dump = observe(web(2, "", "HEAD", "/db/2024.sql.gz", 404, 0, "http://x/"));
+  // Its text fields are the event's, which are views into the record.
+  const Record probe = web(2, "", "HEAD", "/db/2024.sql.gz", 404, 0, "http://x/");
+  const Observation dump = observe(probe);
   EXPECT_EQ(dump.flags, Observation::kHead);
   EXPECT_EQ(detect::archive_by_number(dump.archive).extension, ".sql.gz");
   EXPECT_EQ(dump.client_hash, 0u);
