@@ -11,7 +11,7 @@ std::span<const NamedTarget> all_targets() {
       {"archive_entries", archive_entries}, {"disk_image", disk_image},
       {"findings_json", findings_json},     {"pii_scan", pii_scan},
       {"sql_payload", sql_payload},         {"fixed_layout", fixed_layout},
-      {"rule_blocks", rule_blocks},
+      {"rule_blocks", rule_blocks},         {"hunt", hunt},
   };
   return kTargets;
 }

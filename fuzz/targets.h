@@ -35,6 +35,7 @@ int disk_image(const uint8_t* data, size_t size);
 int findings_json(const uint8_t* data, size_t size);
 int sql_payload(const uint8_t* data, size_t size);
 int pii_scan(const uint8_t* data, size_t size);
+int hunt(const uint8_t* data, size_t size);
 
 std::span<const NamedTarget> all_targets();
 
