@@ -1,6 +1,7 @@
 #include "detect/stateful/client_index.h"
 
 #include "util/hash.h"
+#include "util/open_table.h"
 
 namespace shodo::detect {
 
@@ -45,20 +46,9 @@ uint32_t ClientIndex::id(std::string_view ip, uint64_t hash) {
   // A name too long to keep inline has size 0 and is compared in names_.
   s.size = ip.size() <= Slot::kInline ? static_cast<uint8_t>(ip.size()) : 0;
   ip.copy(s.name, s.size);
-  if (names_.size() * 2 > slots_.size()) grow();
+  if (names_.size() * 2 > slots_.size())
+    util::double_open_table(slots_, [](const Slot& slot) { return slot.id != kNone; });
   return id;
-}
-
-void ClientIndex::grow() {
-  std::vector<Slot> old(slots_.size() * 2);
-  old.swap(slots_);
-  const size_t mask = slots_.size() - 1;
-  for (const Slot& s : old) {
-    if (s.id == kNone) continue;
-    size_t i = s.hash & mask;
-    while (slots_[i].id != kNone) i = (i + 1) & mask;
-    slots_[i] = s;
-  }
 }
 
 }  // namespace shodo::detect

@@ -47,7 +47,6 @@ class ClientIndex {
  private:
   // The slot holding `ip`, or the empty one where it would go.
   size_t find(std::string_view ip, uint64_t hash) const;
-  void grow();
 
   size_t max_;
   uint64_t refused_ = 0;

@@ -5,6 +5,7 @@
 
 #include "detect/stateful/web_paths.h"
 #include "util/hash.h"
+#include "util/open_table.h"
 
 namespace shodo::detect {
 
@@ -41,18 +42,6 @@ size_t PathSizes::find(std::string_view key, uint64_t key_hash) const {
   return i;
 }
 
-void PathSizes::grow() {
-  std::vector<Slot> old(slots_.size() * 2);
-  old.swap(slots_);
-  const size_t mask = slots_.size() - 1;
-  for (const Slot& s : old) {
-    if (s.entry == kEmpty) continue;
-    size_t i = s.hash & mask;
-    while (slots_[i].entry != kEmpty) i = (i + 1) & mask;
-    slots_[i] = s;
-  }
-}
-
 void PathSizes::observe(const ingest::Event& ev) {
   if (sized_success(ev)) add(ev.path, ev.bytes_sent);
 }
@@ -77,7 +66,8 @@ void PathSizes::add(std::string_view path, int64_t bytes) {
       entry = static_cast<uint32_t>(entries_.size());
       slots_[i] = {hash, entry};
       entries_.push_back({std::string(key), {}});
-      if (entries_.size() * 2 > slots_.size()) grow();
+      if (entries_.size() * 2 > slots_.size())
+        util::double_open_table(slots_, [](const Slot& s) { return s.entry != kEmpty; });
     }
     if (recent) {
       recent->path.assign(path);

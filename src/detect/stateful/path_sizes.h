@@ -48,7 +48,6 @@ class PathSizes {
   size_t find(std::string_view key, uint64_t key_hash) const;
   // Counts a response of `bytes` for the path.
   void add(std::string_view path, int64_t bytes);
-  void grow();
 
   std::vector<Slot> slots_ = std::vector<Slot>(1024);
   std::vector<Entry> entries_;
