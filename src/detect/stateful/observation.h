@@ -1,9 +1,10 @@
-// An event as the stateful detectors read it on every line: its numbers, and
-// what they would otherwise work out from its text (hashes, what its path
-// is), worked out once where the event is parsed: in parallel, while its
-// text is still in cache. The detectors' ordered stage then reads one small
-// record an event instead of three of the event's cache lines and its text;
-// the event stays at hand for what a first sighting or a finding keeps.
+// An event as the stateful detectors read it on every line: its numbers, its
+// client address and path, and what they would otherwise work out from its
+// text (the address's hash, what the path and method are), worked out once
+// where the event is parsed: in parallel, while its text is still in cache.
+// The detectors' ordered stage then reads one small record an event, in
+// sequence, instead of three of the event's cache lines; the event stays at
+// hand for the text a finding keeps.
 #pragma once
 
 #include <cstdint>
