@@ -10,8 +10,7 @@
 
 namespace shodo::detect {
 
-std::unique_ptr<StatefulDetector> make_web_brute_force(const DetectorOptions& o,
-                                                       std::shared_ptr<const ClientIndex> clients);
+std::unique_ptr<StatefulDetector> make_web_brute_force(const DetectorOptions& o);
 std::unique_ptr<StatefulDetector> make_ssh_brute_force(const DetectorOptions& o);
 std::unique_ptr<StatefulDetector> make_scanning(const DetectorOptions& o,
                                                 std::shared_ptr<ClientIndex> clients);

@@ -21,9 +21,8 @@ std::string limit_note(std::string_view followed, size_t max, uint64_t refused) 
 std::vector<std::string> DetectorSet::limits() const {
   std::vector<std::string> out;
   if (clients && clients->refused())
-    out.push_back(limit_note(
-        "scanning, per-client floods, exfiltration and web login brute force (client addresses)",
-        clients->max_clients(), clients->refused()));
+    out.push_back(limit_note("scanning, per-client floods and exfiltration (client addresses)",
+                             clients->max_clients(), clients->refused()));
   for (const auto& d : all) d->limits(out);
   return out;
 }
@@ -98,7 +97,7 @@ DetectorSet make_detectors(const DetectorOptions& options) {
     set.observers.push_back({d.get(), d->observes_only()});
     set.all.push_back(std::move(d));
   };
-  add(make_web_brute_force(options, set.clients), false);
+  add(make_web_brute_force(options), false);
   add(make_ssh_brute_force(options), false);
   add(make_scanning(options, set.clients), true);
   add(make_flood(options, set.clients), true);

@@ -7,6 +7,7 @@
 
 #include "detect/stateful/detector_factories.h"
 #include "detect/stateful/login_run.h"
+#include "detect/stateful/string_map.h"
 #include "detect/stateful/web_paths.h"
 
 namespace shodo::detect {
@@ -27,26 +28,20 @@ bool failure_looking(int32_t status) {
 
 class WebBruteForce final : public StatefulDetector {
  public:
-  WebBruteForce(const DetectorOptions& o, std::shared_ptr<const ClientIndex> index)
-      : o_(o), index_(std::move(index)) {}
+  explicit WebBruteForce(const DetectorOptions& o) : o_(o) {}
 
   void observe(const ingest::Event& ev, const Observation& o) override {
-    // Past the client index's limit an address is not followed (the index
-    // says so).
-    if (!o.has_time() || o.client == Observation::kNoClient) return;
-    if (o.client >= run_of_.size()) run_of_.resize(o.client + 1, kNoRun);
-    if (run_of_[o.client] == kNoRun) {
-      run_of_[o.client] = static_cast<uint32_t>(runs_.size());
-      runs_.push_back({o.client, {}});
-    }
-    WebLoginRun& run = runs_[run_of_[o.client]].second;
+    if (!o.has_time() || o.client_hash == 0) return;
+    WebLoginRun* found = bounded_entry(runs_, ev.client_ip, o_.max_clients, refused_);
+    if (!found) return;
+    WebLoginRun& run = *found;
     if (looks_successful(run, ev)) {
       report_success(run, ev);
       return;
     }
     if (!failure_looking(ev.status)) return;
     if (!run.continued_by(ev.time, o_.login_pause_us)) {
-      close(index_->name(o.client), run);
+      close(ev.client_ip, run);
       run = {};
     }
     if (run.failures.empty()) {
@@ -60,10 +55,16 @@ class WebBruteForce final : public StatefulDetector {
   uint8_t observes_only() const override { return Observation::kLoginPost; }
 
   void finish(std::vector<Finding>& out) override {
-    for (const auto& [client, run] : runs_) close(index_->name(client), run);
+    for (auto& [ip, run] : runs_) close(ip, run);
     out.insert(out.end(), std::make_move_iterator(found_.begin()),
                std::make_move_iterator(found_.end()));
     found_.clear();
+  }
+
+  void limits(std::vector<std::string>& out) const override {
+    if (refused_)
+      out.push_back(
+          limit_note("web login brute force (client addresses)", o_.max_clients, refused_));
   }
 
  private:
@@ -132,19 +133,16 @@ class WebBruteForce final : public StatefulDetector {
     found_.push_back(std::move(f));
   }
 
-  static constexpr uint32_t kNoRun = UINT32_MAX;
   DetectorOptions o_;
-  std::shared_ptr<const ClientIndex> index_;
-  std::vector<uint32_t> run_of_;                        // by client number: the index in runs_
-  std::vector<std::pair<uint32_t, WebLoginRun>> runs_;  // client number, its run; first seen first
+  StringMap<WebLoginRun> runs_;
+  uint64_t refused_ = 0;
   std::vector<Finding> found_;
 };
 
 }  // namespace
 
-std::unique_ptr<StatefulDetector> make_web_brute_force(const DetectorOptions& o,
-                                                       std::shared_ptr<const ClientIndex> clients) {
-  return std::make_unique<WebBruteForce>(o, std::move(clients));
+std::unique_ptr<StatefulDetector> make_web_brute_force(const DetectorOptions& o) {
+  return std::make_unique<WebBruteForce>(o);
 }
 
 }  // namespace shodo::detect

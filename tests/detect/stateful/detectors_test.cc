@@ -289,22 +289,6 @@ TEST(StatefulLimits, ClientsPastTheLimitAreNotFollowedAndSaid) {
   EXPECT_TRUE(limits.empty());
 }
 
-TEST(StatefulLimits, WebLoginGuessersPastTheClientLimitAreNotFollowedAndSaid) {
-  std::vector<Record> rs;
-  for (int i = 0; i < 60; ++i)
-    rs.push_back(web(i, "198.51.100." + std::to_string(i), "GET", "/", 200, 5000));
-  for (int i = 0; i < 30; ++i)
-    rs.push_back(web(100 + i, "192.0.2.77", "POST", "/user/login", 200, 3000));
-  detect::DetectorOptions o;
-  o.max_clients = 50;
-  std::vector<std::string> limits;
-  for (size_t i = 0; i < rs.size(); ++i) rs[i].line = i + 1;
-  EXPECT_TRUE(run_detectors(rs, o, &limits).empty());
-  ASSERT_EQ(limits.size(), 1u);
-  EXPECT_NE(limits[0].find("web login brute force"), std::string::npos) << limits[0];
-  EXPECT_EQ(rules_of(run(rs)), std::vector<std::string>{"shodo.web-brute-force"});
-}
-
 TEST(StatefulLimits, SshFailuresFromManyAddressesAreBounded) {
   std::vector<Record> rs;
   for (int i = 0; i < 80; ++i)
