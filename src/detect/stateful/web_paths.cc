@@ -233,8 +233,10 @@ size_t next_digit(std::string_view path, size_t from) {
 #endif
   if (std::endian::native == std::endian::little && path.size() - i >= 8) {
     // Most paths are short: 8 bytes at a time, the last 8 overlapping
-    // bytes searched already (the lowest byte found is always a digit).
-    if (const uint64_t mask = digits8(path.data() + i)) return i + lowest_byte(mask);
+    // bytes searched already (the lowest byte found is always a digit). With
+    // SSE2, fewer than 16 bytes are left here.
+    for (; path.size() - i > 8; i += 8)
+      if (const uint64_t mask = digits8(path.data() + i)) return i + lowest_byte(mask);
     i = path.size() - 8;
     const uint64_t mask = digits8(path.data() + i);
     return mask ? i + lowest_byte(mask) : path.size();
