@@ -1,7 +1,8 @@
 // Dense numbers for client addresses, shared by the detectors that keep
-// state per client: one hash lookup per event (the detector set numbers each
-// event's client before the detectors see it) instead of one per detector,
-// and per-client state in vectors indexed by number.
+// state per client: the detector set numbers each event's client before the
+// detectors see it (one look-up, or two for an address not yet numbered)
+// instead of one look-up per detector, and per-client state in vectors
+// indexed by number.
 #pragma once
 
 #include <cstdint>

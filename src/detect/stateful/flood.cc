@@ -67,7 +67,7 @@ class Flood final : public StatefulDetector {
       : o_(o), index_(std::move(index)), client_minutes_(kHistogramSize, 0) {}
 
   void observe(const ingest::Event&, const Observation& o) override {
-    if (!o.web() || !o.has_time() || o.client_hash == 0) return;
+    if (!o.web() || !o.has_time() || o.client_ip.empty()) return;
     const int64_t m = minute_of(o.time);
     // Consecutive events mostly share a minute: skip the tree search then.
     if (m != current_minute_ || !current_) {

@@ -31,7 +31,7 @@ class WebBruteForce final : public StatefulDetector {
   explicit WebBruteForce(const DetectorOptions& o) : o_(o) {}
 
   void observe(const ingest::Event& ev, const Observation& o) override {
-    if (!o.has_time() || o.client_hash == 0) return;
+    if (!o.has_time() || o.client_ip.empty()) return;
     WebLoginRun* found = bounded_entry(runs_, ev.client_ip, o_.max_clients, refused_);
     if (!found) return;
     WebLoginRun& run = *found;
