@@ -212,7 +212,10 @@ struct KindPlan {
   }
 };
 
-constexpr size_t kCacheSlots = 8192;  // per field and thread
+// Value cache slots per field and thread: at first, and at most (see
+// ValueCache::adapt()).
+constexpr size_t kCacheFirstSlots = 1024;
+constexpr size_t kCacheMaxSlots = 8192;
 // Rare bytes a block's lines are searched for before its literals (one pass
 // over the block each).
 constexpr size_t kMaxLiteralBytes = 4;
@@ -1015,7 +1018,7 @@ namespace {
 std::vector<ValueCache>& caches_of(Matcher::Scratch& s, size_t kind, const KindPlan& plan) {
   auto& caches = s.caches[kind];
   if (caches.size() != plan.fields.size()) {
-    caches.assign(plan.fields.size(), ValueCache(kCacheSlots));
+    caches.assign(plan.fields.size(), ValueCache(kCacheFirstSlots, kCacheMaxSlots));
     s.last_values[kind].assign(plan.fields.size(), {});
   }
   return caches;
@@ -1068,6 +1071,8 @@ void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* fr
                                    std::vector<Scratch::LastValue>& last_values, Scratch& s) {
   const size_t n_fields = plan.fields.size();
   const size_t pair_unit = n_fields;  // the same-text pair's values
+  // No answer of a previous window is used past this point.
+  for (ValueCache& cache : caches) cache.adapt();
   s.prepared.assign(static_cast<size_t>(to - from) * n_fields, {});
   s.window_from = from;
   s.window_to = to;

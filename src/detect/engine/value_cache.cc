@@ -6,9 +6,29 @@
 
 namespace shodo::detect::engine {
 
-ValueCache::ValueCache(size_t slots)
-    : slots_(std::bit_ceil(slots < 1 ? size_t{1} : slots)), entries_(slots_.size()) {
-  mask_ = slots_.size() - 1;
+namespace {
+
+size_t power_of_two(size_t n) {
+  return std::bit_ceil(n < 1 ? size_t{1} : n);
+}
+
+uint32_t tag_of(uint64_t hash) {
+  return static_cast<uint32_t>(hash >> 32);
+}
+
+}  // namespace
+
+ValueCache::ValueCache(size_t slots, size_t max_slots) {
+  const size_t first = power_of_two(slots), largest = power_of_two(max_slots);
+  resize(first);
+  if (largest > first) larger_tags_.assign(largest, 0);
+}
+
+void ValueCache::resize(size_t slots) {
+  slots_.assign(slots, {});
+  offered_.assign(slots, 0);
+  entries_.assign(slots, {});
+  mask_ = slots - 1;
 }
 
 uint64_t ValueCache::hash(std::string_view value) {
@@ -17,27 +37,46 @@ uint64_t ValueCache::hash(std::string_view value) {
 
 const std::vector<uint32_t>* ValueCache::find(std::string_view value, uint64_t hash) const {
   const size_t i = hash & mask_;
-  if (slots_[i].hash != hash || entries_[i].value != value) return nullptr;
+  if (slots_[i].tag != tag_of(hash) || entries_[i].value != value) return nullptr;
   return &entries_[i].atoms;
 }
 
-ValueCache::Found ValueCache::find_kept(std::string_view value, uint64_t hash) const {
+ValueCache::Found ValueCache::find_kept(std::string_view value, uint64_t hash) {
   const auto slot = static_cast<uint32_t>(hash & mask_);
-  return {find(value, hash), slot, slots_[slot].stamp};
+  const Found found{find(value, hash), slot, slots_[slot].stamp};
+  if (!larger_tags_.empty()) {
+    ++lookups_;
+    if (!found.atoms && larger_tags_[hash & (larger_tags_.size() - 1)] == tag_of(hash))
+      ++larger_would_hit_;
+  }
+  return found;
 }
 
 void ValueCache::store(std::string_view value, uint64_t hash, const std::vector<uint32_t>& atoms) {
   if (value.size() > kMaxValue) return;
+  const uint32_t tag = tag_of(hash);
+  // A cache of the largest size would know the value from now on (by its
+  // next offer, at the latest).
+  if (!larger_tags_.empty()) larger_tags_[hash & (larger_tags_.size() - 1)] = tag;
   const size_t i = hash & mask_;
-  Slot& slot = slots_[i];
-  if (const auto high = static_cast<uint32_t>(hash >> 32); slot.offered != high) {
-    slot.offered = high;
+  if (offered_[i] != tag) {
+    offered_[i] = tag;
     return;
   }
-  slot.hash = hash;
+  Slot& slot = slots_[i];
+  slot.tag = tag;
   ++slot.stamp;
   entries_[i].value.assign(value);
   entries_[i].atoms.assign(atoms.begin(), atoms.end());
+}
+
+void ValueCache::adapt() {
+  if (lookups_ < kAdaptEvery) return;
+  const bool grow = uint64_t{larger_would_hit_} * kGrowMisses > lookups_;
+  lookups_ = larger_would_hit_ = 0;
+  if (!grow) return;
+  resize(larger_tags_.size());
+  larger_tags_ = {};
 }
 
 }  // namespace shodo::detect::engine

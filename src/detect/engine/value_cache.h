@@ -1,9 +1,14 @@
 // What a field's value makes true, remembered per value. Web logs repeat the
 // same paths, user agents and referers on most lines, and the atoms a value
 // makes true depend on the value alone, so a value that repeats is scanned
-// twice instead of on every line that carries it. Direct-mapped and fixed in
-// size: memory does not grow with the input, and a slot simply goes to the
-// last value that mapped to it.
+// twice instead of on every line that carries it. Direct-mapped and bounded
+// in size: memory does not grow with the input, and a slot simply goes to
+// the last value that mapped to it.
+//
+// A cache starts small and grows only when a larger one would have answered
+// more than a few of its misses. User agents and referers mostly come from a
+// few hundred values, which a small table holds in the core's cache; paths
+// and queries carry ids and search terms, and need the larger one.
 #pragma once
 
 #include <cstddef>
@@ -18,8 +23,14 @@ class ValueCache {
  public:
   // Longer values are not kept: they are rarely repeated.
   static constexpr size_t kMaxValue = 256;
+  // Look-ups between two checks of whether to grow; a check grows the
+  // cache when more than one in kGrowMisses of them missed a value the
+  // largest size would have held.
+  static constexpr uint32_t kAdaptEvery = 1u << 16;
+  static constexpr uint32_t kGrowMisses = 128;
 
-  explicit ValueCache(size_t slots);  // rounded up to a power of two
+  // `slots` at first, at most `max_slots` (both rounded up to a power of two).
+  explicit ValueCache(size_t slots, size_t max_slots = 0);
 
   static uint64_t hash(std::string_view value);
 
@@ -32,7 +43,7 @@ class ValueCache {
     const std::vector<uint32_t>* atoms = nullptr;
     uint32_t slot = 0, stamp = 0;
   };
-  Found find_kept(std::string_view value, uint64_t hash) const;
+  Found find_kept(std::string_view value, uint64_t hash);
   // find() now, for the value and hash `f` was kept for: what find_kept()
   // gave when nothing was stored to the slot since.
   const std::vector<uint32_t>* again(const Found& f, std::string_view value, uint64_t hash) const {
@@ -48,23 +59,37 @@ class ValueCache {
   // keeping them would only push out the ones that repeat.
   void store(std::string_view value, uint64_t hash, const std::vector<uint32_t>& atoms);
 
+  // Grows the cache (forgetting what it holds) when the last kAdaptEvery
+  // look-ups call for it. Only between uses of find_kept()'s answers: they
+  // do not survive a growth.
+  void adapt();
+  size_t slots() const { return slots_.size(); }
+
  private:
-  // The hashes apart from the values, all of a slot's in one cache line: a
-  // look-up for a value not kept touches only this array, once.
+  void resize(size_t slots);
+
+  // Tags apart from the values, eight slots to a cache line: a look-up for
+  // a value not kept touches only this array, once.
   struct Slot {
-    uint64_t hash = 0;  // of the value kept; 0: empty
-    // The high half of the hash last offered: another value mistaken for
-    // it once in 2^32 is only kept a little early.
-    uint32_t offered = 0;
+    uint32_t tag = 0;    // the high half of the kept value's hash
     uint32_t stamp = 0;  // how many times the slot was stored to
   };
   std::vector<Slot> slots_;
+  // Per slot, the high half of the hash last offered: another value mistaken
+  // for it once in 2^32 is only kept a little early.
+  std::vector<uint32_t> offered_;
   struct Entry {
     std::string value;
     std::vector<uint32_t> atoms;
   };
   std::vector<Entry> entries_;
   size_t mask_ = 0;
+
+  // The tags of the values offered to a cache of the largest size (empty
+  // once at that size), and the misses it would have answered since the
+  // last check: values offered before and not pushed out since.
+  std::vector<uint32_t> larger_tags_;
+  uint32_t lookups_ = 0, larger_would_hit_ = 0;
 };
 
 }  // namespace shodo::detect::engine

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace shodo::detect::engine {
 namespace {
@@ -70,6 +71,57 @@ TEST(ValueCache, AKeptFindHoldsUntilItsSlotIsStoredTo) {
   EXPECT_EQ(c.still(missed), nullptr) << "found by now, but only again() looks";
   ASSERT_NE(c.again(missed, "/b", b), nullptr) << "found by now";
   EXPECT_EQ(*c.again(missed, "/b", b), (Atoms{2}));
+}
+
+// Values taking turns, each looked up as the matcher does: kept answers
+// are used, missed ones stored.
+void look_up_in_turn(ValueCache& c, const std::vector<std::string>& values, size_t lookups) {
+  for (size_t i = 0; i < lookups; ++i) {
+    const std::string& v = values[i % values.size()];
+    const uint64_t h = ValueCache::hash(v);
+    if (!c.find_kept(v, h).atoms) c.store(v, h, {1});
+  }
+}
+
+TEST(ValueCache, GrowsWhenALargerCacheWouldHaveKeptWhatItMissed) {
+  std::vector<std::string> values;
+  for (int i = 0; i < 64; ++i) values.push_back("/page/" + std::to_string(i));
+  ValueCache c(4, 256);  // 64 values taking turns in 4 slots: nearly every look-up misses
+  look_up_in_turn(c, values, ValueCache::kAdaptEvery - 1);
+  c.adapt();
+  EXPECT_EQ(c.slots(), 4u) << "not before kAdaptEvery look-ups";
+  look_up_in_turn(c, values, 1);
+  c.adapt();
+  ASSERT_EQ(c.slots(), 256u);
+  // Grown, it starts empty, and then keeps all 64 values.
+  EXPECT_EQ(c.find(values[0], ValueCache::hash(values[0])), nullptr);
+  look_up_in_turn(c, values, 2 * values.size());
+  size_t kept = 0;
+  for (const std::string& v : values) kept += c.find(v, ValueCache::hash(v)) != nullptr;
+  EXPECT_GT(kept, 40u);
+}
+
+TEST(ValueCache, StaysSmallWhenItHoldsWhatRepeats) {
+  // Few values that repeat, and many seen once (search terms, ids): a
+  // larger cache would not answer the misses either.
+  std::vector<std::string> values = {"Mozilla/5.0 a", "Mozilla/5.0 b", "curl/8.0"};
+  ValueCache c(256, 8192);
+  for (size_t i = 0; i < 2 * ValueCache::kAdaptEvery; ++i) {
+    const std::string v = i % 2 ? values[i % values.size()] : "/item/" + std::to_string(i);
+    const uint64_t h = ValueCache::hash(v);
+    if (!c.find_kept(v, h).atoms) c.store(v, h, {});
+    c.adapt();
+  }
+  EXPECT_EQ(c.slots(), 256u);
+}
+
+TEST(ValueCache, WithoutALargerSizeNeverGrows) {
+  std::vector<std::string> values;
+  for (int i = 0; i < 64; ++i) values.push_back("/page/" + std::to_string(i));
+  ValueCache c(4);
+  look_up_in_turn(c, values, 2 * ValueCache::kAdaptEvery);
+  c.adapt();
+  EXPECT_EQ(c.slots(), 4u);
 }
 
 }  // namespace
