@@ -13,6 +13,7 @@
 
 #include "detect/stateful/evidence.h"
 #include "leak/ascii.h"
+#include "util/hash.h"
 
 namespace shodo::leak {
 
@@ -40,10 +41,13 @@ bool local_relay(std::string_view relay) {
          relay.find("[::1]") != std::string_view::npos;
 }
 
+// Distinct recipients are counted by hash: keyed, so that a sender cannot
+// write addresses that count as one.
 uint64_t address_hash(std::string_view a) {
   std::string lower(a);
   for (char& c : lower) c = ascii_lower(c);
-  return std::hash<std::string>{}(lower);
+  static const uint64_t seed = util::table_seed(7);
+  return util::hash_bytes(seed, lower);
 }
 
 TimeUs hour_of(TimeUs t) {

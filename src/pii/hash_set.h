@@ -11,7 +11,8 @@
 namespace shodo::pii {
 
 // The key of a normalized value of one kind (`domain` keeps kinds apart);
-// never 0.
+// never 0. Keyed at random per process (util::table_seed): compare keys only
+// within one run.
 uint64_t value_key(uint32_t domain, std::string_view normalized);
 
 class HashSet64 {

@@ -1,7 +1,9 @@
 #include "util/hash.h"
 
 #include <bit>
+#include <chrono>
 #include <cstring>
+#include <random>
 
 namespace shodo::util {
 
@@ -53,7 +55,10 @@ uint64_t hash_bytes(uint64_t seed, std::string_view bytes) {
   // one multiply on the chain, and a full mix of the last word.
   const char* p = bytes.data();
   size_t n = bytes.size();
-  uint64_t h = mix(0x9e3779b97f4a7c15ull ^ (seed << 40) ^ n);
+  // (Rotated rather than shifted: all of a random seed counts, and seeds
+  // below 2^24 hash as they always did, which the disk cache's checksums
+  // rely on.)
+  uint64_t h = mix(0x9e3779b97f4a7c15ull ^ std::rotl(seed, 40) ^ n);
   if (n > 8 && n <= 16) {
     // One step and the last 8 bytes, overlapping: addresses and other short
     // keys are most of what is hashed.
@@ -77,6 +82,23 @@ uint64_t hash_bytes(uint64_t seed, std::string_view bytes) {
   for (; n > 8; p += 8, n -= 8) h = fold(h, load8(p));
   h = mix(h ^ load_short(p, n));
   return h ? h : 1;
+}
+
+uint64_t table_seed(uint64_t domain) {
+  static const uint64_t process_key = [] {
+    uint64_t key = 0;
+    try {
+      std::random_device device;
+      key = (uint64_t{device()} << 32) ^ device();
+    } catch (const std::exception&) {
+      // No entropy source: the address of a local and the clock still
+      // differ from run to run.
+      key = reinterpret_cast<uintptr_t>(&key) ^
+            static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+    }
+    return key;
+  }();
+  return mix(process_key ^ mix(domain + 0x9e3779b97f4a7c15ull));
 }
 
 }  // namespace shodo::util

@@ -10,6 +10,7 @@
 
 #include "detect/correlation/group_key.h"
 #include "detect/stateful/evidence.h"
+#include "util/hash.h"
 
 namespace shodo::detect::correlation {
 
@@ -22,8 +23,11 @@ constexpr uint64_t kSweepEvery = 4096;  // observations between sweeps of idle g
 constexpr size_t kMaxHitsPerGroup = 100'000;
 constexpr size_t kTemporalHitsPerRule = 16;
 
+// Distinct values are told apart by hash alone: keyed, so that no one can
+// write values that count as one.
 uint64_t value_hash(std::string_view v) {
-  return std::hash<std::string_view>{}(v);
+  static const uint64_t seed = util::table_seed(5);
+  return util::hash_bytes(seed, v);
 }
 
 }  // namespace

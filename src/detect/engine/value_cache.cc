@@ -32,7 +32,10 @@ void ValueCache::resize(size_t slots) {
 }
 
 uint64_t ValueCache::hash(std::string_view value) {
-  return util::hash_bytes(0, value);
+  // Keyed: values written to share a slot would push the ones that repeat
+  // out on every line.
+  static const uint64_t seed = util::table_seed(3);
+  return util::hash_bytes(seed, value);
 }
 
 const std::vector<uint32_t>* ValueCache::find(std::string_view value, uint64_t hash) const {

@@ -30,6 +30,13 @@ size_t recent_slot(std::string_view path) {
   return (n * 7 + byte(0) * 3 + byte(2) * 5 + byte(5)) & 63;
 }
 
+// Keyed (util/hash.h): the paths are the attacker's to choose, and keys
+// written to share a slot would make every look-up walk all of them.
+uint64_t hash_of_key(std::string_view key) {
+  static const uint64_t seed = util::table_seed(2);
+  return util::hash_bytes(seed, key);
+}
+
 }  // namespace
 
 size_t PathSizes::find(std::string_view key, uint64_t key_hash) const {
@@ -59,7 +66,7 @@ void PathSizes::add(std::string_view path, int64_t bytes) {
   }
   if (entry == kEmpty) {
     const std::string_view key = baseline_key_of(path, key_);
-    const uint64_t hash = util::hash_bytes(2, key);
+    const uint64_t hash = hash_of_key(key);
     const size_t i = find(key, hash);
     entry = slots_[i].entry;
     if (entry == kEmpty) {
@@ -90,7 +97,7 @@ void PathSizes::add(std::string_view path, int64_t bytes) {
 
 PathSizes::Baseline PathSizes::baseline(std::string_view path) const {
   const std::string_view key = baseline_key_of(path, lookup_key_);
-  const Slot& s = slots_[find(key, util::hash_bytes(2, key))];
+  const Slot& s = slots_[find(key, hash_of_key(key))];
   if (s.entry == kEmpty) return {};
   const Reservoir& r = entries_[s.entry].reservoir;
   const size_t n = std::min<uint64_t>(r.seen, kSamples);

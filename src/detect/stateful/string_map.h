@@ -7,11 +7,19 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "util/hash.h"
+
 namespace shodo::detect {
 
+// Keyed per process (util::table_seed): the keys are evidence text (paths,
+// user names, addresses), and values written to share a bucket would make
+// every look-up walk all of them.
 struct StringHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(std::string_view s) const {
+    static const uint64_t seed = util::table_seed(4);
+    return util::hash_bytes(seed, s);
+  }
 };
 
 template <typename T>
