@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 #include <span>
+#include <tuple>
 
 #include "detect/correlation/correlation_engine.h"
 #include "detect/detect.h"
@@ -213,11 +214,15 @@ std::vector<Finding> Hunt::finish() {
   for (Finding& f : s.findings)
     if (f.source == Finding::Source::sigma) s.outcome.assess(f);
   std::vector<Finding> out = std::move(s.findings);
+  // In time and citation order, ties settled by what the findings say:
+  // detectors and correlations gather findings in hash maps, whose order
+  // changes from run to run (util::table_seed), and the order becomes the
+  // findings' numbers.
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
-    if (a.time != b.time) return a.time < b.time;
-    if (a.cite.file_index != b.cite.file_index) return a.cite.file_index < b.cite.file_index;
-    if (a.cite.line != b.cite.line) return a.cite.line < b.cite.line;
-    return a.rule_id < b.rule_id;
+    return std::tie(a.time, a.cite.file_index, a.cite.line, a.rule_id, a.client_ip, a.user, a.field,
+                    a.value, a.path, a.detail) < std::tie(b.time, b.cite.file_index, b.cite.line,
+                                                          b.rule_id, b.client_ip, b.user, b.field,
+                                                          b.value, b.path, b.detail);
   });
   return out;
 }

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "investigate/activity_lines.h"
+#include "util/hash.h"
 
 namespace shodo::investigate {
 namespace {
@@ -134,7 +135,12 @@ class HuntAndWatch final : public ingest::EventConsumer {
   // Looked up by the events' string_view paths without a copy.
   struct PathHash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    // Keyed (util::table_seed): the URLs come from the names of the webroot's
+    // files, which an attacker who wrote there chose.
+    size_t operator()(std::string_view s) const {
+      static const uint64_t seed = util::table_seed(6);
+      return util::hash_bytes(seed, s);
+    }
   };
   std::unordered_map<std::string, std::vector<size_t>, PathHash, std::equal_to<>> by_url_;
   TimeUs hour_ = 0;

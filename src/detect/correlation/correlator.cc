@@ -288,10 +288,11 @@ void Correlator::finish(std::vector<Finding>& out) {
     if (g.window_start != ingest::kNoTime) close_tumbling(g, key);
   }
   groups_.clear();
-  // Groups live in a hash map: give the findings a readable, stable order.
+  // Groups live in a hash map, whose order changes from run to run: give the
+  // findings one that does not (findings on one event told apart by group).
   std::stable_sort(done_.begin(), done_.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.time, a.cite.file_index, a.cite.line) <
-           std::tie(b.time, b.cite.file_index, b.cite.line);
+    return std::tie(a.time, a.cite.file_index, a.cite.line, a.value, a.detail) <
+           std::tie(b.time, b.cite.file_index, b.cite.line, b.value, b.detail);
   });
   out.insert(out.end(), std::make_move_iterator(done_.begin()),
              std::make_move_iterator(done_.end()));

@@ -12,8 +12,9 @@ size_t power_of_two(size_t n) {
   return std::bit_ceil(n < 1 ? size_t{1} : n);
 }
 
+// The high half of the hash, never 0 (an empty slot).
 uint32_t tag_of(uint64_t hash) {
-  return static_cast<uint32_t>(hash >> 32);
+  return static_cast<uint32_t>(hash >> 32) | 1u;
 }
 
 }  // namespace
@@ -21,7 +22,10 @@ uint32_t tag_of(uint64_t hash) {
 ValueCache::ValueCache(size_t slots, size_t max_slots) {
   const size_t first = power_of_two(slots), largest = power_of_two(max_slots);
   resize(first);
-  if (largest > first) larger_tags_.assign(largest, 0);
+  if (largest > first) {
+    larger_offered_.assign(largest, 0);
+    larger_kept_.assign(largest, 0);
+  }
 }
 
 void ValueCache::resize(size_t slots) {
@@ -47,9 +51,9 @@ const std::vector<uint32_t>* ValueCache::find(std::string_view value, uint64_t h
 ValueCache::Found ValueCache::find_kept(std::string_view value, uint64_t hash) {
   const auto slot = static_cast<uint32_t>(hash & mask_);
   const Found found{find(value, hash), slot, slots_[slot].stamp};
-  if (!larger_tags_.empty()) {
+  if (!larger_kept_.empty()) {
     ++lookups_;
-    if (!found.atoms && larger_tags_[hash & (larger_tags_.size() - 1)] == tag_of(hash))
+    if (!found.atoms && larger_kept_[hash & (larger_kept_.size() - 1)] == tag_of(hash))
       ++larger_would_hit_;
   }
   return found;
@@ -58,9 +62,13 @@ ValueCache::Found ValueCache::find_kept(std::string_view value, uint64_t hash) {
 void ValueCache::store(std::string_view value, uint64_t hash, const std::vector<uint32_t>& atoms) {
   if (value.size() > kMaxValue) return;
   const uint32_t tag = tag_of(hash);
-  // A cache of the largest size would know the value from now on (by its
-  // next offer, at the latest).
-  if (!larger_tags_.empty()) larger_tags_[hash & (larger_tags_.size() - 1)] = tag;
+  if (!larger_kept_.empty()) {  // the same offer to the larger cache
+    const size_t j = hash & (larger_kept_.size() - 1);
+    if (larger_offered_[j] != tag)
+      larger_offered_[j] = tag;
+    else
+      larger_kept_[j] = tag;
+  }
   const size_t i = hash & mask_;
   if (offered_[i] != tag) {
     offered_[i] = tag;
@@ -75,11 +83,12 @@ void ValueCache::store(std::string_view value, uint64_t hash, const std::vector<
 
 void ValueCache::adapt() {
   if (lookups_ < kAdaptEvery) return;
-  const bool grow = uint64_t{larger_would_hit_} * kGrowMisses > lookups_;
+  const bool grow = uint64_t{larger_would_hit_} * kGrowRatio > lookups_;
   lookups_ = larger_would_hit_ = 0;
   if (!grow) return;
-  resize(larger_tags_.size());
-  larger_tags_ = {};
+  resize(larger_kept_.size());
+  larger_offered_ = {};
+  larger_kept_ = {};
 }
 
 }  // namespace shodo::detect::engine

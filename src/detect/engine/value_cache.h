@@ -24,10 +24,10 @@ class ValueCache {
   // Longer values are not kept: they are rarely repeated.
   static constexpr size_t kMaxValue = 256;
   // Look-ups between two checks of whether to grow; a check grows the
-  // cache when more than one in kGrowMisses of them missed a value the
-  // largest size would have held.
+  // cache when more than one in kGrowRatio of those look-ups missed a value
+  // a cache of the largest size would have held.
   static constexpr uint32_t kAdaptEvery = 1u << 16;
-  static constexpr uint32_t kGrowMisses = 128;
+  static constexpr uint32_t kGrowRatio = 128;
 
   // `slots` at first, at most `max_slots` (both rounded up to a power of two).
   explicit ValueCache(size_t slots, size_t max_slots = 0);
@@ -71,7 +71,7 @@ class ValueCache {
   // Tags apart from the values, eight slots to a cache line: a look-up for
   // a value not kept touches only this array, once.
   struct Slot {
-    uint32_t tag = 0;    // the high half of the kept value's hash
+    uint32_t tag = 0;    // tag_of() the kept value's hash; 0: empty
     uint32_t stamp = 0;  // how many times the slot was stored to
   };
   std::vector<Slot> slots_;
@@ -85,10 +85,10 @@ class ValueCache {
   std::vector<Entry> entries_;
   size_t mask_ = 0;
 
-  // The tags of the values offered to a cache of the largest size (empty
-  // once at that size), and the misses it would have answered since the
-  // last check: values offered before and not pushed out since.
-  std::vector<uint32_t> larger_tags_;
+  // A cache of the largest size kept by the same rule, tags only (both empty
+  // once at that size): the value last offered to each slot and the value
+  // kept in it; and the misses it would have answered since the last check.
+  std::vector<uint32_t> larger_offered_, larger_kept_;
   uint32_t lookups_ = 0, larger_would_hit_ = 0;
 };
 

@@ -13,6 +13,7 @@
 
 #include "detect/stateful/detector_factories.h"
 #include "detect/stateful/evidence.h"
+#include "util/hash.h"
 
 namespace shodo::detect {
 
@@ -290,7 +291,15 @@ class Flood final : public StatefulDetector {
   }
 
   DetectorOptions o_;
-  std::unordered_map<int64_t, Minute> minutes_;
+  // Keyed (util::table_seed): the minutes are the log's to choose, and ones
+  // written to share a bucket would make every look-up walk them all.
+  struct MinuteHash {
+    size_t operator()(int64_t m) const {
+      static const uint64_t seed = util::table_seed(8);
+      return util::hash_bytes(seed, {reinterpret_cast<const char*>(&m), sizeof m});
+    }
+  };
+  std::unordered_map<int64_t, Minute, MinuteHash> minutes_;
   int64_t current_minute_ = 0;
   Minute* current_ = nullptr;  // minutes_[current_minute_]; nodes do not move
   static constexpr size_t kRecent = 256;
