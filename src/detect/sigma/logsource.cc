@@ -37,7 +37,8 @@ std::optional<SourceFilter> linux_source(const LogSource& s) {
   if (what == "sshd") return SourceFilter{{LogKind::auth}, {"sshd"}};
   if (what == "sudo") return SourceFilter{{LogKind::auth}, {"sudo"}};
   if (what == "cron")
-    return SourceFilter{{LogKind::syslog, LogKind::auth}, {"CRON", "cron", "crond", "CROND"}};
+    return SourceFilter{{LogKind::syslog, LogKind::auth},
+                        {"CRON", "cron", "crond", "CROND", "crontab"}};
   if (what == "syslog" || (what.empty() && is_linux))
     return SourceFilter{{LogKind::syslog, LogKind::auth, LogKind::mail}, {}};
   return std::nullopt;

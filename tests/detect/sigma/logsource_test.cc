@@ -32,7 +32,7 @@ TEST(SigmaLogSource, MapsSourcesShodoReads) {
       {{"", "linux", "auth"}, "auth"},
       {{"", "linux", "sshd"}, "auth sshd"},
       {{"", "linux", "sudo"}, "auth sudo"},
-      {{"", "linux", "cron"}, "syslog,auth CRON cron crond CROND"},
+      {{"", "linux", "cron"}, "syslog,auth CRON cron crond CROND crontab"},
       {{"", "linux", "syslog"}, "syslog,auth,mail"},
       {{"", "linux", ""}, "syslog,auth,mail"},
       {{"", "linux", "mail"}, "mail"},
