@@ -219,6 +219,11 @@ TEST(AuthSu, SwitchesAndFailures) {
                                                 .extra = {{"su.tty", "pts/0"}}});
   a.check("su[301]: FAILED su for root by alice",
           {.action = "su", .outcome = "failure", .user = "alice", .target_user = "root"});
+  a.check("su[303]: FAILED SU (to root) www-data on none", {.action = "su",
+                                                            .outcome = "failure",
+                                                            .user = "www-data",
+                                                            .target_user = "root",
+                                                            .extra = {{"su.tty", "none"}}});
   a.check("su[302]: Successful su for postgres by root",
           {.outcome = "success", .target_user = "postgres"});
   a.check("su[300]: pam_unix(su:session): session opened for user root(uid=0) by alice(uid=1000)",

@@ -240,12 +240,14 @@ bool sudo(std::string_view m, Event& ev) {
   return true;
 }
 
-// "(to root) alice on pts/0", "FAILED su for root by alice",
-// "Successful su for root by alice".
+// "(to root) alice on pts/0", "FAILED SU (to root) alice on pts/0" (util-linux),
+// "FAILED su for root by alice", "Successful su for root by alice" (shadow).
 bool su(std::string_view m, Event& ev) {
   std::string_view target, user, tty;
   bool ok = true;
-  if (scan::eat(m, "(to ")) {
+  const bool failed_switch = scan::eat(m, "FAILED SU (to ");
+  if (failed_switch || scan::eat(m, "(to ")) {
+    ok = !failed_switch;
     if (!scan::until(m, ") ", target) || !scan::until(m, " on ", user)) return false;
     tty = m;
   } else {
