@@ -165,8 +165,10 @@ class Exfiltration final : public StatefulDetector {
   void report_client_totals(std::vector<Finding>& out) const {
     std::vector<uint64_t> totals;
     totals.reserve(clients_.size());
+    uint64_t responses = 0;
     for (const ClientBytes& c : clients_) {
       if (!c.evidence.empty()) totals.push_back(c.bytes);
+      responses += c.evidence.count;
     }
     if (totals.empty()) return;
     std::nth_element(totals.begin(), totals.begin() + totals.size() / 2, totals.end());
@@ -177,8 +179,12 @@ class Exfiltration final : public StatefulDetector {
       const ClientBytes& c = clients_[id];
       if (c.evidence.empty() || static_cast<double>(c.bytes) < threshold) continue;
       const std::string& ip = index_->name(id);
+      // An address that made most of the requests is usually a reverse proxy or
+      // load balancer logged in place of the clients: said, and kept low.
+      const bool dominant = c.evidence.count * 2 > responses;
       Finding f = detector_finding("large-transfer", "Very large total download by one address",
-                                   "同一アドレスへの非常に大きな総転送量", Level::medium, "T1041");
+                                   "同一アドレスへの非常に大きな総転送量",
+                                   dominant ? Level::low : Level::medium, "T1041");
       f.client_ip = ip;
       f.detail = fmt::format(
           "{} received {} bytes in {} responses; the median client received {} "
@@ -188,6 +194,17 @@ class Exfiltration final : public StatefulDetector {
           "{} が {} 件のレスポンスで計 {} バイトを受信。クライアントの中央値は "
           "{} バイト。",
           ip, with_commas(c.evidence.count), with_commas(c.bytes), with_commas(median));
+      if (dominant) {
+        const auto percent = static_cast<int>(100 * c.evidence.count / responses);
+        f.detail += fmt::format(
+            " It received {}% of all successful responses: if it is a proxy, load balancer or "
+            "CDN, the log records its address instead of the clients' (log X-Forwarded-For).",
+            percent);
+        f.detail_ja += fmt::format(
+            "全成功レスポンスの {}% を受信：プロキシ・ロードバランサー・CDN であれば、ログには"
+            "クライアントではなくそのアドレスが記録されている（X-Forwarded-For を記録すること）。",
+            percent);
+      }
       c.evidence.fill(f);
       f.cite = c.largest_cite;
       out.push_back(std::move(f));

@@ -312,6 +312,29 @@ TEST(StatefulExfiltration, SameSizedArchivesAreACatchAllPage) {
   EXPECT_EQ(rules_of(run(rs)), std::vector<std::string>{"shodo.dump-download"});
 }
 
+TEST(StatefulExfiltration, AnAddressWithMostOfTheTrafficIsSaidToBeAProxyAndKeptLow) {
+  detect::DetectorOptions o;
+  o.client_total_min_bytes = 1'000'000;
+  o.client_total_median_factor = 10;
+  std::vector<Record> rs;
+  // A reverse proxy logged for the clients, and a few direct visitors.
+  for (int i = 0; i < 300; ++i) rs.push_back(web(i, "10.0.0.5", "GET", "/p/1", 200, 40'000));
+  for (int i = 0; i < 20; ++i)
+    rs.push_back(web(i, "198.51.100." + std::to_string(i + 1), "GET", "/p/2", 200, 40'000));
+  auto found = run(rs, o);
+  ASSERT_EQ(rules_of(found), std::vector<std::string>{"shodo.large-transfer"});
+  EXPECT_EQ(found[0].level, detect::Level::low);
+  EXPECT_NE(found[0].detail.find("93% of all successful responses"), std::string::npos)
+      << found[0].detail;
+  // A heavy downloader among many clients keeps its level.
+  for (int i = 0; i < 400; ++i)
+    rs.push_back(
+        web(400 + i, "198.51.100." + std::to_string(i % 200 + 30), "GET", "/p/3", 200, 100));
+  found = run(rs, o);
+  ASSERT_EQ(rules_of(found), std::vector<std::string>{"shodo.large-transfer"});
+  EXPECT_EQ(found[0].level, detect::Level::medium);
+}
+
 TEST(StatefulWebshell, ScriptsUsedFromTheStartAreNotLate) {
   std::vector<Record> rs;
   for (int i = 0; i < 100; ++i)
