@@ -18,6 +18,13 @@ struct WebLoginRun : LoginRun {
   std::string path;  // the first failure's
   int32_t status = -1;
   int64_t max_bytes = -1;  // largest failure body
+  // Logins that succeeded from the address during the run. A guesser's run is
+  // failures with a success at most at the end; an address where logins
+  // mostly succeed is many people behind one address (a proxy or load
+  // balancer logged for the clients), whose typos are no guessing.
+  uint64_t successes = 0;
+
+  bool guessing() const { return successes * 4 <= failures.count; }
 };
 
 // Login forms answer a failure by showing the form again (200) or refusing
@@ -36,10 +43,18 @@ class WebBruteForce final : public StatefulDetector {
     if (!found) return;
     WebLoginRun& run = *found;
     if (looks_successful(run, ev)) {
-      report_success(run, ev);
+      if (run.guessing())
+        report_success(run, ev);
+      else
+        ++run.successes;
       return;
     }
-    if (!failure_looking(ev.status)) return;
+    if (!failure_looking(ev.status)) {
+      if (ev.status >= 301 && ev.status <= 303 && !run.failures.empty() &&
+          run.continued_by(ev.time, o_.login_pause_us))
+        ++run.successes;
+      return;
+    }
     if (!run.continued_by(ev.time, o_.login_pause_us)) {
       close(ev.client_ip, run);
       run = {};
@@ -79,7 +94,7 @@ class WebBruteForce final : public StatefulDetector {
   }
 
   void close(std::string_view ip, const WebLoginRun& run) {
-    if (run.failures.count < o_.web_login_failures) return;
+    if (run.failures.count < o_.web_login_failures || !run.guessing()) return;
     Finding f = detector_finding("web-brute-force", "Password guessing on a web login",
                                  "Webログインへのパスワード推測", Level::medium, "T1110.001");
     const std::string n = with_commas(run.failures.count);

@@ -335,6 +335,24 @@ TEST(StatefulExfiltration, AnAddressWithMostOfTheTrafficIsSaidToBeAProxyAndKeptL
   EXPECT_EQ(found[0].level, detect::Level::medium);
 }
 
+TEST(StatefulWebBruteForce, LoginsThatMostlySucceedFromOneAddressAreNoGuessing) {
+  // A reverse proxy logged for every client: four logins in five succeed.
+  std::vector<Record> rs;
+  for (int i = 0; i < 200; ++i)
+    rs.push_back(web(i * 20, "10.0.0.5", "POST", "/account/login", i % 5 == 0 ? 200 : 302,
+                     i % 5 == 0 ? 5400 : 0));
+  EXPECT_TRUE(run(rs).empty());
+  // A guesser behind the same proxy still stands out when failures dominate.
+  std::vector<Record> guesser;
+  for (int i = 0; i < 60; ++i)
+    guesser.push_back(web(i * 5, "10.0.0.6", "POST", "/account/login", 200, 5400));
+  guesser.push_back(web(301, "10.0.0.6", "GET", "/account/login", 200, 5400));
+  for (int i = 0; i < 3; ++i)
+    guesser.push_back(web(302 + i, "10.0.0.6", "POST", "/account/login", 302, 0));
+  EXPECT_EQ(rules_of(run(guesser)),
+            (std::vector<std::string>{"shodo.web-login-after-failures", "shodo.web-brute-force"}));
+}
+
 TEST(StatefulWebshell, ScriptsUsedFromTheStartAreNotLate) {
   std::vector<Record> rs;
   for (int i = 0; i < 100; ++i)
