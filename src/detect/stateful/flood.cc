@@ -267,8 +267,12 @@ class Flood final : public StatefulDetector {
       const Client& c = clients_[id];
       if (static_cast<double>(c.peak) < threshold) continue;
       const std::string& ip = index_->name(id);
+      // Busy in most minutes of the log rather than in a burst: a proxy, load
+      // balancer or CDN logged for the clients, or a crawler. Said, and kept low.
+      const bool steady = uint64_t{c.busy_minutes} * 2 > minutes_.size();
       Finding f = detector_finding("flood-client", "Request flood from one address",
-                                   "同一アドレスからのリクエスト急増", Level::medium, "T1499.002");
+                                   "同一アドレスからのリクエスト急増",
+                                   steady ? Level::low : Level::medium, "T1499.002");
       f.client_ip = ip;
       f.detail = fmt::format(
           "{} sent {} requests in its busiest minute ({}), and {} requests in {} "
@@ -281,6 +285,18 @@ class Flood final : public StatefulDetector {
           "分で計 {} 件。通常の多いクライアントは毎分 {} 件。",
           ip, minute_text(c.peak_minute * kMinuteUs), with_commas(c.peak), o_.flood_client_min_rpm,
           c.busy_minutes, with_commas(c.busy_requests), quantile);
+      if (steady) {
+        f.detail += fmt::format(
+            " It was that busy in {} of the log's {} minutes: a steady stream like this is "
+            "usually a proxy, load balancer or CDN logged in place of the clients (log "
+            "X-Forwarded-For), or a crawler.",
+            c.busy_minutes, minutes_.size());
+        f.detail_ja += fmt::format(
+            "ログの {} 分中 {} 分でこの水準：このような定常的な流れは、通常クライアントの代わりに"
+            "記録されたプロキシ・ロードバランサー・CDN（X-Forwarded-For を記録すること）、"
+            "またはクローラー。",
+            minutes_.size(), c.busy_minutes);
+      }
       f.time = c.peak_minute * kMinuteUs;
       f.utc_offset_s = minutes_.at(c.peak_minute).utc_offset_s;
       f.last_time = f.time + kMinuteUs - 1;

@@ -353,6 +353,33 @@ TEST(StatefulWebBruteForce, LoginsThatMostlySucceedFromOneAddressAreNoGuessing) 
             (std::vector<std::string>{"shodo.web-login-after-failures", "shodo.web-brute-force"}));
 }
 
+TEST(StatefulFlood, ABurstIsAFloodAndASteadyStreamIsSaidToBeAProxy) {
+  detect::DetectorOptions o;
+  o.flood_client_min_rpm = 20;
+  o.flood_client_quantile = 0.9;  // "a busy client" from this small sample: 1 a minute
+  o.flood_min_minutes = 1000;     // only the per-client finding here
+  std::vector<Record> rs;
+  // 60 minutes of ordinary clients, one request each per minute.
+  for (int m = 0; m < 60; ++m)
+    for (int c = 0; c < 10; ++c)
+      rs.push_back(web(m * 60 + c, "198.51.100." + std::to_string(c + 1), "GET", "/", 200, 900));
+  // A burst: 100 requests in minute 30 from one address.
+  std::vector<Record> burst = rs;
+  for (int i = 0; i < 100; ++i)
+    burst.push_back(web(30 * 60 + 0.5 * i, "203.0.113.9", "GET", "/", 200, 900));
+  auto found = run(burst, o);
+  ASSERT_EQ(rules_of(found), std::vector<std::string>{"shodo.flood-client"});
+  EXPECT_EQ(found[0].level, detect::Level::medium);
+  // A steady 30 a minute for the whole hour from one address.
+  for (int m = 0; m < 60; ++m)
+    for (int i = 0; i < 30; ++i) rs.push_back(web(m * 60 + i, "10.0.0.5", "GET", "/", 200, 900));
+  found = run(rs, o);
+  ASSERT_EQ(rules_of(found), std::vector<std::string>{"shodo.flood-client"});
+  EXPECT_EQ(found[0].level, detect::Level::low);
+  EXPECT_NE(found[0].detail.find("in 60 of the log's 60 minutes"), std::string::npos)
+      << found[0].detail;
+}
+
 TEST(StatefulWebshell, ScriptsUsedFromTheStartAreNotLate) {
   std::vector<Record> rs;
   for (int i = 0; i < 100; ++i)
