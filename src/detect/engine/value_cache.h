@@ -75,8 +75,8 @@ class ValueCache {
     uint32_t stamp = 0;  // how many times the slot was stored to
   };
   std::vector<Slot> slots_;
-  // Per slot, the high half of the hash last offered: another value mistaken
-  // for it once in 2^32 is only kept a little early.
+  // Per slot, tag_of() the hash last offered: another value mistaken for it
+  // once in 2^31 is only kept a little early.
   std::vector<uint32_t> offered_;
   struct Entry {
     std::string value;
