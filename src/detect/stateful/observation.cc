@@ -12,6 +12,22 @@ bool sized_success(const ingest::Event& ev) {
          ev.status <= 299 && ev.bytes_sent >= 0;
 }
 
+namespace {
+
+// Whether the Referer URL ("https://host/path?query") names `path` itself:
+// webshell clients send the shell's own URL to look like a page's form, where
+// a real form is mostly posted from another page.
+bool refers_to(std::string_view referer, std::string_view path) {
+  const size_t scheme = referer.find("://");
+  if (scheme == std::string_view::npos) return false;
+  const size_t slash = referer.find('/', scheme + 3);
+  if (slash == std::string_view::npos) return false;
+  const std::string_view rest = referer.substr(slash);
+  return rest.substr(0, rest.find_first_of("?#")) == path;
+}
+
+}  // namespace
+
 Observation observation_of(const ingest::Event& ev) {
   Observation o;
   o.time = ev.time;
@@ -34,8 +50,9 @@ Observation observation_of(const ingest::Event& ev) {
   const bool post = ev.method == "POST";
   if (post) o.flags |= Observation::kPost;
   if (ev.method == "HEAD") o.flags |= Observation::kHead;
-  if (ev.referer.empty() || ev.referer == "-") o.flags |= Observation::kNoReferer;
   const PathTraits traits = path_traits(ev.path);
+  if (ev.referer.empty() || ev.referer == "-" || (traits.script && refers_to(ev.referer, ev.path)))
+    o.flags |= Observation::kNoReferer;
   if (traits.script) o.flags |= Observation::kScript;
   o.archive = traits.archive;
   if (post && is_login_path(ev.path)) o.flags |= Observation::kLoginPost;

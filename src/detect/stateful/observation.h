@@ -20,7 +20,7 @@ struct Observation {
   enum Flag : uint8_t {
     kPost = 1,           // method POST
     kHead = 2,           // method HEAD
-    kNoReferer = 4,      // referer empty or "-"
+    kNoReferer = 4,      // referer empty, "-", or (for a script) the script itself
     kScript = 8,         // a server-side script by extension (is_script_path)
     kLoginPost = 16,     // a POST to a login endpoint (is_login_path)
     kAction = 32,        // the event has an action (what SSH logins carry)

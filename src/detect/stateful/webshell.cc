@@ -83,12 +83,13 @@ class Webshell final : public StatefulDetector {
     f.method = "POST";
     f.detail = fmt::format(
         "{} was first answered at {} ({}% into the logs), then requested {} "
-        "times by {} client(s): {} POSTs, {} answered 2xx, {} without referer.",
+        "times by {} client(s): {} POSTs, {} answered 2xx, {} without a referer from another "
+        "page.",
         path, minute_text(s.first_ok), percent_of_span, s.evidence.count, s.clients.size(), s.posts,
         s.ok, s.no_referer);
     f.detail_ja = fmt::format(
         "{} はログ期間の {}% の時点（{}）で初めて応答し、その後 {} "
-        "クライアントから {} 回要求：POST {} 回、2xx {} 回、リファラなし {} "
+        "クライアントから {} 回要求：POST {} 回、2xx {} 回、他ページからのリファラなし {} "
         "回。",
         path, percent_of_span, minute_text(s.first_ok), s.clients.size(), s.evidence.count, s.posts,
         s.ok, s.no_referer);

@@ -380,6 +380,25 @@ TEST(StatefulFlood, ABurstIsAFloodAndASteadyStreamIsSaidToBeAProxy) {
       << found[0].detail;
 }
 
+TEST(StatefulWebshell, AShellThatNamesItselfAsRefererIsStillUsedWithoutOne) {
+  std::vector<Record> rs;
+  for (int i = 0; i < 100; ++i)
+    rs.push_back(
+        web(i * 600, "198.51.100.7", "GET", "/index.php", 200, 900, "https://shop.example/"));
+  const std::string self = "https://shop.example/wp-includes/class-wp-cache.php";
+  for (int i = 0; i < 12; ++i)
+    rs.push_back(web(50000 + i * 60, "203.0.113.9", "POST", "/wp-includes/class-wp-cache.php", 200,
+                     1500, i % 2 ? self : self + "?x=1"));
+  const auto found = run(rs);
+  ASSERT_EQ(rules_of(found), std::vector<std::string>{"shodo.webshell-use"});
+  EXPECT_NE(found[0].detail.find("12 without a referer from another page"), std::string::npos)
+      << found[0].detail;
+  // Posted from another page, as a form is, it is not the same.
+  for (Record& r : rs)
+    if (r.method == "POST") r.referer = "https://shop.example/wp-admin/";
+  EXPECT_TRUE(run(rs).empty());
+}
+
 TEST(StatefulWebshell, ScriptsUsedFromTheStartAreNotLate) {
   std::vector<Record> rs;
   for (int i = 0; i < 100; ++i)
