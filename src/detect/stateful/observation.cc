@@ -15,8 +15,8 @@ bool sized_success(const ingest::Event& ev) {
 namespace {
 
 // Whether the Referer URL ("https://host/path?query") names `path` itself:
-// webshell clients send the shell's own URL to look like a page's form, where
-// a real form is mostly posted from another page.
+// webshell clients send the shell's own URL to look like a page's form. (A
+// real form posting to itself was fetched first from another page.)
 bool refers_to(std::string_view referer, std::string_view path) {
   const size_t scheme = referer.find("://");
   if (scheme == std::string_view::npos) return false;
