@@ -17,6 +17,7 @@ namespace shodo::detect {
 namespace {
 
 constexpr size_t kMaxOversized = 100'000;  // candidates kept in all
+constexpr ingest::TimeUs kDominantSpan = 3 * 3600 * ingest::TimeUs{1'000'000};
 constexpr size_t kExamplePaths = 3;
 
 struct Oversized {
@@ -179,9 +180,13 @@ class Exfiltration final : public StatefulDetector {
       const ClientBytes& c = clients_[id];
       if (c.evidence.empty() || static_cast<double>(c.bytes) < threshold) continue;
       const std::string& ip = index_->name(id);
-      // An address that made most of the requests is usually a reverse proxy or
-      // load balancer logged in place of the clients: said, and kept low.
-      const bool dominant = c.evidence.count * 2 > responses;
+      // An address that received most of the responses, for hours, is usually a
+      // reverse proxy or load balancer logged in place of the clients: said, and
+      // kept low. (In a log cut to an attack's window the attacker may dominate.)
+      const bool dominant =
+          c.evidence.count * 2 > responses && c.evidence.first != ingest::kNoTime &&
+          static_cast<double>(c.evidence.last) - static_cast<double>(c.evidence.first) >=
+              static_cast<double>(kDominantSpan);
       Finding f = detector_finding("large-transfer", "Very large total download by one address",
                                    "同一アドレスへの非常に大きな総転送量",
                                    dominant ? Level::low : Level::medium, "T1041");

@@ -317,8 +317,8 @@ TEST(StatefulExfiltration, AnAddressWithMostOfTheTrafficIsSaidToBeAProxyAndKeptL
   o.client_total_min_bytes = 1'000'000;
   o.client_total_median_factor = 10;
   std::vector<Record> rs;
-  // A reverse proxy logged for the clients, and a few direct visitors.
-  for (int i = 0; i < 300; ++i) rs.push_back(web(i, "10.0.0.5", "GET", "/p/1", 200, 40'000));
+  // A reverse proxy logged for the clients over five hours, and a few direct visitors.
+  for (int i = 0; i < 300; ++i) rs.push_back(web(i * 60, "10.0.0.5", "GET", "/p/1", 200, 40'000));
   for (int i = 0; i < 20; ++i)
     rs.push_back(web(i, "198.51.100." + std::to_string(i + 1), "GET", "/p/2", 200, 40'000));
   auto found = run(rs, o);
@@ -326,6 +326,15 @@ TEST(StatefulExfiltration, AnAddressWithMostOfTheTrafficIsSaidToBeAProxyAndKeptL
   EXPECT_EQ(found[0].level, detect::Level::low);
   EXPECT_NE(found[0].detail.find("93% of all successful responses"), std::string::npos)
       << found[0].detail;
+  // The same share in a log cut to twenty minutes (an attack's window) keeps its level.
+  std::vector<Record> window;
+  for (Record r : rs) {
+    r.time = kT0 + (r.time - kT0) / 15;
+    window.push_back(r);
+  }
+  found = run(window, o);
+  ASSERT_EQ(rules_of(found), std::vector<std::string>{"shodo.large-transfer"});
+  EXPECT_EQ(found[0].level, detect::Level::medium);
   // A heavy downloader among many clients keeps its level.
   for (int i = 0; i < 400; ++i)
     rs.push_back(
@@ -359,8 +368,8 @@ TEST(StatefulFlood, ABurstIsAFloodAndASteadyStreamIsSaidToBeAProxy) {
   o.flood_client_quantile = 0.9;  // "a busy client" from this small sample: 1 a minute
   o.flood_min_minutes = 1000;     // only the per-client finding here
   std::vector<Record> rs;
-  // 60 minutes of ordinary clients, one request each per minute.
-  for (int m = 0; m < 60; ++m)
+  // 200 minutes of ordinary clients, one request each per minute.
+  for (int m = 0; m < 200; ++m)
     for (int c = 0; c < 10; ++c)
       rs.push_back(web(m * 60 + c, "198.51.100." + std::to_string(c + 1), "GET", "/", 200, 900));
   // A burst: 100 requests in minute 30 from one address.
@@ -370,13 +379,20 @@ TEST(StatefulFlood, ABurstIsAFloodAndASteadyStreamIsSaidToBeAProxy) {
   auto found = run(burst, o);
   ASSERT_EQ(rules_of(found), std::vector<std::string>{"shodo.flood-client"});
   EXPECT_EQ(found[0].level, detect::Level::medium);
-  // A steady 30 a minute for the whole hour from one address.
+  // A steady 30 a minute from one address: for an hour (a log cut to an attack's
+  // window) it is a flood; for all 200 minutes, a proxy or crawler.
+  std::vector<Record> hour = rs;
   for (int m = 0; m < 60; ++m)
+    for (int i = 0; i < 30; ++i) hour.push_back(web(m * 60 + i, "10.0.0.5", "GET", "/", 200, 900));
+  found = run(hour, o);
+  ASSERT_EQ(rules_of(found), std::vector<std::string>{"shodo.flood-client"});
+  EXPECT_EQ(found[0].level, detect::Level::medium);
+  for (int m = 0; m < 200; ++m)
     for (int i = 0; i < 30; ++i) rs.push_back(web(m * 60 + i, "10.0.0.5", "GET", "/", 200, 900));
   found = run(rs, o);
   ASSERT_EQ(rules_of(found), std::vector<std::string>{"shodo.flood-client"});
   EXPECT_EQ(found[0].level, detect::Level::low);
-  EXPECT_NE(found[0].detail.find("in 60 of the log's 60 minutes"), std::string::npos)
+  EXPECT_NE(found[0].detail.find("in 200 of the log's 200 minutes"), std::string::npos)
       << found[0].detail;
 }
 
