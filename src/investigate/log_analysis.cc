@@ -137,10 +137,7 @@ class HuntAndWatch final : public ingest::EventConsumer {
     using is_transparent = void;
     // Keyed (util::table_seed): the URLs come from the names of the webroot's
     // files, which an attacker who wrote there chose.
-    size_t operator()(std::string_view s) const {
-      static const uint64_t seed = util::table_seed(6);
-      return util::hash_bytes(seed, s);
-    }
+    size_t operator()(std::string_view s) const { return util::table_hash<6>(s); }
   };
   std::unordered_map<std::string, std::vector<size_t>, PathHash, std::equal_to<>> by_url_;
   TimeUs hour_ = 0;

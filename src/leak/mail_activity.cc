@@ -46,8 +46,7 @@ bool local_relay(std::string_view relay) {
 uint64_t address_hash(std::string_view a) {
   std::string lower(a);
   for (char& c : lower) c = ascii_lower(c);
-  static const uint64_t seed = util::table_seed(7);
-  return util::hash_bytes(seed, lower);
+  return util::table_hash<7>(lower);
 }
 
 TimeUs hour_of(TimeUs t) {

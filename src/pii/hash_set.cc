@@ -5,10 +5,12 @@
 namespace shodo::pii {
 
 uint64_t value_key(uint32_t domain, std::string_view normalized) {
-  // Keyed per process and domain: values are counted as distinct by this
-  // key alone, and a file's author must not be able to make many values
-  // count as one or pile them into one slot.
-  return util::hash_bytes(util::table_seed(0x100 + uint64_t{domain}), normalized);
+  // Keyed per process, the domain on top: values are counted as distinct by
+  // this key alone, and a file's author must not be able to make many values
+  // count as one or pile them into one slot. (The seed is drawn once, not per
+  // value.)
+  static const uint64_t seed = util::table_seed(0x100);
+  return util::hash_bytes(seed ^ domain, normalized);
 }
 
 bool HashSet64::insert(uint64_t key) {

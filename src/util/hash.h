@@ -19,5 +19,11 @@ uint64_t hash_bytes(uint64_t seed, std::string_view bytes);
 // the whole process (threads that split one input agree on every hash), and
 // different for each `domain`. Nothing written to disk may depend on it.
 uint64_t table_seed(uint64_t domain);
+// hash_bytes under table_seed(kDomain), the seed drawn once.
+template <uint64_t kDomain>
+uint64_t table_hash(std::string_view bytes) {
+  static const uint64_t seed = table_seed(kDomain);
+  return hash_bytes(seed, bytes);
+}
 
 }  // namespace shodo::util

@@ -26,8 +26,7 @@ constexpr size_t kTemporalHitsPerRule = 16;
 // Distinct values are told apart by hash alone: keyed, so that no one can
 // write values that count as one.
 uint64_t value_hash(std::string_view v) {
-  static const uint64_t seed = util::table_seed(5);
-  return util::hash_bytes(seed, v);
+  return util::table_hash<5>(v);
 }
 
 }  // namespace

@@ -38,8 +38,7 @@ void ValueCache::resize(size_t slots) {
 uint64_t ValueCache::hash(std::string_view value) {
   // Keyed: values written to share a slot would push the ones that repeat
   // out on every line.
-  static const uint64_t seed = util::table_seed(3);
-  return util::hash_bytes(seed, value);
+  return util::table_hash<3>(value);
 }
 
 const std::vector<uint32_t>* ValueCache::find(std::string_view value, uint64_t hash) const {

@@ -8,8 +8,7 @@ namespace shodo::detect {
 uint64_t ClientIndex::hash(std::string_view ip) {
   // Keyed: an attacker with a block of IPv6 addresses could otherwise pick
   // ones that share a slot.
-  static const uint64_t seed = util::table_seed(0);
-  return util::hash_bytes(seed, ip);
+  return util::table_hash<0>(ip);
 }
 
 size_t ClientIndex::find(std::string_view ip, uint64_t hash) const {

@@ -314,8 +314,7 @@ class Flood final : public StatefulDetector {
   // written to share a bucket would make every look-up walk them all.
   struct MinuteHash {
     size_t operator()(int64_t m) const {
-      static const uint64_t seed = util::table_seed(8);
-      return util::hash_bytes(seed, {reinterpret_cast<const char*>(&m), sizeof m});
+      return util::table_hash<8>({reinterpret_cast<const char*>(&m), sizeof m});
     }
   };
   std::unordered_map<int64_t, Minute, MinuteHash> minutes_;

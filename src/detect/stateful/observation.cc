@@ -43,10 +43,7 @@ Observation observation_of(const ingest::Event& ev) {
   if (!ev.action.empty()) o.flags |= Observation::kAction;
   if (ev.path.empty()) return o;
   // Only scanning asks, for the distinct paths answered 4xx.
-  if (ev.status >= 400 && ev.status <= 499) {
-    static const uint64_t seed = util::table_seed(1);
-    o.path_hash = util::hash_bytes(seed, ev.path);
-  }
+  if (ev.status >= 400 && ev.status <= 499) o.path_hash = util::table_hash<1>(ev.path);
   const bool post = ev.method == "POST";
   if (post) o.flags |= Observation::kPost;
   if (ev.method == "HEAD") o.flags |= Observation::kHead;

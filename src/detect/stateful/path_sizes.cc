@@ -33,8 +33,7 @@ size_t recent_slot(std::string_view path) {
 // Keyed (util/hash.h): the paths are the attacker's to choose, and keys
 // written to share a slot would make every look-up walk all of them.
 uint64_t hash_of_key(std::string_view key) {
-  static const uint64_t seed = util::table_seed(2);
-  return util::hash_bytes(seed, key);
+  return util::table_hash<2>(key);
 }
 
 }  // namespace

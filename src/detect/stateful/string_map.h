@@ -16,10 +16,7 @@ namespace shodo::detect {
 // every look-up walk all of them.
 struct StringHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const {
-    static const uint64_t seed = util::table_seed(4);
-    return util::hash_bytes(seed, s);
-  }
+  size_t operator()(std::string_view s) const { return util::table_hash<4>(s); }
 };
 
 template <typename T>
