@@ -3,6 +3,7 @@
 #include "detect/stateful/client_index.h"
 #include "detect/stateful/evidence.h"
 #include "detect/stateful/web_paths.h"
+#include "ingest/formats/json/request_line.h"
 #include "util/hash.h"
 
 namespace shodo::detect {
@@ -18,12 +19,9 @@ namespace {
 // webshell clients send the shell's own URL to look like a page's form. (A
 // real form posting to itself was fetched first from another page.)
 bool refers_to(std::string_view referer, std::string_view path) {
-  const size_t scheme = referer.find("://");
-  if (scheme == std::string_view::npos) return false;
-  const size_t slash = referer.find('/', scheme + 3);
-  if (slash == std::string_view::npos) return false;
-  const std::string_view rest = referer.substr(slash);
-  return rest.substr(0, rest.find_first_of("?#")) == path;
+  ingest::mapping::UrlParts url;
+  ingest::mapping::split_url(referer, url);
+  return !url.host.empty() && url.path.substr(0, url.path.find('#')) == path;
 }
 
 }  // namespace

@@ -157,6 +157,17 @@ TEST(StatefulObservation, SaysWhatTheEventIs) {
   EXPECT_EQ(dump.path, "/db/2024.sql.gz");
   EXPECT_FALSE(detect::sized_success(to_event(web(2, "", "GET", "/a", 200, -1))));
   EXPECT_FALSE(detect::sized_success(to_event(web(2, "", "GET", "", 200, 10))));
+  // A script's own URL as referer counts as none; a URL naming it only in its
+  // query, or a page that is not the script, does not.
+  const auto referred = [&](const std::string& referer) {
+    return observe(web(4, "203.0.113.5", "POST", "/up/x.php", 200, 10, referer)).flags &
+           Observation::kNoReferer;
+  };
+  EXPECT_TRUE(referred("https://shop.example/up/x.php?a=1"));
+  EXPECT_TRUE(referred("http://shop.example:8080/up/x.php"));
+  EXPECT_FALSE(referred("https://shop.example?next=/up/x.php"));
+  EXPECT_FALSE(referred("https://shop.example/up/"));
+  EXPECT_FALSE(referred("/up/x.php"));
   const Observation failed = observe(ssh(3, "198.51.100.1", "root", "ssh-login", "failure"));
   EXPECT_EQ(failed.flags, Observation::kAction);
   EXPECT_FALSE(failed.web());
