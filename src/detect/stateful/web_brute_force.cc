@@ -33,6 +33,11 @@ bool failure_looking(int32_t status) {
   return status == 200 || status == 401 || status == 403 || status == 429;
 }
 
+// A login answered as a success: redirected (XML-RPC answers 200 either way).
+bool redirected_login(const ingest::Event& ev) {
+  return ev.status >= 301 && ev.status <= 303 && !is_xmlrpc_path(ev.path);
+}
+
 class WebBruteForce final : public StatefulDetector {
  public:
   explicit WebBruteForce(const DetectorOptions& o) : o_(o) {}
@@ -50,7 +55,7 @@ class WebBruteForce final : public StatefulDetector {
       return;
     }
     if (!failure_looking(ev.status)) {
-      if (ev.status >= 301 && ev.status <= 303 && !run.failures.empty() &&
+      if (redirected_login(ev) && !run.failures.empty() &&
           run.continued_by(ev.time, o_.login_pause_us))
         ++run.successes;
       return;
@@ -86,7 +91,7 @@ class WebBruteForce final : public StatefulDetector {
   bool looks_successful(const WebLoginRun& run, const ingest::Event& ev) const {
     if (!run.success_follows(ev.time, o_.success_after_failures, o_.success_within_us))
       return false;
-    if (ev.status >= 301 && ev.status <= 303) return !is_xmlrpc_path(ev.path);
+    if (redirected_login(ev)) return true;
     // XML-RPC and AJAX logins answer 200 either way; a success carries much
     // more than the fault message.
     return ev.status == 200 && run.max_bytes >= 0 &&
