@@ -19,6 +19,10 @@ namespace shodo::detect {
 
 inline constexpr ingest::TimeUs kMinuteUs = 60'000'000;
 inline constexpr ingest::TimeUs kHourUs = 60 * kMinuteUs;
+// How long one address must carry most of the traffic before a detector says
+// it is likely a proxy or crawler rather than an attacker: a log cut to an
+// attack's window is shorter.
+inline constexpr ingest::TimeUs kProxyLikeSpan = 3 * kHourUs;
 
 // Every threshold. The defaults find the attacks of tests/detect/stateful/
 // and nothing in a realistic shop's clean traffic; docs/detectors.md says why

@@ -17,7 +17,6 @@ namespace shodo::detect {
 namespace {
 
 constexpr size_t kMaxOversized = 100'000;  // candidates kept in all
-constexpr ingest::TimeUs kDominantSpan = 3 * 3600 * ingest::TimeUs{1'000'000};
 constexpr size_t kExamplePaths = 3;
 
 struct Oversized {
@@ -186,7 +185,7 @@ class Exfiltration final : public StatefulDetector {
       const bool dominant =
           c.evidence.count * 2 > responses && c.evidence.first != ingest::kNoTime &&
           static_cast<double>(c.evidence.last) - static_cast<double>(c.evidence.first) >=
-              static_cast<double>(kDominantSpan);
+              static_cast<double>(kProxyLikeSpan);
       Finding f = detector_finding("large-transfer", "Very large total download by one address",
                                    "同一アドレスへの非常に大きな総転送量",
                                    dominant ? Level::low : Level::medium, "T1041");

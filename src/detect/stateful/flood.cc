@@ -102,7 +102,6 @@ class Flood final : public StatefulDetector {
 
  private:
   static constexpr size_t kHistogramSize = 4096;  // client-minute counts; the last bucket is "more"
-  static constexpr uint32_t kSteadyMinutes = 180;
 
   // A client's count for one minute is final when it moves on (or at the end).
   void close_minute(uint32_t id, Client& c) {
@@ -271,8 +270,8 @@ class Flood final : public StatefulDetector {
       // Busy for hours and in most minutes of the log rather than in a burst: a
       // proxy, load balancer or CDN logged for the clients, or a crawler. Said,
       // and kept low. (A log cut to an attack's window is all burst.)
-      const bool steady =
-          c.busy_minutes >= kSteadyMinutes && uint64_t{c.busy_minutes} * 2 > minutes_.size();
+      const bool steady = c.busy_minutes >= kProxyLikeSpan / kMinuteUs &&
+                          uint64_t{c.busy_minutes} * 2 > minutes_.size();
       Finding f = detector_finding("flood-client", "Request flood from one address",
                                    "同一アドレスからのリクエスト急増",
                                    steady ? Level::low : Level::medium, "T1499.002");
