@@ -2,8 +2,6 @@
 
 #include <bit>
 
-#include "util/hash.h"
-
 namespace shodo::detect::engine {
 
 namespace {
@@ -33,12 +31,6 @@ void ValueCache::resize(size_t slots) {
   offered_.assign(slots, 0);
   entries_.assign(slots, {});
   mask_ = slots - 1;
-}
-
-uint64_t ValueCache::hash(std::string_view value) {
-  // Keyed: values written to share a slot would push the ones that repeat
-  // out on every line.
-  return util::table_hash<3>(value);
 }
 
 const std::vector<uint32_t>* ValueCache::find(std::string_view value, uint64_t hash) const {

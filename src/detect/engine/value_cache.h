@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/cache_hash.h"
+
 namespace shodo::detect::engine {
 
 class ValueCache {
@@ -32,7 +34,10 @@ class ValueCache {
   // `slots` at first, at most `max_slots` (both rounded up to a power of two).
   explicit ValueCache(size_t slots, size_t max_slots = 0);
 
-  static uint64_t hash(std::string_view value);
+  // Keyed: values written to share a slot would push the ones that repeat
+  // out on every line. A collision costs only a miss (find() compares the
+  // value), so the faster cache hash serves.
+  static uint64_t hash(std::string_view value) { return util::cache_hash<3>(value); }
 
   // The atoms remembered for `value`, or nullptr.
   const std::vector<uint32_t>* find(std::string_view value, uint64_t hash) const;
