@@ -38,7 +38,10 @@ Observation observation_of(const ingest::Event& ev) {
   if (sized_success(ev)) o.flags |= Observation::kSizedSuccess;
   o.client_ip = ev.client_ip;
   if (!ev.client_ip.empty()) o.client_hash = ClientIndex::hash(ev.client_ip);
-  if (!ev.action.empty()) o.flags |= Observation::kAction;
+  // Only logins carry an action (SSH's, from auth logs and syslog). A web
+  // access line's action is never read: it lies beyond the cache lines its
+  // parse writes, and would cost a miss on every line.
+  if (ev.kind != ingest::LogKind::web_access && !ev.action.empty()) o.flags |= Observation::kAction;
   if (ev.path.empty()) return o;
   // Only scanning asks, for the distinct paths answered 4xx.
   if (ev.status >= 400 && ev.status <= 499) o.path_hash = util::table_hash<1>(ev.path);
