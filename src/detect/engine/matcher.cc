@@ -1073,7 +1073,10 @@ void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* fr
   const size_t pair_unit = n_fields;  // the same-text pair's values
   // No answer of a previous window is used past this point.
   for (ValueCache& cache : caches) cache.adapt();
-  s.prepared.assign(static_cast<size_t>(to - from) * n_fields, {});
+  // Only the cached fields' entries are read, and each is set below: the
+  // rest are not cleared (a window's worth is several times the L1 cache).
+  if (const size_t need = static_cast<size_t>(to - from) * n_fields; s.prepared.size() < need)
+    s.prepared.resize(need);
   s.window_from = from;
   s.window_to = to;
   s.joined.resize(n_fields + 1);
@@ -1094,9 +1097,10 @@ void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* fr
       if (second_done && i == same_text->second) continue;
       const FieldScan& scan = plan.fields[i];
       if (!scan.cached()) continue;
+      Scratch::Prepared& p = s.prepared[row + i];
+      p = {};
       const std::string_view text = field_text(*ev, scan.ref, s.number);
       if (text.empty()) continue;
-      Scratch::Prepared& p = s.prepared[row + i];
       p.hash = ValueCache::hash(text);
       p.found = caches[i].find_kept(text, p.hash);
       if (same_text && i == same_text->first &&
@@ -1104,6 +1108,7 @@ void Matcher::Impl::prepare_window(const KindPlan& plan, const ingest::Event* fr
         second_done = true;
         p.same_text = true;
         Scratch::Prepared& second = s.prepared[row + same_text->second];
+        second = {};
         second.hash = p.hash;
         second.found = caches[same_text->second].find_kept(text, p.hash);
         if (!p.found.atoms || !second.found.atoms) join(pair_unit, row + i, text);
