@@ -70,7 +70,7 @@ void add_rules_command(CLI::App& app, int& exit_code) {
   CLI::App* test_cmd = rules->add_subcommand(
       "test",
       "Run the matching and non-matching examples every rule carries (exit 1 on a "
-      "failure)");
+      "failure or a rule that does not load)");
   add_rule_source_options(*test_cmd, *test);
   test_cmd->footer(
       "Examples:\n  shodo rules test\n  shodo rules test --no-default-rules --rules my-rules/");
@@ -80,7 +80,8 @@ void add_rules_command(CLI::App& app, int& exit_code) {
     const detect::RuleSet set(rule_set_options(*test));
     const detect::ExampleReport report = detect::test_examples(set);
     exit_code = write_out(*test, report::render_rule_test(report, test->format));
-    if (exit_code == kExitClean && !report.failures.empty()) exit_code = kExitFindings;
+    if (exit_code == kExitClean && (!report.failures.empty() || !report.not_loaded.empty()))
+      exit_code = kExitFindings;
   });
 
   auto list = std::make_shared<RulesArgs>();

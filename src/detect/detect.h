@@ -100,6 +100,8 @@ struct ExampleReport {
   size_t examples = 0;
   std::vector<ExampleFailure> failures;
   std::vector<std::string> untested;  // rule keys without examples
+  // Malformed rules and files (lint's errors): their examples could not run.
+  std::vector<sigma::Problem> not_loaded;
 };
 ExampleReport test_examples(const RuleSet& rules);
 

@@ -136,6 +136,8 @@ ExampleReport test_examples(const RuleSet& rules) {
     if (rules.matcher().runs(static_cast<uint32_t>(&r - rules.rules().data())))
       visit(r.meta, r.examples, true);
   for (const sigma::Correlation& c : rules.correlations()) visit(c.meta, c.examples, false);
+  for (const sigma::Problem& p : rules.problems())
+    if (p.kind == sigma::Problem::Kind::error) report.not_loaded.push_back(p);
   return report;
 }
 

@@ -98,6 +98,9 @@ std::string render_rule_test(const detect::ExampleReport& r, std::string_view fo
                    {"example", x.example},
                    {"reason", x.reason}});
     j["untested"] = r.untested;
+    auto& n = j["not_loaded"] = nlohmann::ordered_json::array();
+    for (const Problem& p : r.not_loaded)
+      n.push_back({{"file", p.file}, {"line", p.line}, {"rule", p.rule}, {"reason", p.reason}});
     return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   }
   std::string out;
@@ -107,9 +110,17 @@ std::string render_rule_test(const detect::ExampleReport& r, std::string_view fo
                        x.expected_match ? "a match" : "no match", util::escape_terminal(x.reason),
                        util::escape_terminal(x.example));
   for (const auto& u : r.untested) out += fmt::format("untested: {}\n", util::escape_terminal(u));
+  for (const Problem& p : r.not_loaded)
+    out += fmt::format("NOT LOADED {}: {}\n", util::escape_terminal(where(p.file, p.line)),
+                       util::escape_terminal(p.reason));
   out += fmt::format("{} examples of {} rules: {} passed, {} failed; {} rules have no examples\n",
                      r.examples, r.rules_with_examples, r.examples - r.failures.size(),
                      r.failures.size(), r.rules_without_examples);
+  if (!r.not_loaded.empty())
+    out += fmt::format(
+        "{} rules or files did not load, and their examples did not run "
+        "(see shodo rules lint)\n",
+        r.not_loaded.size());
   return out;
 }
 

@@ -157,10 +157,15 @@ TEST(Cli, RulesLintTestAndList) {
   EXPECT_GT(nlohmann::json::parse(list.out).size(), 40u);
 
   shodo::testing::TempDir dir;
-  dir.write("bad.yml", "title: x\nlogsource: {category: webserver}\ndetection: {condition: nope}\n");
+  dir.write("bad.yml",
+            "title: x\nlogsource: {category: webserver}\ndetection: {condition: nope}\n");
   const CliRun bad = shodo("rules lint --no-default-rules --rules " + dir.path().string());
   EXPECT_EQ(bad.code, 1) << bad.out;
   EXPECT_NE(bad.out.find("bad.yml"), std::string::npos) << bad.out;
+  // Examples of a rule that does not load cannot pass.
+  const CliRun bad_test = shodo("rules test --no-default-rules --rules " + dir.path().string());
+  EXPECT_EQ(bad_test.code, 1) << bad_test.out;
+  EXPECT_NE(bad_test.out.find("NOT LOADED"), std::string::npos) << bad_test.out;
 }
 
 TEST(Cli, HuntJsonLinesCiteEveryFinding) {
