@@ -14,14 +14,19 @@ namespace {
 
 constexpr int kMaxPasses = 3;
 
-// Bytes where a decodable sequence may start: escape introducers and the
-// lead bytes of overlong UTF-8 forms of ASCII.
+// Bytes where a decodable sequence may start: escape introducers, the lead
+// bytes of overlong UTF-8 forms of ASCII and that of the fullwidth forms.
 constexpr std::array<bool, 256> kTrigger = [] {
   std::array<bool, 256> t{};
   for (unsigned char c : {'%', '+', '&', '\\'}) t[c] = true;
-  for (unsigned char c : {0xC0, 0xC1, 0xE0, 0xF0}) t[c] = true;
+  for (unsigned char c : {0xC0, 0xC1, 0xE0, 0xF0, 0xEF}) t[c] = true;
   return t;
 }();
+
+// The fullwidth forms of ASCII, U+FF01..U+FF5E ('！' .. '～'), are ASCII
+// 0x21..0x7E to applications that normalize text (NFKC, best-fit code page
+// mapping), which lets '＇' or '＜' past a filter that looks for ASCII.
+constexpr uint32_t kFullwidthFirst = 0xFF01, kFullwidthLast = 0xFF5E, kFullwidthShift = 0xFEE0;
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -117,6 +122,24 @@ size_t overlong(std::string_view s, size_t i, char* buf) {
   return at - i;
 }
 
+// A fullwidth form of an ASCII character at s[i] (EF BC 81 .. EF BD 9E),
+// its bytes raw or percent-encoded in any mix.
+size_t fullwidth(std::string_view s, size_t i, char* buf) {
+  size_t len = 0, at = i;
+  if (byte_at(s, at, len) != 0xEF) return 0;
+  at += len;
+  const int second = byte_at(s, at, len);
+  if (second != 0xBC && second != 0xBD) return 0;
+  at += len;
+  const int third = byte_at(s, at, len);
+  if (third < 0x80 || third > 0xBF) return 0;
+  at += len;
+  const auto cp = static_cast<uint32_t>(0xF000 | (second & 0x3F) << 6 | (third & 0x3F));
+  if (cp < kFullwidthFirst || cp > kFullwidthLast) return 0;
+  buf[0] = static_cast<char>(cp - kFullwidthShift);
+  return at - i;
+}
+
 // `%uHHHH` or `\uHHHH` whose hex digits start at s[i] (`intro` is the '%' or
 // '\' two chars before); a high surrogate is joined with a following low one
 // written the same way. Returns the chars used from the intro on.
@@ -130,6 +153,11 @@ size_t unicode_escape(std::string_view s, size_t i, char intro, char* buf, size_
       n = utf8(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00), buf);
       return 2 + 10;
     }
+  }
+  if (static_cast<uint32_t>(hi) >= kFullwidthFirst && static_cast<uint32_t>(hi) <= kFullwidthLast) {
+    buf[0] = static_cast<char>(static_cast<uint32_t>(hi) - kFullwidthShift);
+    n = 1;
+    return 2 + 4;
   }
   n = utf8(static_cast<uint32_t>(hi), buf);
   return n ? 2 + 4 : 0;
@@ -185,6 +213,7 @@ size_t decode_one(std::string_view s, size_t i, bool first_pass, char* buf, size
   const char c = s[i];
   n = 1;
   if (size_t len = overlong(s, i, buf)) return len;
+  if (size_t len = fullwidth(s, i, buf)) return len;
   switch (c) {
     case '%': {
       if (i + 1 < s.size() && (s[i + 1] == 'u' || s[i + 1] == 'U'))
@@ -225,14 +254,16 @@ size_t next_trigger(std::string_view s, size_t from) {
 #ifdef __SSE2__
   const auto set = [](int c) { return _mm_set1_epi8(static_cast<char>(c)); };
   const __m128i percent = set('%'), plus = set('+'), amp = set('&'), backslash = set('\\'),
-                c0 = set(0xC0), c1 = set(0xC1), e0 = set(0xE0), f0 = set(0xF0);
+                c0 = set(0xC0), c1 = set(0xC1), e0 = set(0xE0), f0 = set(0xF0), ef = set(0xEF);
   for (; i + 16 <= s.size(); i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     const auto eq = [&](__m128i c) { return _mm_cmpeq_epi8(v, c); };
     const __m128i escapes =
         _mm_or_si128(_mm_or_si128(eq(percent), eq(plus)), _mm_or_si128(eq(amp), eq(backslash)));
-    // Only the overlong lead bytes: UTF-8 text (Japanese) has high bytes everywhere.
-    const __m128i leads = _mm_or_si128(_mm_or_si128(eq(c0), eq(c1)), _mm_or_si128(eq(e0), eq(f0)));
+    // Only the overlong and fullwidth lead bytes: UTF-8 text (Japanese) has
+    // high bytes everywhere.
+    const __m128i leads = _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(eq(c0), eq(c1)), _mm_or_si128(eq(e0), eq(f0))), eq(ef));
     if (const int mask = _mm_movemask_epi8(_mm_or_si128(escapes, leads)))
       return i + static_cast<size_t>(std::countr_zero(static_cast<unsigned>(mask)));
   }

@@ -18,6 +18,9 @@ namespace shodo::detect::decode {
 //   - `+` to space (first pass only: a `+` that came from `%2B` is a plus);
 //   - overlong UTF-8 forms of ASCII (`\xc0\xaf`, `%c0%af`, `%e0%80%af`, and
 //     4-byte forms) to the ASCII character;
+//   - fullwidth forms of ASCII (U+FF01..U+FF5E, `＇` `＜` `％`), raw, as
+//     `%EF%BC%87` or as `%uFF07`, to the ASCII character, as NFKC and
+//     best-fit mappings turn them;
 //   - HTML character references: `&lt;` `&gt;` `&quot;` `&apos;` `&amp;`
 //     (also without `;` unless followed by `=` or an alphanumeric, as
 //     browsers do in attributes), `&#60;` `&#x3c;` with or without `;` and

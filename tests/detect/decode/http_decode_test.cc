@@ -50,6 +50,20 @@ TEST(DecodeRequest, IisUnicodeEscapes) {
   EXPECT_EQ(norm("%u00zz"), "(unchanged)");
 }
 
+TEST(DecodeRequest, FullwidthFormsOfAsciiBecomeAscii) {
+  EXPECT_EQ(norm("1%EF%BC%87%20or%201=1"), "1' or 1=1");  // U+FF07
+  EXPECT_EQ(norm("%uFF1Cscript%uff1E"), "<script>");      // U+FF1C, U+FF1E
+  EXPECT_EQ(norm("\xef\xbc\x8e\xef\xbc\x8e/"), "../");    // raw U+FF0E
+  EXPECT_EQ(norm("%EF%BD%9E%EF%BC%81"), "~!");            // the block's two ends
+  EXPECT_EQ(norm("%25EF%25BC%25BC"), "\\");               // double-encoded U+FF3C
+  // Neighbours of the block are characters of their own.
+  EXPECT_EQ(norm("%EF%BC%80"), "\xef\xbc\x80");                // U+FF00 (unassigned)
+  EXPECT_EQ(norm("%EF%BD%9F"), "\xef\xbd\x9f");                // U+FF5F
+  EXPECT_EQ(norm("%EF%BD%B1"), "\xef\xbd\xb1");                // halfwidth katakana
+  EXPECT_EQ(norm("\xef\xbd\xb1\xef\xbe\x9d"), "(unchanged)");  // raw halfwidth katakana
+  EXPECT_EQ(norm("%uFF00"), "\xef\xbc\x80");
+}
+
 TEST(DecodeRequest, OverlongUtf8OfAsciiBecomesAscii) {
   EXPECT_EQ(norm("%c0%ae%c0%ae%c0%af"), "../");
   EXPECT_EQ(norm("%C1%9C"), "\\");
