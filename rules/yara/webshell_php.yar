@@ -101,3 +101,33 @@ rule php_preg_replace_e_input
     condition:
         $a
 }
+
+rule php_extract_request_call
+{
+    meta:
+        description = "PHP turns request parameters into variables (extract) and calls one of them as a function"
+        title_ja = "リクエストを変数に展開（extract）し、その変数を関数として呼び出す PHP"
+        level = "high"
+        score = 75
+        mitre = "T1505.003, T1059"
+    strings:
+        $extract = /(^|[^>:$\w])extract\s*\(\s*\$_(GET|POST|REQUEST|COOKIE)\s*[,)]/ nocase
+        $call = /[;{}]\s*@?\$[a-zA-Z_]\w{0,15}\s*\(\s*@?\$[a-zA-Z_]\w{0,15}\s*\)\s*;/
+    condition:
+        filesize < 200KB and $extract and $call
+}
+
+rule php_upload_to_request_path
+{
+    meta:
+        description = "PHP writes an upload or request content to a path the request names (uploader backdoor)"
+        title_ja = "リクエストで指定されたパスへアップロードや受信内容を書き込む PHP（アップローダ型バックドア）"
+        level = "high"
+        score = 75
+        mitre = "T1505.003, T1105"
+    strings:
+        $move = /move_uploaded_file\s*\([^;]{1,120},\s*(\$_(GET|POST|REQUEST|COOKIE)\s*\[|[^;]{0,40}\.\s*\$_(GET|POST|REQUEST|COOKIE)\s*\[)/ nocase
+        $put = /(file_put_contents|fopen)\s*\(\s*(\$_(GET|POST|REQUEST|COOKIE)\s*\[|[^;,]{0,40}\.\s*\$_(GET|POST|REQUEST|COOKIE)\s*\[)[^;]{0,160}(\$_(GET|POST|REQUEST|COOKIE)\s*\[|file_get_contents\s*\(\s*['"]php:\/\/input)/ nocase
+    condition:
+        filesize < 500KB and ($move or $put)
+}

@@ -128,6 +128,24 @@ TEST(Heuristics, CommentsInsideConstructsDoNotHideThem) {
       fired(php("<?php /* eval(base64_decode('x')); */ echo 1;"), "decoded_code_executed"));
   EXPECT_FALSE(fired(php("<?php $f = ['as', 'sert']; $g = 'system' . $x;"), "split_name"));
   EXPECT_FALSE(fired(php("<?php $f = 'system'; echo $f;"), "variable_function"));
+  EXPECT_TRUE(fired(php("<?php $c = str_rot13/* a */('riny'); $c($x);"), "transformed_name"));
+  EXPECT_TRUE(fired(php("<?php ${/* a */'_G'.'ET'}['a']($b);"), "joined_superglobal"));
+}
+
+TEST(Heuristics, NamesHiddenByATransformOrAJoin) {
+  auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
+  EXPECT_TRUE(fired(php("<?php $c = str_rot13('riny'); $c($_POST['q']);"), "transformed_name"));
+  EXPECT_TRUE(fired(php("<?php $s = STRREV(\"tressa\"); $s($x);"), "transformed_name"));
+  EXPECT_TRUE(
+      fired(php("<?php $_ = ${'_'.'POST'}; $__ = $_['a']; $__($_['b']);"), "joined_superglobal"));
+  EXPECT_TRUE(
+      fired(php("<?php ${\"_G\".\"ET\"}['a'](${\"_G\".\"ET\"}['b']);"), "joined_superglobal"));
+  // Ordinary uses of the same functions and of variable variables.
+  EXPECT_FALSE(
+      fired(php("<?php echo str_rot13('hello'); echo strrev('abc');"), "transformed_name"));
+  EXPECT_FALSE(
+      fired(php("<?php $name = 'lang_' . 'ja'; echo ${'lang' . '_ja'};"), "joined_superglobal"));
+  EXPECT_FALSE(fired(php("<?php echo $_GET['q'];"), "joined_superglobal"));
 }
 
 }  // namespace

@@ -304,6 +304,61 @@ void check_variable_functions(std::string_view text, std::vector<Signal>& out) {
   });
 }
 
+// str_rot13('riny') and strrev('tressa'): a sensitive name only the
+// transform spells.
+// (A comment may stand before the '(' or the quote.)
+const Trigger kTransformedName(R"((?:str_rot13|strrev)\s*[(/#])", true);
+
+void check_transformed_names(std::string_view text, std::vector<Signal>& out) {
+  static const Pattern call(R"((str_rot13|strrev)\s*\(\s*['"](\w{3,20})['"]\s*\))", true);
+  call.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
+    std::string name(g[1]);
+    if (lower(g[0]) == "strrev") {
+      std::reverse(name.begin(), name.end());
+    } else {
+      for (char& ch : name) {
+        if (ch >= 'a' && ch <= 'z') ch = static_cast<char>('a' + (ch - 'a' + 13) % 26);
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>('A' + (ch - 'A' + 13) % 26);
+      }
+    }
+    if (!is_sensitive_name(name)) return true;
+    add(out, text, m, "transformed_name", 50, "Function name hidden by str_rot13 or strrev",
+        "関数名を str_rot13 や strrev で隠している",
+        std::string(g[0]) + " turns " + std::string(g[1]) + " into " + name + ": " +
+            std::string(m.substr(0, 80)),
+        std::string(g[0]) + " で " + std::string(g[1]) + " を " + name +
+            " に変えている: " + std::string(m.substr(0, 80)));
+    return false;
+  });
+}
+
+// ${'_G'.'ET'} or ${"_"."POST"}: the request's variables reached through a
+// name joined from strings, which no application needs.
+const Trigger kJoinedVariableName(R"(\$\{\s*['"/#])");
+
+void check_joined_superglobals(std::string_view text, std::vector<Signal>& out) {
+  static const Pattern braced(
+      R"(\$\{\s*((?:'\w{0,10}'|"\w{0,10}")(?:\s*\.\s*(?:'\w{0,10}'|"\w{0,10}"))+)\s*\})");
+  static const Pattern piece(R"(['"](\w{0,10})['"])");
+  static constexpr std::string_view kRequestVariables[] = {
+      "_GET", "_POST", "_REQUEST", "_COOKIE", "_SERVER", "_FILES", "_ENV", "GLOBALS"};
+  braced.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
+    std::string joined;
+    piece.each(g[0], [&](std::string_view, const std::vector<std::string_view>& p) {
+      joined += p[0];
+      return true;
+    });
+    if (std::find(std::begin(kRequestVariables), std::end(kRequestVariables), joined) ==
+        std::end(kRequestVariables))
+      return true;
+    add(out, text, m, "joined_superglobal", 60, "Request variables named by joined strings",
+        "リクエスト変数の名前を文字列の連結で隠している",
+        "$" + joined + " is reached as " + std::string(m.substr(0, 80)),
+        "$" + joined + " を " + std::string(m.substr(0, 80)) + " として参照している");
+    return false;
+  });
+}
+
 }  // namespace
 
 void check_decoding(const FileContext& c, std::vector<Signal>& out) {
@@ -314,6 +369,8 @@ void check_decoding(const FileContext& c, std::vector<Signal>& out) {
   if (c.has(kEscapedString)) check_escaped_names(c.code(), out);
   if (c.lang == Language::php) {
     if (c.has(kQuotedSensitiveName)) check_variable_functions(c.code(), out);
+    if (c.has(kTransformedName)) check_transformed_names(c.code(), out);
+    if (c.has(kJoinedVariableName)) check_joined_superglobals(c.code(), out);
     if (c.has(kStagedDecoderCall) && std::none_of(out.begin(), out.end(), [](const Signal& s) {
           return s.id == "decoded_code_executed";
         }))

