@@ -43,6 +43,8 @@ rule php_input_named_function
     strings:
         $a = /\$_(GET|POST|REQUEST|COOKIE)\s*\[[^\]\n]{1,40}\]\s*\(/
         $b = /(call_user_func|call_user_func_array|array_map|register_shutdown_function)\s*\(\s*\$_(GET|POST|REQUEST|COOKIE)\s*\[/ nocase
+        $reflect = /new\s+Reflection(Function|Method)\s*\(\s*\$_(GET|POST|REQUEST|COOKIE)\s*\[/ nocase
+        $walk = /array_walk(_recursive)?\s*\(\s*\$_(GET|POST|REQUEST|COOKIE)\s*,\s*function\s*\(\s*&?\$\w+\s*,\s*\$\w+\s*\)\s*\{\s*@?\$\w+\s*\(/ nocase
     condition:
         any of them
 }
@@ -98,8 +100,9 @@ rule php_preg_replace_e_input
         mitre = "T1505.003, T1059"
     strings:
         $a = /preg_replace\s*\(\s*['"][\/#~|!@%][^'"]{0,200}[\/#~|!@%][a-zA-Z]{0,6}e[a-zA-Z]{0,6}['"]\s*,[^;]{0,200}\$_(GET|POST|REQUEST|COOKIE)/ nocase
+        $mb = /mb_eregi?_replace\s*\([^;]{0,200}\$_(GET|POST|REQUEST|COOKIE)[^;]{0,200},\s*['"][a-z]{0,6}e[a-z]{0,6}['"]\s*\)/ nocase
     condition:
-        $a
+        any of them
 }
 
 rule php_extract_request_call
@@ -130,4 +133,19 @@ rule php_upload_to_request_path
         $put = /(file_put_contents|fopen)\s*\(\s*(\$_(GET|POST|REQUEST|COOKIE)\s*\[|[^;,]{0,40}\.\s*\$_(GET|POST|REQUEST|COOKIE)\s*\[)[^;]{0,160}(\$_(GET|POST|REQUEST|COOKIE)\s*\[|file_get_contents\s*\(\s*['"]php:\/\/input)/ nocase
     condition:
         filesize < 500KB and ($move or $put)
+}
+
+rule php_callback_named_sink
+{
+    meta:
+        description = "PHP hands eval, assert or a command function to a callback-taking function, in a file that reads request input"
+        title_ja = "コールバックとして eval・assert・コマンド関数を渡す PHP（リクエスト入力あり）"
+        level = "critical"
+        score = 85
+        mitre = "T1505.003, T1059"
+    strings:
+        $cb = /(^|[^>:$\w])(array_filter|array_map|array_walk|array_walk_recursive|array_reduce|usort|uasort|uksort|register_shutdown_function|register_tick_function|ob_start|iterator_apply|call_user_func|call_user_func_array|forward_static_call|set_error_handler|set_exception_handler|spl_autoload_register)\s*\([^;]{0,160}['"](assert|eval|system|exec|passthru|shell_exec|popen|proc_open|pcntl_exec|create_function)['"]/ nocase
+        $in = /\$_(GET|POST|REQUEST|COOKIE|SERVER)\s*\[|php:\/\/input|getallheaders\s*\(/ nocase
+    condition:
+        filesize < 200KB and $cb and $in
 }

@@ -1,9 +1,9 @@
 #include "leak/webshell_commands.h"
 
 #include "detect/decode/http_decode.h"
-#include "leak/base64.h"
 #include "leak/query_params.h"
 #include "leak/shell_command.h"
+#include "util/base64.h"
 #include "util/escape.h"
 
 namespace shodo::leak {
@@ -15,7 +15,7 @@ constexpr size_t kMinBase64 = 8;  // shorter values are words ("id", "ls") as of
 // Base64 that decodes to text (valid UTF-8 without control characters other
 // than whitespace) is the command; anything else stays as sent.
 bool base64_text(std::string_view value, std::string& out) {
-  if (value.size() < kMinBase64 || !decode_base64(value, out) || out.empty()) return false;
+  if (value.size() < kMinBase64 || !util::decode_base64(value, out) || out.empty()) return false;
   return util::is_text(out, "\t\n\r");
 }
 

@@ -132,6 +132,29 @@ TEST(Heuristics, CommentsInsideConstructsDoNotHideThem) {
   EXPECT_TRUE(fired(php("<?php ${/* a */'_G'.'ET'}['a']($b);"), "joined_superglobal"));
 }
 
+TEST(Heuristics, RequestVariablesUnderAnotherName) {
+  auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
+  // The whole of $_POST copied: what is read from the copy is request input.
+  EXPECT_TRUE(fired(php("<?php $a = $_POST; $b = $a['f']; $c = $a['p']; $b($c);"),
+                    "php.input_to_sink"));
+  EXPECT_TRUE(fired(php("<?php $in = array_merge($_GET, $_POST); $cmd = $in['c']; system($cmd);"),
+                    "php.input_to_sink"));
+  EXPECT_TRUE(fired(php("<?php eval($GLOBALS['_POST']['x']);"), "php.input_to_sink"));
+  // A copy of something else, or a value of the copy that is checked first.
+  EXPECT_FALSE(fired(php("<?php $x = $_POST['q']; $cfg = $defaults; $b = $cfg['f']; $b($c);"),
+                     "php.input_to_sink"));
+  EXPECT_FALSE(fired(php("<?php $in = $_POST; $n = intval($in['n']); system('ls ' . $n);"),
+                     "php.input_to_sink"));
+}
+
+TEST(Heuristics, NamesKeptEncoded) {
+  auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
+  EXPECT_TRUE(fired(php("<?php $x = base64_decode('c3lzdGVt'); $x($_GET['c']);"), "encoded_name"));
+  EXPECT_TRUE(fired(php("<?php $x = hex2bin(\"617373657274\"); $x($y);"), "encoded_name"));
+  EXPECT_FALSE(fired(php("<?php echo base64_decode('aGVsbG8='); echo hex2bin('414243');"),
+                     "encoded_name"));
+}
+
 TEST(Heuristics, NamesHiddenByATransformOrAJoin) {
   auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
   EXPECT_TRUE(fired(php("<?php $c = str_rot13('riny'); $c($_POST['q']);"), "transformed_name"));

@@ -11,6 +11,8 @@
 #include "files/heuristics/php_assignment.h"
 #include "files/heuristics/signal_util.h"
 #include "files/heuristics/trigger.h"
+#include "util/base64.h"
+#include "util/hex.h"
 
 namespace shodo::files {
 namespace {
@@ -332,6 +334,37 @@ void check_transformed_names(std::string_view text, std::vector<Signal>& out) {
   });
 }
 
+// base64_decode('c3lzdGVt') and hex2bin('73797374656d'): a sensitive name
+// kept encoded in the code.
+const Trigger kDecodedLiteral(R"((?:base64_decode|hex2bin)\s*[(/#])", true);
+
+void check_encoded_names(std::string_view text, std::vector<Signal>& out) {
+  static const Pattern call(R"((base64_decode|hex2bin)\s*\(\s*['"]([A-Za-z0-9+/=]{4,40})['"]\s*\))",
+                            true);
+  call.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
+    const std::string_view literal = g[1];
+    std::string name;
+    if (lower(g[0]) == "hex2bin") {
+      if (literal.size() % 2 != 0) return true;
+      for (size_t i = 0; i < literal.size(); i += 2) {
+        const int hi = util::hex_value(literal[i]), lo = util::hex_value(literal[i + 1]);
+        if (hi < 0 || lo < 0) return true;
+        name += static_cast<char>(hi * 16 + lo);
+      }
+    } else if (!util::decode_base64(literal, name)) {
+      return true;
+    }
+    if (!is_sensitive_name(name)) return true;
+    add(out, text, m, "encoded_name", 50, "Function name kept encoded",
+        "関数名を符号化して隠している",
+        std::string(g[0]) + " of " + std::string(literal) + " gives " + name + ": " +
+            std::string(m.substr(0, 80)),
+        std::string(g[0]) + " で " + std::string(literal) + " から " + name +
+            " を得ている: " + std::string(m.substr(0, 80)));
+    return false;
+  });
+}
+
 // ${'_G'.'ET'} or ${"_"."POST"}: the request's variables reached through a
 // name joined from strings, which no application needs.
 const Trigger kJoinedVariableName(R"(\$\{\s*['"/#])");
@@ -370,6 +403,7 @@ void check_decoding(const FileContext& c, std::vector<Signal>& out) {
   if (c.lang == Language::php) {
     if (c.has(kQuotedSensitiveName)) check_variable_functions(c.code(), out);
     if (c.has(kTransformedName)) check_transformed_names(c.code(), out);
+    if (c.has(kDecodedLiteral)) check_encoded_names(c.code(), out);
     if (c.has(kJoinedVariableName)) check_joined_superglobals(c.code(), out);
     if (c.has(kStagedDecoderCall) && std::none_of(out.begin(), out.end(), [](const Signal& s) {
           return s.id == "decoded_code_executed";

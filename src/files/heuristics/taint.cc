@@ -28,9 +28,9 @@ struct Sink {
 
 // Request input: every match of a grammar's `source` begins with one of
 // these words, so a file without any of them has no input to follow.
-const std::vector<std::string_view> kPhpInputWords{"$_GET",       "$_POST",  "$_REQUEST",
-                                                   "$_COOKIE",    "$_FILES", "$_SERVER",
-                                                   "php://input", "$HTTP_",  "getallheaders"};
+const std::vector<std::string_view> kPhpInputWords{
+    "$_GET",    "$_POST",      "$_REQUEST", "$_COOKIE",      "$_FILES",
+    "$_SERVER", "php://input", "$HTTP_",    "getallheaders", "$GLOBALS"};
 const std::vector<std::string_view> kJspInputWords{"request.get"};
 const std::vector<std::string_view> kAspInputWords{"request"};  // any case
 
@@ -76,7 +76,7 @@ const Grammar& php() {
       kPhpInput,
       AnchoredPattern(
           kPhpInputWords,
-          R"(\$_(?:GET|POST|REQUEST|COOKIE|FILES)\b|\$_SERVER\s*\[\s*['"](?:HTTP_\w+|QUERY_STRING|REQUEST_URI|PATH_INFO|PHP_AUTH_\w+)|php://input|\$HTTP_RAW_POST_DATA|\$HTTP_(?:GET|POST|COOKIE)_VARS|\bgetallheaders\s*\()"),
+          R"(\$_(?:GET|POST|REQUEST|COOKIE|FILES)\b|\$_SERVER\s*\[\s*['"](?:HTTP_\w+|QUERY_STRING|REQUEST_URI|PATH_INFO|PHP_AUTH_\w+)|\$GLOBALS\s*\[\s*['"]_(?:GET|POST|REQUEST|COOKIE|FILES)['"]\s*\]|php://input|\$HTTP_RAW_POST_DATA|\$HTTP_(?:GET|POST|COOKIE)_VARS|\bgetallheaders\s*\()"),
       [](std::string_view text, const AssignmentFn& fn) {
         each_php_assignment(text, {.indexed = true, .max_value = 400}, fn);
       },
@@ -202,11 +202,30 @@ Taint tainted_variables(const Grammar& l, std::string_view text) {
   static const Pattern tested_or_cleaned(
       R"(\bisset\s*\(|\bempty\s*\(|==|!=|\?|\b(?:int|bool|float)val\s*\(|\(\s*(?:int|bool|float)\s*\)|\babsint\s*\(|\bbasename\s*\(|\b(?:sanitize|esc)_\w+\s*\(|htmlspecialchars|\bin_array\s*\(|\bpreg_match\s*\(|\bcount\s*\(|\bis_\w+\s*\(|\bParse\(|Integer\.parseInt|Encode\()",
       true);
+  // $in = $_POST (or &$_POST, $_GET + $_POST, array_merge($_GET, $_POST)):
+  // the variable is the request's variables under another name, and what
+  // is read from it is as near to the request as $_POST['x'].
+  static const Pattern whole_superglobal(
+      R"(^\s*&?\s*(?:\$_(?:GET|POST|REQUEST|COOKIE)\b\s*(?:\+\s*\$_(?:GET|POST|REQUEST|COOKIE)\b\s*)*|array_merge\s*\(\s*\$_(?:GET|POST|REQUEST|COOKIE)\s*(?:,\s*\$_(?:GET|POST|REQUEST|COOKIE)\s*)*\))\s*;?\s*$)");
+  std::vector<std::string> aliases;
   l.assignments(text, [&](std::string_view variable, std::string_view value) {
-    if (l.source.find(value).data() && !tested_or_cleaned.find(value).data())
+    if (l.source.find(value).data() && !tested_or_cleaned.find(value).data()) {
       t.vars.emplace(variable);
+      if (&l == &php() && whole_superglobal.find(value).data()) aliases.emplace_back(variable);
+    }
     return true;
   });
+  if (!aliases.empty())
+    l.assignments(text, [&](std::string_view variable, std::string_view value) {
+      if (tested_or_cleaned.find(value).data()) return true;
+      for (const std::string& alias : aliases) {
+        const size_t at = value.find(alias);
+        if (at == std::string_view::npos) continue;
+        const size_t after = value.find_first_not_of(" \t", at + alias.size());
+        if (after != std::string_view::npos && value[after] == '[') t.vars.emplace(variable);
+      }
+      return true;
+    });
   // foreach ($_POST as $k => $v) taints both.
   static const Pattern foreach_(
       R"(foreach\s*\(\s*\$_(?:GET|POST|REQUEST|COOKIE)\s+as\s+(\$\w+)(?:\s*=>\s*(\$\w+))?)");

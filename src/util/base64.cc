@@ -1,9 +1,9 @@
-#include "leak/base64.h"
+#include "util/base64.h"
 
 #include <array>
 #include <cstdint>
 
-namespace shodo::leak {
+namespace shodo::util {
 
 namespace {
 
@@ -41,4 +41,4 @@ bool decode_base64(std::string_view in, std::string& out) {
   return true;
 }
 
-}  // namespace shodo::leak
+}  // namespace shodo::util
