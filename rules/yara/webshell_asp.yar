@@ -10,7 +10,7 @@ rule asp_request_to_eval
         score = 90
         mitre = "T1505.003, T1059"
     strings:
-        $eval = /\beval\s*\(\s*Request(\.Item|\.Form|\.QueryString|\.Params)?\s*[\[(]/ nocase
+        $eval = /\beval\s*\(?\s*Request(\.Item|\.Form|\.QueryString|\.Params)?\s*[\[(]/ nocase
         $exec = /\bExecute(Global)?\s*\(?\s*\(?\s*Request(\.Item|\.Form|\.QueryString)?\s*[\[(]/ nocase
     condition:
         any of them

@@ -13,9 +13,10 @@ rule jsp_request_to_exec
         $direct = /Runtime\.getRuntime\(\)\s*\.\s*exec\s*\(\s*request\.getParameter\s*\(/
         $rt = "Runtime.getRuntime()"
         $pb = "new ProcessBuilder"
+        $reflect = /Class\.forName\s*\(\s*"java\.lang\.(Runtime|ProcessBuilder|ProcessImpl)"\s*\)/
         $req = "request.getParameter("
     condition:
-        $direct or (filesize < 200KB and ($rt or $pb) and $req)
+        $direct or (filesize < 200KB and ($rt or $pb or $reflect) and $req)
 }
 
 rule jsp_class_loader_shell

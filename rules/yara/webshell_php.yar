@@ -149,3 +149,19 @@ rule php_callback_named_sink
     condition:
         filesize < 200KB and $cb and $in
 }
+
+rule php_request_to_script_file
+{
+    meta:
+        description = "PHP writes request input into a script file of the site (a dropper)"
+        title_ja = "リクエスト入力をサイトのスクリプトファイルへ書き込む PHP（ドロッパー）"
+        level = "high"
+        score = 75
+        mitre = "T1505.003, T1105"
+    strings:
+        $put = /file_put_contents\s*\(\s*[^,;]{0,40}['"][^'"\n]{1,80}\.(php\d?|phtml|phar|inc|jsp|aspx?)['"]\s*,[^;]{0,60}\$_(GET|POST|REQUEST|COOKIE)\s*\[/ nocase
+        $open = /fopen\s*\(\s*[^,;]{0,40}['"][^'"\n]{1,80}\.(php\d?|phtml|phar|inc|jsp|aspx?)['"]\s*,\s*['"][wax]/ nocase
+        $write = /fwrite\s*\(\s*\$\w+\s*,[^;]{0,60}\$_(GET|POST|REQUEST|COOKIE)\s*\[/ nocase
+    condition:
+        filesize < 500KB and ($put or ($open and $write))
+}

@@ -135,8 +135,8 @@ TEST(Heuristics, CommentsInsideConstructsDoNotHideThem) {
 TEST(Heuristics, RequestVariablesUnderAnotherName) {
   auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
   // The whole of $_POST copied: what is read from the copy is request input.
-  EXPECT_TRUE(fired(php("<?php $a = $_POST; $b = $a['f']; $c = $a['p']; $b($c);"),
-                    "php.input_to_sink"));
+  EXPECT_TRUE(
+      fired(php("<?php $a = $_POST; $b = $a['f']; $c = $a['p']; $b($c);"), "php.input_to_sink"));
   EXPECT_TRUE(fired(php("<?php $in = array_merge($_GET, $_POST); $cmd = $in['c']; system($cmd);"),
                     "php.input_to_sink"));
   EXPECT_TRUE(fired(php("<?php eval($GLOBALS['_POST']['x']);"), "php.input_to_sink"));
@@ -151,8 +151,30 @@ TEST(Heuristics, NamesKeptEncoded) {
   auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
   EXPECT_TRUE(fired(php("<?php $x = base64_decode('c3lzdGVt'); $x($_GET['c']);"), "encoded_name"));
   EXPECT_TRUE(fired(php("<?php $x = hex2bin(\"617373657274\"); $x($y);"), "encoded_name"));
-  EXPECT_FALSE(fired(php("<?php echo base64_decode('aGVsbG8='); echo hex2bin('414243');"),
-                     "encoded_name"));
+  EXPECT_FALSE(
+      fired(php("<?php echo base64_decode('aGVsbG8='); echo hex2bin('414243');"), "encoded_name"));
+}
+
+TEST(Heuristics, NamesJoinedFromVariables) {
+  auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
+  EXPECT_TRUE(
+      fired(php("<?php $a = 'sys'; $b = 'tem'; $c = $a . $b; $c($_GET['x']);"), "split_name"));
+  EXPECT_TRUE(fired(php("<?php $p = 'as'; $f = $p . 'sert'; $f ($y);"), "split_name"));
+  // Joined but never called, or joined into an ordinary name.
+  EXPECT_FALSE(fired(php("<?php $a = 'sys'; $b = 'tem'; $c = $a . $b; echo $c;"), "split_name"));
+  EXPECT_FALSE(fired(php("<?php $a = 'user'; $b = '_name'; $c = $a . $b; $c($x);"), "split_name"));
+}
+
+TEST(Heuristics, ShellsWithoutLetters) {
+  auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
+  const auto s =
+      php("<?php $_=\"{\"; $_=($_^\"<\").($_^\">;\").($_^\"/\"); "
+          "?><?=${'_'.$_}[\"_\"](${'_'.$_}[\"__\"]);?>");
+  EXPECT_TRUE(fired(s, "xor_strings"));
+  EXPECT_TRUE(fired(s, "runtime_superglobal_call"));
+  // One XOR of a mask, as hashing code does.
+  EXPECT_FALSE(fired(php("<?php $k = $key ^ \"\\x5c\"; echo hash('sha256', $k);"), "xor_strings"));
+  EXPECT_FALSE(fired(php("<?php $v = ${'_' . $name}; echo $v;"), "runtime_superglobal_call"));
 }
 
 TEST(Heuristics, NamesHiddenByATransformOrAJoin) {

@@ -2,6 +2,7 @@
 // run (eval(gzinflate(base64_decode(...)))) and the function they call
 // ('as'.'sert', chr(101).chr(118)..., "\x65\x76\x61\x6c", $f = 'system').
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 
@@ -365,6 +366,93 @@ void check_encoded_names(std::string_view text, std::vector<Signal>& out) {
   });
 }
 
+// $a = 'sys'; $b = 'tem'; $c = $a . $b; $c(...): the pieces of a name kept
+// in variables first, then joined and called.
+const Trigger kJoinedVariables(R"(=\s*\$\w+\s*\.\s*[$'"])");
+
+void check_joined_variables(std::string_view text, std::vector<Signal>& out) {
+  static const Pattern literal(R"((\$\w+)\s*=\s*['"](\w{1,14})['"]\s*;)");
+  static const Pattern joined(
+      R"((\$\w+)\s*=\s*((?:\$\w+|'\w{1,14}'|"\w{1,14}")(?:\s*\.\s*(?:\$\w+|'\w{1,14}'|"\w{1,14}"))+)\s*;)");
+  static const Pattern piece(R"(\$(\w+)|['"](\w{1,14})['"])");
+  std::map<std::string, std::string, std::less<>> literals;
+  literal.each(text, [&](std::string_view, const std::vector<std::string_view>& g) {
+    literals[std::string(g[0])] = std::string(g[1]);
+    return true;
+  });
+  if (literals.empty()) return;
+  joined.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
+    std::string name;
+    bool resolved = true, from_variable = false;
+    piece.each(g[1], [&](std::string_view p, const std::vector<std::string_view>& q) {
+      if (q[0].empty()) {
+        name += q[1];
+        return true;
+      }
+      auto it = literals.find(p);
+      if (it == literals.end()) return resolved = false;
+      name += it->second;
+      from_variable = true;
+      return true;
+    });
+    if (!resolved || !from_variable || !is_sensitive_name(name)) return true;
+    const size_t after = static_cast<size_t>(m.data() - text.data()) + m.size();
+    const std::string call = std::string(g[0]);
+    size_t use = text.find(call, after);
+    while (use != std::string_view::npos) {
+      const size_t next = text.find_first_not_of(" \t", use + call.size());
+      if (next != std::string_view::npos && text[next] == '(') break;
+      use = text.find(call, use + call.size());
+    }
+    if (use == std::string_view::npos) return true;
+    add(out, text, m, "split_name", 50, "Function name split into pieces",
+        "関数名を分割して隠している",
+        "the name " + name + " is assembled from variables holding its pieces and called: " +
+            std::string(m.substr(0, 80)),
+        "断片を入れた変数から関数名 " + name +
+            " を組み立てて呼び出している: " + std::string(m.substr(0, 80)));
+    return false;
+  });
+}
+
+// ("<"^"{") and $_^"/": names spelled by XOR of short strings, the way
+// shells without letters or digits build $_GET and the function they call.
+const Trigger kXorString(R"(['"]\s*\^|\^\s*['"])");
+
+void check_xor_strings(std::string_view text, std::vector<Signal>& out) {
+  static const Pattern xored(R"((?:['"][^'"\n]{1,4}['"]|\$\w+)\s*\^\s*['"][^'"\n]{1,4}['"])");
+  size_t count = 0;
+  std::string_view first;
+  xored.each(text, [&](std::string_view m, const std::vector<std::string_view>&) {
+    if (!first.data()) first = m;
+    return ++count < 3;
+  });
+  if (count < 3) return;
+  add(out, text, first, "xor_strings", 45, "Strings built by XOR of short strings",
+      "短い文字列の XOR で文字列を組み立てている",
+      "names spelled by XOR of short strings, as shells without letters do: " +
+          std::string(first.substr(0, 80)),
+      "英数字を使わない Web シェルのように、短い文字列の XOR で名前を作っている: " +
+          std::string(first.substr(0, 80)));
+}
+
+// ${'_'.$x}['a'](...): a request variable whose name is made at run time,
+// indexed and called.
+const Trigger kRuntimeVariableCall(R"(\$\{\s*['"]_['"]\s*\.)");
+
+void check_runtime_variable_calls(std::string_view text, std::vector<Signal>& out) {
+  static const Pattern call(R"(\$\{\s*['"]_['"]\s*\.\s*\$\w+\s*\}\s*\[[^\]\n]{1,20}\]\s*\()");
+  const std::string_view m = call.find(text);
+  if (!m.data()) return;
+  add(out, text, m, "runtime_superglobal_call", 50,
+      "Function called from a variable named at run time",
+      "実行時に名前を作った変数から関数を呼び出している",
+      "a variable named '_' plus a computed suffix ($_GET, $_POST...) names the function: " +
+          std::string(m.substr(0, 80)),
+      "'_' と計算した文字列で名前を作った変数（$_GET・$_POST など）が関数名を決めている: " +
+          std::string(m.substr(0, 80)));
+}
+
 // ${'_G'.'ET'} or ${"_"."POST"}: the request's variables reached through a
 // name joined from strings, which no application needs.
 const Trigger kJoinedVariableName(R"(\$\{\s*['"/#])");
@@ -405,6 +493,11 @@ void check_decoding(const FileContext& c, std::vector<Signal>& out) {
     if (c.has(kTransformedName)) check_transformed_names(c.code(), out);
     if (c.has(kDecodedLiteral)) check_encoded_names(c.code(), out);
     if (c.has(kJoinedVariableName)) check_joined_superglobals(c.code(), out);
+    if (c.has(kJoinedVariables) &&
+        std::none_of(out.begin(), out.end(), [](const Signal& s) { return s.id == "split_name"; }))
+      check_joined_variables(c.code(), out);
+    if (c.has(kXorString)) check_xor_strings(c.code(), out);
+    if (c.has(kRuntimeVariableCall)) check_runtime_variable_calls(c.code(), out);
     if (c.has(kStagedDecoderCall) && std::none_of(out.begin(), out.end(), [](const Signal& s) {
           return s.id == "decoded_code_executed";
         }))

