@@ -165,3 +165,43 @@ rule php_request_to_script_file
     condition:
         filesize < 500KB and ($put or ($open and $write))
 }
+
+rule php_encrypted_eval_shell
+{
+    meta:
+        description = "PHP decrypts request data with a key (XOR loop or AES) and evaluates code: an encrypted webshell of the Godzilla or Behinder kind"
+        title_ja = "リクエストデータを鍵で復号（XOR ループ・AES）してコードを実行する PHP（Godzilla・Behinder 型の暗号化 Web シェル）"
+        level = "critical"
+        score = 90
+        mitre = "T1505.003, T1059, T1573"
+    strings:
+        $xor = /\$\w+\s*\[\s*\$\w+\s*\]\s*=\s*\$\w+\s*\[\s*\$\w+\s*\]\s*\^\s*\$\w+/
+        $xor_assign = /\$\w+\s*\[\s*\$\w+\s*\]\s*\^=\s*\$\w+/
+        $aes = /openssl_decrypt\s*\(\s*\$\w+\s*,\s*['"]AES/ nocase
+        $eval = /(^|[^>:$\w])(eval|assert)\s*\(/ nocase
+        $post = /\$_(POST|REQUEST|COOKIE)\s*\[/ nocase
+        $body = /file_get_contents\s*\(\s*['"]php:\/\/input['"]/ nocase
+    condition:
+        filesize < 100KB and $eval and ((($xor or $xor_assign) and ($post or $body)) or ($aes and $body))
+}
+
+rule php_command_fallback_chain
+{
+    meta:
+        description = "PHP probes three or more command functions in turn and runs request input with whichever exists (the command core of WSO-style shells)"
+        title_ja = "複数のコマンド実行関数を順に試し、使えるものでリクエスト入力を実行する PHP（WSO 型シェルのコマンド部）"
+        level = "critical"
+        score = 85
+        mitre = "T1505.003, T1059.004"
+    strings:
+        $fe_exec = /function_exists\s*\(\s*['"]exec['"]/ nocase
+        $fe_passthru = /function_exists\s*\(\s*['"]passthru['"]/ nocase
+        $fe_system = /function_exists\s*\(\s*['"]system['"]/ nocase
+        $fe_shell_exec = /function_exists\s*\(\s*['"]shell_exec['"]/ nocase
+        $fe_popen = /function_exists\s*\(\s*['"]popen['"]/ nocase
+        $fe_proc_open = /function_exists\s*\(\s*['"]proc_open['"]/ nocase
+        $fe_pcntl = /function_exists\s*\(\s*['"]pcntl_exec['"]/ nocase
+        $in = /\$_(GET|POST|REQUEST|COOKIE)\s*\[/ nocase
+    condition:
+        filesize < 1MB and 3 of ($fe*) and $in
+}
