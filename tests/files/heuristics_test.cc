@@ -188,6 +188,12 @@ TEST(Heuristics, NamesHiddenByATransformOrAJoin) {
   // Ordinary uses of the same functions and of variable variables.
   EXPECT_FALSE(
       fired(php("<?php echo str_rot13('hello'); echo strrev('abc');"), "transformed_name"));
+  EXPECT_TRUE(
+      fired(php("<?php $R = str_replace('Fx', '', 'creFxaFxte_FxfuFxnctFxion'); $V = $R('', $f);"),
+            "transformed_name"));
+  EXPECT_FALSE(fired(
+      php("<?php $slug = str_replace('-', '', 'spring-sale'); echo str_replace('x', '', 'box');"),
+      "transformed_name"));
   EXPECT_FALSE(
       fired(php("<?php $name = 'lang_' . 'ja'; echo ${'lang' . '_ja'};"), "joined_superglobal"));
   EXPECT_FALSE(fired(php("<?php echo $_GET['q'];"), "joined_superglobal"));

@@ -308,7 +308,7 @@ void check_variable_functions(std::string_view text, std::vector<Signal>& out) {
 }
 
 // str_rot13('riny') and strrev('tressa'): a sensitive name only the
-// transform spells.
+// transform spells (str_replace of filler is another, below).
 // (A comment may stand before the '(' or the quote.)
 const Trigger kTransformedName(R"((?:str_rot13|strrev)\s*[(/#])", true);
 
@@ -325,12 +325,43 @@ void check_transformed_names(std::string_view text, std::vector<Signal>& out) {
       }
     }
     if (!is_sensitive_name(name)) return true;
-    add(out, text, m, "transformed_name", 50, "Function name hidden by str_rot13 or strrev",
-        "関数名を str_rot13 や strrev で隠している",
+    add(out, text, m, "transformed_name", 50, "Function name hidden by a string transform",
+        "関数名を文字列変換で隠している",
         std::string(g[0]) + " turns " + std::string(g[1]) + " into " + name + ": " +
             std::string(m.substr(0, 80)),
         std::string(g[0]) + " で " + std::string(g[1]) + " を " + name +
             " に変えている: " + std::string(m.substr(0, 80)));
+    return false;
+  });
+}
+
+// str_replace('Fx', '', 'creFxaFxte_FxfuFxnction'): a sensitive name only the
+// removal of filler spells.
+const Trigger kFillerRemoved(R"(str_replace\s*\(\s*['"]\w{1,8}['"]\s*,\s*(?:''|"")\s*,\s*['"])",
+                             true);
+
+void check_filler_removed_names(std::string_view text, std::vector<Signal>& out) {
+  static const Pattern call(
+      R"(str_replace\s*\(\s*['"](\w{1,8})['"]\s*,\s*(?:''|"")\s*,\s*['"](\w{3,80})['"]\s*\))",
+      true);
+  call.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
+    const std::string_view filler = g[0];
+    std::string name;
+    const std::string_view padded = g[1];
+    for (size_t i = 0; i < padded.size();) {
+      if (padded.substr(i, filler.size()) == filler) {
+        i += filler.size();
+      } else {
+        name += padded[i++];
+      }
+    }
+    if (name.size() == padded.size() || !is_sensitive_name(name)) return true;
+    add(out, text, m, "transformed_name", 50, "Function name hidden by a string transform",
+        "関数名を文字列変換で隠している",
+        "removing " + std::string(filler) + " from " + std::string(padded) + " gives " + name +
+            ": " + std::string(m.substr(0, 80)),
+        std::string(padded) + " から " + std::string(filler) + " を除くと " + name +
+            " になる: " + std::string(m.substr(0, 80)));
     return false;
   });
 }
@@ -492,6 +523,7 @@ void check_decoding(const FileContext& c, std::vector<Signal>& out) {
     if (c.has(kQuotedSensitiveName)) check_variable_functions(c.code(), out);
     if (c.has(kTransformedName)) check_transformed_names(c.code(), out);
     if (c.has(kDecodedLiteral)) check_encoded_names(c.code(), out);
+    if (c.has(kFillerRemoved)) check_filler_removed_names(c.code(), out);
     if (c.has(kJoinedVariableName)) check_joined_superglobals(c.code(), out);
     if (c.has(kJoinedVariables) &&
         std::none_of(out.begin(), out.end(), [](const Signal& s) { return s.id == "split_name"; }))
