@@ -1,8 +1,7 @@
 #include "util/cache_hash.h"
 
-#include <cstring>
-
 #include "util/hash.h"
+#include "util/load_bytes.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -22,17 +21,6 @@ namespace {
 
 #define SHODO_AES_TARGET __attribute__((target("aes,sse4.1")))
 
-uint64_t load8(const char* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-uint64_t load4(const char* p) {
-  uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-
 SHODO_AES_TARGET __m128i load16(const char* p) {
   return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
 }
@@ -40,17 +28,8 @@ SHODO_AES_TARGET __m128i load16(const char* p) {
 // 0 to 16 bytes in one block, without reading past them: overlapping loads,
 // which the length (mixed in first) makes unambiguous.
 SHODO_AES_TARGET __m128i load_short(const char* p, size_t n) {
-  uint64_t lo = 0, hi = 0;
-  if (n >= 8) {
-    lo = load8(p);
-    hi = load8(p + n - 8);
-  } else if (n >= 4) {
-    lo = load4(p);
-    hi = load4(p + n - 4);
-  } else if (n > 0) {
-    const auto byte = [&](size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
-    lo = byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16;
-  }
+  const uint64_t lo = n >= 8 ? load8(p) : load_upto8(p, n);
+  const uint64_t hi = n >= 8 ? load8(p + n - 8) : 0;
   return _mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo));
 }
 

@@ -2,8 +2,9 @@
 
 #include <bit>
 #include <chrono>
-#include <cstring>
 #include <random>
+
+#include "util/load_bytes.h"
 
 namespace shodo::util {
 
@@ -17,26 +18,6 @@ uint64_t mix(uint64_t h) {
   h *= 0x94d049bb133111ebull;
   h ^= h >> 31;
   return h;
-}
-
-uint64_t load8(const char* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-uint64_t load4(const char* p) {
-  uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-
-// 0 to 8 bytes in one word, every byte in it (overlapping loads: with the
-// length, which the hash holds, no two strings give the same word).
-uint64_t load_short(const char* p, size_t n) {
-  if (n >= 4) return load4(p) | load4(p + n - 4) << 32;
-  if (n == 0) return 0;
-  const auto byte = [&](size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
-  return byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16;
 }
 
 constexpr uint64_t kFold1 = 0x87c37b91114253d5ull, kFold2 = 0x4cf5ad432745937full;
@@ -80,7 +61,7 @@ uint64_t hash_bytes(uint64_t seed, std::string_view bytes) {
     h = fold(fold(fold(a, b), c), d);
   }
   for (; n > 8; p += 8, n -= 8) h = fold(h, load8(p));
-  h = mix(h ^ load_short(p, n));
+  h = mix(h ^ load_upto8(p, n));
   return h ? h : 1;
 }
 

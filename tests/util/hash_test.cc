@@ -6,43 +6,16 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_set>
 #include <vector>
+
+#include "util/related_values.h"
 
 namespace shodo::util {
 namespace {
 
 TEST(HashBytes, RelatedValuesOfEveryLengthHashApart) {
-  std::unordered_set<uint64_t> seen;
-  size_t values = 0;
-  const auto add = [&](const std::string& v) {
-    const uint64_t h = hash_bytes(0, v);
-    ASSERT_NE(h, 0u);
-    ASSERT_TRUE(seen.insert(h).second) << "collision at \"" << v << "\"";
-    ++values;
-  };
-  for (size_t len = 0; len <= 100; ++len) {
-    const std::string zeros(len, '\0');
-    add(zeros);
-    // One byte changed at every position, and one bit flipped.
-    for (size_t at = 0; at < len; ++at) {
-      std::string v = zeros;
-      v[at] = 'a';
-      add(v);
-      v[at] = '\x80';
-      add(v);
-    }
-  }
-  // Two 8-byte words swapped between lanes, and between a lane and the tail.
-  std::string base(72, 'x');
-  for (size_t w = 0; w < 9; ++w) base[w * 8] = static_cast<char>('0' + w);
-  for (size_t i = 0; i < 9; ++i)
-    for (size_t j = i + 1; j < 9; ++j) {
-      std::string v = base;
-      std::swap(v[i * 8], v[j * 8]);
-      add(v);
-    }
-  EXPECT_EQ(seen.size(), values);
+  // 8-byte words: swapped between lanes, and between a lane and the tail.
+  expect_related_values_hash_apart([](const std::string& v) { return hash_bytes(0, v); }, 8, 9);
 }
 
 TEST(HashBytes, SeedsKeepKindsOfValuesApart) {
