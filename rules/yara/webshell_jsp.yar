@@ -11,10 +11,10 @@ rule jsp_request_to_exec
         mitre = "T1505.003, T1059"
     strings:
         $direct = /Runtime\.getRuntime\(\)\s*\.\s*exec\s*\(\s*request\.getParameter\s*\(/
-        $rt = "Runtime.getRuntime()"
-        $pb = "new ProcessBuilder"
+        $rt = /Runtime\s*\.\s*getRuntime\s*\(\s*\)/
+        $pb = /new\s+ProcessBuilder\s*\(/
         $reflect = /Class\.forName\s*\(\s*"java\.lang\.(Runtime|ProcessBuilder|ProcessImpl)"\s*\)/
-        $req = "request.getParameter("
+        $req = /request\.getParameter\s*\(/
     condition:
         $direct or (filesize < 200KB and ($rt or $pb or $reflect) and $req)
 }
