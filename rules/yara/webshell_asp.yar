@@ -43,8 +43,25 @@ rule aspx_assembly_loader
         mitre = "T1505.003, T1620"
     strings:
         $load = /Assembly\.Load\s*\(/ nocase
+        $load_reflected = /GetMethod\s*\(\s*"Load"/
         $b64 = /Assembly\.Load\s*\(\s*(System\.)?Convert\.FromBase64String\s*\(/ nocase
-        $req = /Request\.(BinaryRead|InputStream|Form|Item)/ nocase
+        $asm = "Reflection.Assembly" nocase
+        $req = /Request\s*(\.(BinaryRead|InputStream|Form|Item)|\[)/ nocase
     condition:
-        $b64 or ($load and $req)
+        $b64 or (($load or ($load_reflected and $asm)) and $req)
+}
+
+rule aspx_upload_to_request_path
+{
+    meta:
+        description = "ASPX saves an uploaded file under a name the request gives (uploader backdoor)"
+        title_ja = "リクエストで指定された名前でアップロードファイルを保存する ASPX（アップローダ型バックドア）"
+        level = "high"
+        score = 75
+        mitre = "T1505.003, T1105"
+    strings:
+        $save = /\.SaveAs\s*\([^;]{0,120}Request\s*(\.(Form|QueryString|Item|Params))?\s*\[/ nocase
+        $write = /File\.WriteAll(Bytes|Text)\s*\([^;]{0,120}Request\s*(\.(Form|QueryString|Item|Params))?\s*\[/ nocase
+    condition:
+        filesize < 500KB and any of them
 }

@@ -1,0 +1,1 @@
+<%@ page isELIgnored="false" %><p>Hello, ${fn:escapeXml(param.name)}</p><p>${pageContext.request.contextPath}</p>
