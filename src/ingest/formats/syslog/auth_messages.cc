@@ -6,8 +6,7 @@
 //   ssh-login              sshd Accepted (success) / Failed (failure) METHOD for USER
 //   ssh-invalid-user       sshd "Invalid user USER from IP" (failure)
 //   ssh-disconnect         sshd Connection closed / Disconnected / Received disconnect
-//   ssh-max-auth-attempts  sshd maximum authentication attempts exceeded, or Disconnecting
-//                          ... Too many authentication failures (failure)
+//   ssh-max-auth-attempts  sshd maximum authentication attempts exceeded (failure)
 //   auth-failure           pam_unix(SERVICE:auth): authentication failure (failure)
 //   session-opened         pam_unix(SERVICE:session), systemd-logind New session
 //   session-closed         pam_unix(SERVICE:session), systemd-logind Removed session
@@ -128,15 +127,6 @@ bool sshd(std::string_view m, Event& ev) {
     ev.action = "ssh-disconnect";
   } else if (scan::eat(m, "maximum authentication attempts exceeded for ")) {
     if (!user_from(m, p)) return false;
-    ev.action = "ssh-max-auth-attempts";
-    ev.outcome = kFailure;
-  } else if (scan::eat(m, "Disconnecting ")) {
-    // "authenticating user USER IP port N: Too many authentication failures
-    // [preauth]": the client used up MaxAuthTries (OpenSSH 7.5 and later say it
-    // this way; keys offered one after another leave no "Failed" line).
-    constexpr std::string_view kTooMany = ": Too many authentication failures";
-    const size_t at = m.find(kTooMany);
-    if (at == std::string_view::npos || !closing_peer(m.substr(0, at), p)) return false;
     ev.action = "ssh-max-auth-attempts";
     ev.outcome = kFailure;
   } else {
