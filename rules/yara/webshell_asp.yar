@@ -10,7 +10,7 @@ rule asp_request_to_eval
         score = 90
         mitre = "T1505.003, T1059"
     strings:
-        $eval = /\beval\s*\(?\s*Request(\.Item|\.Form|\.QueryString|\.Params)?\s*[\[(]/ nocase
+        $eval = /\beval(\s*\(\s*|\s+)Request(\.Item|\.Form|\.QueryString|\.Params)?\s*[\[(]/ nocase
         $exec = /\bExecute(Global)?\s*\(?\s*\(?\s*Request(\.Item|\.Form|\.QueryString)?\s*[\[(]/ nocase
     condition:
         any of them
@@ -56,8 +56,8 @@ rule aspx_upload_to_request_path
     meta:
         description = "ASPX saves an uploaded file under a name the request gives (uploader backdoor)"
         title_ja = "リクエストで指定された名前でアップロードファイルを保存する ASPX（アップローダ型バックドア）"
-        level = "high"
-        score = 75
+        level = "medium"
+        score = 55
         mitre = "T1505.003, T1105"
     strings:
         $save = /\.SaveAs\s*\([^;]{0,120}Request\s*(\.(Form|QueryString|Item|Params))?\s*\[/ nocase

@@ -9,8 +9,8 @@ rule cgi_python_request_to_shell
         score = 90
         mitre = "T1505.003, T1059.006"
     strings:
-        $form = /(cgi\.FieldStorage\s*\(|\.getvalue\s*\(|\.getfirst\s*\(|os\.environ\s*\[\s*['"]QUERY_STRING['"])/
-        $sink = /(subprocess\.(check_output|call|run|Popen|getoutput|getstatusoutput)|os\.(system|popen)|commands\.getoutput)\s*\([^)\n]{0,120}(getvalue|getfirst|QUERY_STRING|\b(cmd|command|c)\b)/
+        $form = /(cgi\.FieldStorage\s*\(|os\.environ\s*\[\s*['"]QUERY_STRING['"]|os\.environ\.get\s*\(\s*['"]QUERY_STRING['"])/
+        $sink = /(subprocess\.(check_output|call|run|Popen|getoutput|getstatusoutput)|os\.(system|popen)|commands\.getoutput)\s*\([^)\n]{0,120}(getvalue|getfirst|QUERY_STRING|\b(cmd|command)\b)/
     condition:
         filesize < 200KB and $form and $sink
 }

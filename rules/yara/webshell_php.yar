@@ -110,14 +110,13 @@ rule php_extract_request_call
     meta:
         description = "PHP turns request parameters into variables (extract) and calls one of them as a function"
         title_ja = "リクエストを変数に展開（extract）し、その変数を関数として呼び出す PHP"
-        level = "high"
-        score = 75
+        level = "medium"
+        score = 55
         mitre = "T1505.003, T1059"
     strings:
-        $extract = /(^|[^>:$\w])extract\s*\(\s*\$_(GET|POST|REQUEST|COOKIE)\s*[,)]/ nocase
-        $call = /[;{}]\s*@?\$[a-zA-Z_]\w{0,15}\s*\(\s*@?\$[a-zA-Z_]\w{0,15}\s*\)\s*;/
+        $extract_call = /extract\s*\(\s*\$_(GET|POST|REQUEST|COOKIE)\s*[,)][^;]{0,40};\s*(\}\s*)?@?\$[a-zA-Z_]\w{0,15}\s*\(\s*@?\$[a-zA-Z_]\w{0,15}\s*\)\s*;/ nocase
     condition:
-        filesize < 200KB and $extract and $call
+        filesize < 200KB and $extract_call
 }
 
 rule php_upload_to_request_path
@@ -144,7 +143,7 @@ rule php_callback_named_sink
         score = 85
         mitre = "T1505.003, T1059"
     strings:
-        $cb = /(^|[^>:$\w])(array_filter|array_map|array_walk|array_walk_recursive|array_reduce|usort|uasort|uksort|register_shutdown_function|register_tick_function|ob_start|iterator_apply|call_user_func|call_user_func_array|forward_static_call|set_error_handler|set_exception_handler|spl_autoload_register)\s*\([^;]{0,160}['"](assert|eval|system|exec|passthru|shell_exec|popen|proc_open|pcntl_exec|create_function)['"]/ nocase
+        $cb = /(^|[^>:$\w])(array_filter|array_map|array_walk|array_walk_recursive|array_reduce|usort|uasort|uksort|register_shutdown_function|register_tick_function|ob_start|iterator_apply|call_user_func|call_user_func_array|forward_static_call|set_error_handler|set_exception_handler|spl_autoload_register)\s*\(([^;]{0,160},)?\s*['"](assert|eval|system|exec|passthru|shell_exec|popen|proc_open|pcntl_exec|create_function)['"]\s*[,)]/ nocase
         $in = /\$_(GET|POST|REQUEST|COOKIE|SERVER)\s*\[|php:\/\/input|getallheaders\s*\(/ nocase
     condition:
         filesize < 200KB and $cb and $in
@@ -155,8 +154,8 @@ rule php_request_to_script_file
     meta:
         description = "PHP writes request input into a script file of the site (a dropper)"
         title_ja = "リクエスト入力をサイトのスクリプトファイルへ書き込む PHP（ドロッパー）"
-        level = "high"
-        score = 75
+        level = "medium"
+        score = 55
         mitre = "T1505.003, T1105"
     strings:
         $put = /file_put_contents\s*\(\s*[^,;]{0,40}['"][^'"\n]{1,80}\.(php\d?|phtml|phar|inc|jsp|aspx?)['"]\s*,[^;]{0,60}\$_(GET|POST|REQUEST|COOKIE)\s*\[/ nocase
@@ -175,8 +174,8 @@ rule php_encrypted_eval_shell
         score = 90
         mitre = "T1505.003, T1059, T1573"
     strings:
-        $xor = /\$\w+\s*\[\s*\$\w+\s*\]\s*=\s*\$\w+\s*\[\s*\$\w+\s*\]\s*\^\s*\$\w+/
-        $xor_assign = /\$\w+\s*\[\s*\$\w+\s*\]\s*\^=\s*\$\w+/
+        $xor = /\[\$i\]\s*=\s*\$\w{1,20}\[\$i\]\s*\^\s*\$\w/
+        $xor_assign = /\[\$i\]\s*\^=\s*\$\w/
         $aes = /openssl_decrypt\s*\(\s*\$\w+\s*,\s*['"]AES/ nocase
         $eval = /(^|[^>:$\w])(eval|assert)\s*\(/ nocase
         $post = /\$_(POST|REQUEST|COOKIE)\s*\[/ nocase
@@ -190,8 +189,8 @@ rule php_command_fallback_chain
     meta:
         description = "PHP probes three or more command functions in turn and runs request input with whichever exists (the command core of WSO-style shells)"
         title_ja = "複数のコマンド実行関数を順に試し、使えるものでリクエスト入力を実行する PHP（WSO 型シェルのコマンド部）"
-        level = "critical"
-        score = 85
+        level = "high"
+        score = 75
         mitre = "T1505.003, T1059.004"
     strings:
         $fe_exec = /function_exists\s*\(\s*['"]exec['"]/ nocase
@@ -202,6 +201,7 @@ rule php_command_fallback_chain
         $fe_proc_open = /function_exists\s*\(\s*['"]proc_open['"]/ nocase
         $fe_pcntl = /function_exists\s*\(\s*['"]pcntl_exec['"]/ nocase
         $in = /\$_(GET|POST|REQUEST|COOKIE)\s*\[/ nocase
+        $silenced = /@\s*(exec|passthru|system|shell_exec|popen|proc_open)\s*\(/ nocase
     condition:
-        filesize < 1MB and 3 of ($fe*) and $in
+        filesize < 1MB and 3 of ($fe*) and $in and $silenced
 }

@@ -177,6 +177,25 @@ TEST(Heuristics, ShellsWithoutLetters) {
   EXPECT_FALSE(fired(php("<?php $v = ${'_' . $name}; echo $v;"), "runtime_superglobal_call"));
 }
 
+// Comments between the tokens (blanked before the checks read the code) and
+// other token orders must not keep a check from running.
+TEST(Heuristics, ShellTricksWithCommentsOrOtherOrders) {
+  auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
+  EXPECT_TRUE(
+      fired(php("<?php $R = str_replace(/**/'Fx', '', 'creFxaFxte_FxfuFxnction'); $R('', $f);"),
+            "transformed_name"));
+  EXPECT_TRUE(
+      fired(php("<?php $a = 'sys'; $b = 'tem'; $c =/**/$a . $b; $c($_GET['x']);"), "split_name"));
+  EXPECT_TRUE(fired(php("<?php $b = 'stem'; $c = 'sy' . $b; $c($_GET['x']);"), "split_name"));
+  EXPECT_TRUE(
+      fired(php("<?php $_ = ('<'/**/^/**/'{') . ('>;' ^ '{') . ('/' ^ '{');"), "xor_strings"));
+  EXPECT_TRUE(fired(php("<?php ${'_'/**/.$x}['a']($b);"), "runtime_superglobal_call"));
+  // A table of operators is no XOR of strings.
+  EXPECT_FALSE(fired(php("<?php $ops = ['+', '-', '^', '*']; $prec = ['^' => 3, '*' => 2];"
+                         " $t = str_replace(['(', '^', ')'], ' ', $e);"),
+                     "xor_strings"));
+}
+
 TEST(Heuristics, NamesHiddenByATransformOrAJoin) {
   auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
   EXPECT_TRUE(fired(php("<?php $c = str_rot13('riny'); $c($_POST['q']);"), "transformed_name"));

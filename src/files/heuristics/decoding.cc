@@ -3,6 +3,7 @@
 // ('as'.'sert', chr(101).chr(118)..., "\x65\x76\x61\x6c", $f = 'system').
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -278,6 +279,28 @@ void check_escaped_names(std::string_view text, std::vector<Signal>& out) {
   });
 }
 
+// Where each variable of a file is last called ($f(...)): "is $f called after
+// this point" in one look-up. Searching the rest of the file for each
+// assignment instead costs assignments × file size, which a file written
+// for it (thousands of assignments, no call) turns into minutes.
+class VariableCalls {
+ public:
+  explicit VariableCalls(std::string_view text) {
+    static const Pattern call(R"((\$\w+)\s*\()");
+    call.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
+      last_[std::string(g[0])] = static_cast<size_t>(m.data() - text.data());
+      return true;
+    });
+  }
+  bool called_after(std::string_view variable, size_t offset) const {
+    const auto it = last_.find(variable);
+    return it != last_.end() && it->second >= offset;
+  }
+
+ private:
+  std::map<std::string, size_t, std::less<>> last_;
+};
+
 // $f = 'assert'; ... $f(...): a sensitive function called through a variable.
 // In the bytes, the quoted name ends its statement or a comment follows it.
 const Trigger kQuotedSensitiveName(R"(['"])" +
@@ -286,19 +309,13 @@ const Trigger kQuotedSensitiveName(R"(['"])" +
                                        R"(['"]\s*[;/#])",
                                    true);
 
-void check_variable_functions(std::string_view text, std::vector<Signal>& out) {
+void check_variable_functions(std::string_view text, const VariableCalls& calls,
+                              std::vector<Signal>& out) {
   static const Pattern assigned(R"((\$\w+)\s*=\s*['"](\w{3,20})['"]\s*;)");
   assigned.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
     if (!is_sensitive_name(g[1])) return true;
-    std::string call = std::string(g[0]) + "(";
-    size_t after = static_cast<size_t>(m.data() - text.data()) + m.size();
-    size_t use = text.find(call, after);
-    if (use == std::string_view::npos) {
-      // also "$f (" with spaces
-      call = std::string(g[0]) + " (";
-      use = text.find(call, after);
-    }
-    if (use == std::string_view::npos) return true;
+    const size_t after = static_cast<size_t>(m.data() - text.data()) + m.size();
+    if (!calls.called_after(g[0], after)) return true;
     add(out, text, m, "variable_function", 45, "Sensitive function called through a variable",
         "危険な関数を変数経由で呼び出している",
         std::string(g[1]) + " is stored in " + std::string(g[0]) + " and called through it",
@@ -337,11 +354,11 @@ void check_transformed_names(std::string_view text, std::vector<Signal>& out) {
 
 // str_replace('Fx', '', 'creFxaFxte_FxfuFxnction'): a sensitive name only the
 // removal of filler spells.
-const Trigger kFillerRemoved(R"(str_replace\s*\(\s*['"]\w{1,8}['"]\s*,\s*(?:''|"")\s*,\s*['"])",
-                             true);
+const Trigger kFillerRemoved(R"(str_replace\s*[(/#])", true);
 
 void check_filler_removed_names(std::string_view text, std::vector<Signal>& out) {
-  static const Pattern call(
+  static const AnchoredPattern call(
+      {"str_replace"},
       R"(str_replace\s*\(\s*['"](\w{1,8})['"]\s*,\s*(?:''|"")\s*,\s*['"](\w{3,80})['"]\s*\))",
       true);
   call.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
@@ -399,9 +416,13 @@ void check_encoded_names(std::string_view text, std::vector<Signal>& out) {
 
 // $a = 'sys'; $b = 'tem'; $c = $a . $b; $c(...): the pieces of a name kept
 // in variables first, then joined and called.
-const Trigger kJoinedVariables(R"(=\s*\$\w+\s*\.\s*[$'"])");
+// (A comment may stand between the pieces; the check reads code without them.)
+constexpr const char* kGap = R"((?:\s|/\*[^*]*\*/|//[^\n]*\n|#[^\n]*\n)*)";
+const Trigger kJoinedVariables(std::string("=") + kGap + R"((?:\$\w+|['"]\w{1,14}['"]))" + kGap +
+                               R"(\.)" + kGap + R"([$'"])");
 
-void check_joined_variables(std::string_view text, std::vector<Signal>& out) {
+void check_joined_variables(std::string_view text, const VariableCalls& calls,
+                            std::vector<Signal>& out) {
   static const Pattern literal(R"((\$\w+)\s*=\s*['"](\w{1,14})['"]\s*;)");
   static const Pattern joined(
       R"((\$\w+)\s*=\s*((?:\$\w+|'\w{1,14}'|"\w{1,14}")(?:\s*\.\s*(?:\$\w+|'\w{1,14}'|"\w{1,14}"))+)\s*;)");
@@ -428,14 +449,7 @@ void check_joined_variables(std::string_view text, std::vector<Signal>& out) {
     });
     if (!resolved || !from_variable || !is_sensitive_name(name)) return true;
     const size_t after = static_cast<size_t>(m.data() - text.data()) + m.size();
-    const std::string call = std::string(g[0]);
-    size_t use = text.find(call, after);
-    while (use != std::string_view::npos) {
-      const size_t next = text.find_first_not_of(" \t", use + call.size());
-      if (next != std::string_view::npos && text[next] == '(') break;
-      use = text.find(call, use + call.size());
-    }
-    if (use == std::string_view::npos) return true;
+    if (!calls.called_after(g[0], after)) return true;
     add(out, text, m, "split_name", 50, "Function name split into pieces",
         "関数名を分割して隠している",
         "the name " + name + " is assembled from variables holding its pieces and called: " +
@@ -448,10 +462,11 @@ void check_joined_variables(std::string_view text, std::vector<Signal>& out) {
 
 // ("<"^"{") and $_^"/": names spelled by XOR of short strings, the way
 // shells without letters or digits build $_GET and the function they call.
-const Trigger kXorString(R"(['"]\s*\^|\^\s*['"])");
+const Trigger kXorString(std::string(R"(['"])") + kGap + R"(\^|\^)" + kGap + R"(['"])");
 
 void check_xor_strings(std::string_view text, std::vector<Signal>& out) {
-  static const Pattern xored(R"((?:['"][^'"\n]{1,4}['"]|\$\w+)\s*\^\s*['"][^'"\n]{1,4}['"])");
+  static const Pattern xored(
+      R"((?:'[^'\s,]{1,4}'|"[^"\s,]{1,4}"|\$\w+)\s*\^\s*(?:'[^'\s,]{1,4}'|"[^"\s,]{1,4}"))");
   size_t count = 0;
   std::string_view first;
   xored.each(text, [&](std::string_view m, const std::vector<std::string_view>&) {
@@ -469,8 +484,6 @@ void check_xor_strings(std::string_view text, std::vector<Signal>& out) {
 
 // ${'_'.$x}['a'](...): a request variable whose name is made at run time,
 // indexed and called.
-const Trigger kRuntimeVariableCall(R"(\$\{\s*['"]_['"]\s*\.)");
-
 void check_runtime_variable_calls(std::string_view text, std::vector<Signal>& out) {
   static const Pattern call(R"(\$\{\s*['"]_['"]\s*\.\s*\$\w+\s*\}\s*\[[^\]\n]{1,20}\]\s*\()");
   const std::string_view m = call.find(text);
@@ -520,16 +533,21 @@ void check_decoding(const FileContext& c, std::vector<Signal>& out) {
   if (c.has(kCharCodes)) check_char_codes(c.code(), out);
   if (c.has(kEscapedString)) check_escaped_names(c.code(), out);
   if (c.lang == Language::php) {
-    if (c.has(kQuotedSensitiveName)) check_variable_functions(c.code(), out);
+    std::optional<VariableCalls> calls;
+    auto variable_calls = [&]() -> const VariableCalls& {
+      if (!calls) calls.emplace(c.code());
+      return *calls;
+    };
+    if (c.has(kQuotedSensitiveName)) check_variable_functions(c.code(), variable_calls(), out);
     if (c.has(kTransformedName)) check_transformed_names(c.code(), out);
     if (c.has(kDecodedLiteral)) check_encoded_names(c.code(), out);
     if (c.has(kFillerRemoved)) check_filler_removed_names(c.code(), out);
     if (c.has(kJoinedVariableName)) check_joined_superglobals(c.code(), out);
     if (c.has(kJoinedVariables) &&
         std::none_of(out.begin(), out.end(), [](const Signal& s) { return s.id == "split_name"; }))
-      check_joined_variables(c.code(), out);
+      check_joined_variables(c.code(), variable_calls(), out);
     if (c.has(kXorString)) check_xor_strings(c.code(), out);
-    if (c.has(kRuntimeVariableCall)) check_runtime_variable_calls(c.code(), out);
+    if (c.has(kJoinedVariableName)) check_runtime_variable_calls(c.code(), out);
     if (c.has(kStagedDecoderCall) && std::none_of(out.begin(), out.end(), [](const Signal& s) {
           return s.id == "decoded_code_executed";
         }))

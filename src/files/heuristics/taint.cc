@@ -3,6 +3,7 @@
 // calls eval, exec and include all the time; what a webshell adds is the
 // attacker's input reaching them.
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <memory>
 #include <set>
@@ -207,22 +208,35 @@ Taint tainted_variables(const Grammar& l, std::string_view text) {
   // is read from it is as near to the request as $_POST['x'].
   static const Pattern whole_superglobal(
       R"(^\s*&?\s*(?:\$_(?:GET|POST|REQUEST|COOKIE)\b\s*(?:\+\s*\$_(?:GET|POST|REQUEST|COOKIE)\b\s*)*|array_merge\s*\(\s*\$_(?:GET|POST|REQUEST|COOKIE)\s*(?:,\s*\$_(?:GET|POST|REQUEST|COOKIE)\s*)*\))\s*;?\s*$)");
-  std::vector<std::string> aliases;
+  // Followed in small files only (a shell's size): in a library the copy and
+  // what reads it may sit in different functions, which this reading, without
+  // scopes, cannot tell apart.
+  constexpr size_t kAliasedFileBytes = 32768;
+  std::set<std::string, std::less<>> aliases;
   l.assignments(text, [&](std::string_view variable, std::string_view value) {
     if (l.source.find(value).data() && !tested_or_cleaned.find(value).data()) {
       t.vars.emplace(variable);
-      if (&l == &php() && whole_superglobal.find(value).data()) aliases.emplace_back(variable);
+      if (&l == &php() && text.size() <= kAliasedFileBytes && whole_superglobal.find(value).data())
+        aliases.emplace(variable);
     }
     return true;
   });
   if (!aliases.empty())
     l.assignments(text, [&](std::string_view variable, std::string_view value) {
       if (tested_or_cleaned.find(value).data()) return true;
-      for (const std::string& alias : aliases) {
-        const size_t at = value.find(alias);
-        if (at == std::string_view::npos) continue;
-        const size_t after = value.find_first_not_of(" \t", at + alias.size());
-        if (after != std::string_view::npos && value[after] == '[') t.vars.emplace(variable);
+      // Each "$name[" of the value, looked up among the copies.
+      for (size_t at = value.find('$'); at != std::string_view::npos;
+           at = value.find('$', at + 1)) {
+        size_t end = at + 1;
+        while (end < value.size() &&
+               (std::isalnum(static_cast<unsigned char>(value[end])) || value[end] == '_'))
+          ++end;
+        const size_t next = value.find_first_not_of(" \t", end);
+        if (next != std::string_view::npos && value[next] == '[' &&
+            aliases.count(value.substr(at, end - at))) {
+          t.vars.emplace(variable);
+          break;
+        }
       }
       return true;
     });
