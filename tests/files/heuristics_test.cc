@@ -38,6 +38,11 @@ fsview::FileInfo file(const std::string& path,
   return f;
 }
 
+// The signals of PHP code in /x.php.
+std::vector<Signal> php(const std::string& code) {
+  return run(file("/x.php"), code, Language::php);
+}
+
 TEST(Heuristics, TimeWindowNewerThanSiblingsAndBackdating) {
   FolderStats s;
   s.files = 10;
@@ -114,7 +119,6 @@ TEST(Heuristics, CommentsDoNotCount) {
 // for in the raw bytes while the checks read code with comments blanked: a
 // comment inside a construct must not hide it from its trigger.
 TEST(Heuristics, CommentsInsideConstructsDoNotHideThem) {
-  auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
   EXPECT_TRUE(fired(php("<?php eval(/* a */BASE64_DECODE/* b */('ZWNobyAxOw=='));"),
                     "decoded_code_executed"));
   EXPECT_TRUE(fired(php("<?php $f = 'as'/* a */.'sert'; $f($x);"), "split_name"));
@@ -133,7 +137,6 @@ TEST(Heuristics, CommentsInsideConstructsDoNotHideThem) {
 }
 
 TEST(Heuristics, RequestVariablesUnderAnotherName) {
-  auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
   // The whole of $_POST copied: what is read from the copy is request input.
   EXPECT_TRUE(
       fired(php("<?php $a = $_POST; $b = $a['f']; $c = $a['p']; $b($c);"), "php.input_to_sink"));
@@ -148,7 +151,6 @@ TEST(Heuristics, RequestVariablesUnderAnotherName) {
 }
 
 TEST(Heuristics, NamesKeptEncoded) {
-  auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
   EXPECT_TRUE(fired(php("<?php $x = base64_decode('c3lzdGVt'); $x($_GET['c']);"), "encoded_name"));
   EXPECT_TRUE(fired(php("<?php $x = hex2bin(\"617373657274\"); $x($y);"), "encoded_name"));
   EXPECT_FALSE(
@@ -156,7 +158,6 @@ TEST(Heuristics, NamesKeptEncoded) {
 }
 
 TEST(Heuristics, NamesJoinedFromVariables) {
-  auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
   EXPECT_TRUE(
       fired(php("<?php $a = 'sys'; $b = 'tem'; $c = $a . $b; $c($_GET['x']);"), "split_name"));
   EXPECT_TRUE(fired(php("<?php $p = 'as'; $f = $p . 'sert'; $f ($y);"), "split_name"));
@@ -166,7 +167,6 @@ TEST(Heuristics, NamesJoinedFromVariables) {
 }
 
 TEST(Heuristics, ShellsWithoutLetters) {
-  auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
   const auto s =
       php("<?php $_=\"{\"; $_=($_^\"<\").($_^\">;\").($_^\"/\"); "
           "?><?=${'_'.$_}[\"_\"](${'_'.$_}[\"__\"]);?>");
@@ -180,7 +180,6 @@ TEST(Heuristics, ShellsWithoutLetters) {
 // Comments between the tokens (blanked before the checks read the code) and
 // other token orders must not keep a check from running.
 TEST(Heuristics, ShellTricksWithCommentsOrOtherOrders) {
-  auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
   EXPECT_TRUE(
       fired(php("<?php $R = str_replace(/**/'Fx', '', 'creFxaFxte_FxfuFxnction'); $R('', $f);"),
             "transformed_name"));
@@ -197,7 +196,6 @@ TEST(Heuristics, ShellTricksWithCommentsOrOtherOrders) {
 }
 
 TEST(Heuristics, NamesHiddenByATransformOrAJoin) {
-  auto php = [](const std::string& code) { return run(file("/x.php"), code, Language::php); };
   EXPECT_TRUE(fired(php("<?php $c = str_rot13('riny'); $c($_POST['q']);"), "transformed_name"));
   EXPECT_TRUE(fired(php("<?php $s = STRREV(\"tressa\"); $s($x);"), "transformed_name"));
   EXPECT_TRUE(
