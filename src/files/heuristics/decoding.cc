@@ -301,6 +301,23 @@ class VariableCalls {
   std::map<std::string, size_t, std::less<>> last_;
 };
 
+// Each `$v = 'word';` of a file, in order: read once for the checks that
+// follow names kept in variables.
+struct LiteralAssignment {
+  std::string_view statement, variable, value;
+  size_t end;  // offset just past the statement
+};
+
+std::vector<LiteralAssignment> literal_assignments(std::string_view text) {
+  static const Pattern assigned(R"((\$\w+)\s*=\s*['"](\w{1,20})['"]\s*;)");
+  std::vector<LiteralAssignment> out;
+  assigned.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
+    out.push_back({m, g[0], g[1], static_cast<size_t>(m.data() - text.data()) + m.size()});
+    return true;
+  });
+  return out;
+}
+
 // $f = 'assert'; ... $f(...): a sensitive function called through a variable.
 // In the bytes, the quoted name ends its statement or a comment follows it.
 const Trigger kQuotedSensitiveName(R"(['"])" +
@@ -309,19 +326,18 @@ const Trigger kQuotedSensitiveName(R"(['"])" +
                                        R"(['"]\s*[;/#])",
                                    true);
 
-void check_variable_functions(std::string_view text, const VariableCalls& calls,
-                              std::vector<Signal>& out) {
-  static const Pattern assigned(R"((\$\w+)\s*=\s*['"](\w{3,20})['"]\s*;)");
-  assigned.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
-    if (!is_sensitive_name(g[1])) return true;
-    const size_t after = static_cast<size_t>(m.data() - text.data()) + m.size();
-    if (!calls.called_after(g[0], after)) return true;
-    add(out, text, m, "variable_function", 45, "Sensitive function called through a variable",
-        "危険な関数を変数経由で呼び出している",
-        std::string(g[1]) + " is stored in " + std::string(g[0]) + " and called through it",
-        std::string(g[1]) + " を " + std::string(g[0]) + " に入れて呼び出している");
-    return false;
-  });
+void check_variable_functions(std::string_view text, const std::vector<LiteralAssignment>& literals,
+                              const VariableCalls& calls, std::vector<Signal>& out) {
+  for (const LiteralAssignment& a : literals) {
+    if (a.value.size() < 3 || !is_sensitive_name(a.value) || !calls.called_after(a.variable, a.end))
+      continue;
+    add(out, text, a.statement, "variable_function", 45,
+        "Sensitive function called through a variable", "危険な関数を変数経由で呼び出している",
+        std::string(a.value) + " is stored in " + std::string(a.variable) +
+            " and called through it",
+        std::string(a.value) + " を " + std::string(a.variable) + " に入れて呼び出している");
+    return;
+  }
 }
 
 // str_rot13('riny') and strrev('tressa'): a sensitive name only the
@@ -421,17 +437,14 @@ constexpr const char* kGap = R"((?:\s|/\*[^*]*\*/|//[^\n]*\n|#[^\n]*\n)*)";
 const Trigger kJoinedVariables(std::string("=") + kGap + R"((?:\$\w+|['"]\w{1,14}['"]))" + kGap +
                                R"(\.)" + kGap + R"([$'"])");
 
-void check_joined_variables(std::string_view text, const VariableCalls& calls,
-                            std::vector<Signal>& out) {
-  static const Pattern literal(R"((\$\w+)\s*=\s*['"](\w{1,14})['"]\s*;)");
+void check_joined_variables(std::string_view text, const std::vector<LiteralAssignment>& assigned,
+                            const VariableCalls& calls, std::vector<Signal>& out) {
   static const Pattern joined(
       R"((\$\w+)\s*=\s*((?:\$\w+|'\w{1,14}'|"\w{1,14}")(?:\s*\.\s*(?:\$\w+|'\w{1,14}'|"\w{1,14}"))+)\s*;)");
   static const Pattern piece(R"(\$(\w+)|['"](\w{1,14})['"])");
-  std::map<std::string, std::string, std::less<>> literals;
-  literal.each(text, [&](std::string_view, const std::vector<std::string_view>& g) {
-    literals[std::string(g[0])] = std::string(g[1]);
-    return true;
-  });
+  std::map<std::string, std::string, std::less<>> literals;  // pieces: up to 14 characters
+  for (const LiteralAssignment& a : assigned)
+    if (a.value.size() <= 14) literals[std::string(a.variable)] = std::string(a.value);
   if (literals.empty()) return;
   joined.each(text, [&](std::string_view m, const std::vector<std::string_view>& g) {
     std::string name;
@@ -533,19 +546,26 @@ void check_decoding(const FileContext& c, std::vector<Signal>& out) {
   if (c.has(kCharCodes)) check_char_codes(c.code(), out);
   if (c.has(kEscapedString)) check_escaped_names(c.code(), out);
   if (c.lang == Language::php) {
+    // Read once, for the checks that need them.
     std::optional<VariableCalls> calls;
+    std::optional<std::vector<LiteralAssignment>> literals;
     auto variable_calls = [&]() -> const VariableCalls& {
       if (!calls) calls.emplace(c.code());
       return *calls;
     };
-    if (c.has(kQuotedSensitiveName)) check_variable_functions(c.code(), variable_calls(), out);
+    auto literal_values = [&]() -> const std::vector<LiteralAssignment>& {
+      if (!literals) literals = literal_assignments(c.code());
+      return *literals;
+    };
+    if (c.has(kQuotedSensitiveName))
+      check_variable_functions(c.code(), literal_values(), variable_calls(), out);
     if (c.has(kTransformedName)) check_transformed_names(c.code(), out);
     if (c.has(kDecodedLiteral)) check_encoded_names(c.code(), out);
     if (c.has(kFillerRemoved)) check_filler_removed_names(c.code(), out);
     if (c.has(kJoinedVariableName)) check_joined_superglobals(c.code(), out);
     if (c.has(kJoinedVariables) &&
         std::none_of(out.begin(), out.end(), [](const Signal& s) { return s.id == "split_name"; }))
-      check_joined_variables(c.code(), variable_calls(), out);
+      check_joined_variables(c.code(), literal_values(), variable_calls(), out);
     if (c.has(kXorString)) check_xor_strings(c.code(), out);
     if (c.has(kJoinedVariableName)) check_runtime_variable_calls(c.code(), out);
     if (c.has(kStagedDecoderCall) && std::none_of(out.begin(), out.end(), [](const Signal& s) {
