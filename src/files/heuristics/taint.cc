@@ -3,7 +3,6 @@
 // calls eval, exec and include all the time; what a webshell adds is the
 // attacker's input reaching them.
 #include <algorithm>
-#include <cctype>
 #include <functional>
 #include <memory>
 #include <set>
@@ -225,19 +224,14 @@ Taint tainted_variables(const Grammar& l, std::string_view text) {
     l.assignments(text, [&](std::string_view variable, std::string_view value) {
       if (tested_or_cleaned.find(value).data()) return true;
       // Each "$name[" of the value, looked up among the copies.
-      for (size_t at = value.find('$'); at != std::string_view::npos;
-           at = value.find('$', at + 1)) {
-        size_t end = at + 1;
-        while (end < value.size() &&
-               (std::isalnum(static_cast<unsigned char>(value[end])) || value[end] == '_'))
-          ++end;
+      l.variable.each(value, [&](std::string_view name, const std::vector<std::string_view>&) {
+        const size_t end = static_cast<size_t>(name.data() - value.data()) + name.size();
         const size_t next = value.find_first_not_of(" \t", end);
-        if (next != std::string_view::npos && value[next] == '[' &&
-            aliases.count(value.substr(at, end - at))) {
-          t.vars.emplace(variable);
-          break;
-        }
-      }
+        if (next == std::string_view::npos || value[next] != '[' || !aliases.count(name))
+          return true;
+        t.vars.emplace(variable);
+        return false;
+      });
       return true;
     });
   // foreach ($_POST as $k => $v) taints both.
