@@ -25,8 +25,11 @@ constexpr std::array<bool, 256> kTrigger = [] {
 
 // The fullwidth forms of ASCII, U+FF01..U+FF5E ('！' .. '～'), are ASCII
 // 0x21..0x7E to applications that normalize text (NFKC, best-fit code page
-// mapping), which lets '＇' or '＜' past a filter that looks for ASCII.
-constexpr uint32_t kFullwidthFirst = 0xFF01, kFullwidthLast = 0xFF5E, kFullwidthShift = 0xFEE0;
+// mapping), which lets '＇' or '＜' past a filter that looks for ASCII. The
+// ASCII character of fullwidth code point `cp`, or 0 when it is none.
+char fullwidth_ascii(uint32_t cp) {
+  return cp >= 0xFF01 && cp <= 0xFF5E ? static_cast<char>(cp - 0xFEE0) : 0;
+}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -134,9 +137,10 @@ size_t fullwidth(std::string_view s, size_t i, char* buf) {
   const int third = byte_at(s, at, len);
   if (third < 0x80 || third > 0xBF) return 0;
   at += len;
-  const auto cp = static_cast<uint32_t>(0xF000 | (second & 0x3F) << 6 | (third & 0x3F));
-  if (cp < kFullwidthFirst || cp > kFullwidthLast) return 0;
-  buf[0] = static_cast<char>(cp - kFullwidthShift);
+  const char ascii =
+      fullwidth_ascii(static_cast<uint32_t>(0xF000 | (second & 0x3F) << 6 | (third & 0x3F)));
+  if (!ascii) return 0;
+  buf[0] = ascii;
   return at - i;
 }
 
@@ -154,8 +158,8 @@ size_t unicode_escape(std::string_view s, size_t i, char intro, char* buf, size_
       return 2 + 10;
     }
   }
-  if (static_cast<uint32_t>(hi) >= kFullwidthFirst && static_cast<uint32_t>(hi) <= kFullwidthLast) {
-    buf[0] = static_cast<char>(static_cast<uint32_t>(hi) - kFullwidthShift);
+  if (const char ascii = fullwidth_ascii(static_cast<uint32_t>(hi))) {
+    buf[0] = ascii;
     n = 1;
     return 2 + 4;
   }
