@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "util/hex.h"
+
 namespace shodo::detect::decode {
 namespace {
 
@@ -31,13 +33,6 @@ char fullwidth_ascii(uint32_t cp) {
   return cp >= 0xFF01 && cp <= 0xFF5E ? static_cast<char>(cp - 0xFEE0) : 0;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 bool is_alnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -47,7 +42,7 @@ int32_t hex_at(std::string_view s, size_t i, size_t n) {
   if (i + n > s.size()) return -1;
   int32_t v = 0;
   for (size_t k = 0; k < n; ++k) {
-    const int h = hex_value(s[i + k]);
+    const int h = util::hex_value(s[i + k]);
     if (h < 0) return -1;
     v = v * 16 + h;
   }
@@ -177,7 +172,8 @@ size_t entity(std::string_view s, size_t i, char* buf, size_t& n) {
     const size_t digits = at;
     uint32_t cp = 0;
     for (; at < s.size(); ++at) {
-      const int d = hex ? hex_value(s[at]) : (s[at] >= '0' && s[at] <= '9' ? s[at] - '0' : -1);
+      const int d =
+          hex ? util::hex_value(s[at]) : (s[at] >= '0' && s[at] <= '9' ? s[at] - '0' : -1);
       if (d < 0) break;
       cp = cp > 0x10FFFF ? cp : cp * (hex ? 16 : 10) + d;  // saturates past the last code point
     }
