@@ -6,7 +6,11 @@
 // than hash_bytes() on user agents and request targets; without them it is
 // hash_bytes(). The key is drawn per process like table_seed(): values are
 // placed differently on every run, and nothing written to disk may depend
-// on it.
+// on it. One round between blocks is weak against a chosen second value:
+// whoever knows a value can write another of the same length that collides
+// with it in a few hundred tries, without the key. In a cache that costs
+// the misses values that never repeat cost anyway; use table_hash() where
+// a collision costs more.
 #pragma once
 
 #include <cstdint>

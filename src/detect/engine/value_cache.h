@@ -34,9 +34,10 @@ class ValueCache {
   // `slots` at first, at most `max_slots` (both rounded up to a power of two).
   explicit ValueCache(size_t slots, size_t max_slots = 0);
 
-  // Keyed: values written to share a slot would push the ones that repeat
-  // out on every line. A collision costs only a miss (find() compares the
-  // value), so the faster cache hash serves.
+  // Keyed, so values do not share slots by their text alone. A collision
+  // costs only a miss (find() compares the value), so the faster cache hash
+  // serves, although with it a value's author can still write another that
+  // collides with it (see cache_hash.h).
   static uint64_t hash(std::string_view value) { return util::cache_hash<3>(value); }
 
   // The atoms remembered for `value`, or nullptr.
